@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the normal build (unit, plugin contract,
+# integration and external-plugin tests), then the same tests under
+# AddressSanitizer + UndefinedBehaviorSanitizer, and the format check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "== build and test (RelWithDebInfo)"
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j"${PARLEY_JOBS:-2}"
+
+echo "== build and test (ASan + UBSan)"
+scripts/build.sh build-asan -DPARLEY_SANITIZE=ON
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"${PARLEY_JOBS:-2}" -LE no-sanitize
+
+echo "== format check"
+scripts/check-format.sh
+echo "All tests passed."
