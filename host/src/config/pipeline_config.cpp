@@ -1,0 +1,269 @@
+#include "config/pipeline_config.hpp"
+
+#include <map>
+#include <string_view>
+#include <system_error>
+
+#include "config/key_path.hpp"
+#include "config/nearest_key.hpp"
+#include "config/schema_validator.hpp"
+#include "config/yaml_document.hpp"
+
+namespace parley::host {
+namespace {
+
+std::vector<std::string> action_kind_names() {
+  std::vector<std::string> names;
+  for (auto kind : kAllActionKinds) names.emplace_back(to_string(kind));
+  return names;
+}
+
+ConfigField plugin_entry() {
+  return schema::object(
+      "", {
+              schema::string("id").describe("instance name, unique within the pipeline; defaults to the plugin name"),
+              schema::string("plugin").require().describe("the plugin's name"),
+              schema::any("config").describe("the plugin's settings, checked against the plugin's own schema"),
+          });
+}
+
+ConfigValue empty_list() { return ConfigValue::List{}; }
+
+ConfigField ban_section() {
+  std::vector<ConfigField> fields{
+      schema::integer("after_warnings").range(0, 1000).defaults(0).describe("warnings before a ban"),
+      schema::list("for", schema::string()).defaults(empty_list()).describe("labels allowing an immediate ban"),
+      schema::number("label_threshold").range(0, 1).defaults(0.8).describe("score from which a `for` label counts"),
+  };
+  return schema::object("ban", std::move(fields));
+}
+
+ConfigField policy_section() {
+  std::vector<ConfigField> fields{
+      schema::list("never", schema::string().one_of(action_kind_names()))
+          .defaults(empty_list())
+          .describe("action kinds that are never executed"),
+      schema::list("require_approval", schema::string())
+          .defaults(empty_list())
+          .describe("action kinds, or kind:value (escalate:legal), that wait for a person"),
+      ban_section(),
+  };
+  return schema::object("policy", std::move(fields));
+}
+
+ConfigField engine_section() {
+  std::vector<ConfigField> fields{
+      schema::integer("workers").range(0, 1024).defaults(0).describe("0 = number of cores"),
+      schema::integer("max_attempts").range(1, 100).defaults(3).describe("plugin call attempts before dead-lettering"),
+      schema::integer("retry_backoff_ms").range(0, 3'600'000).defaults(50),
+      schema::integer("batch_size").range(1, 1'000'000).defaults(256),
+  };
+  return schema::object("engine", std::move(fields));
+}
+
+ConfigSchema build_pipeline_schema() {
+  return {
+      schema::string("client").require().describe("the client's name: lowercase letters, digits, '-' and '_'"),
+      schema::string("timezone").defaults("UTC").describe("IANA time zone for schedules, e.g. Europe/Athens"),
+      schema::string("store").defaults("").describe("e.g. sqlite:state/acme.db; empty = state/<client>.db"),
+      schema::list("plugin_path", schema::string()).defaults(empty_list()).describe("extra plugin folders"),
+      schema::list("connectors", plugin_entry()).require().range(1, std::nullopt).describe("event sources"),
+      schema::list("classifiers", plugin_entry()).defaults(empty_list()).describe("run in this order"),
+      schema::list("responders", plugin_entry()).defaults(empty_list()).describe("run in this order"),
+      policy_section(),
+      engine_section(),
+  };
+}
+
+/// Reads the already validated tree into the structs. Semantic checks the
+/// schema cannot express (client name, action kinds with values, unique ids)
+/// happen here; every read is defensive because this also runs after schema
+/// errors, to report as much as possible in one go.
+class PipelineReader {
+ public:
+  PipelineReader(PipelineConfig& pipeline, Diagnostics& errors) : pipeline_(pipeline), errors_(errors) {}
+
+  void read(const ConfigValue& root) {
+    read_client(root);
+    pipeline_.timezone = root.string_or("timezone", "UTC");
+    pipeline_.store = root.string_or("store", "");
+    read_plugin_path(root);
+    read_plugins(root, "connectors", pipeline_.connectors);
+    read_plugins(root, "classifiers", pipeline_.classifiers);
+    read_plugins(root, "responders", pipeline_.responders);
+    if (const auto* policy = root.find("policy"); policy && policy->is_map()) read_policy(*policy);
+    if (const auto* engine = root.find("engine"); engine && engine->is_map()) read_engine(*engine);
+  }
+
+ private:
+  void read_client(const ConfigValue& root) {
+    const auto* client = root.find("client");
+    if (!client || !client->is_string()) return;  // the validator reported it
+    pipeline_.client = client->as_string();
+    if (!is_valid_client_name(pipeline_.client)) {
+      errors_.push_back({client->location(), "client", "'" + pipeline_.client + "' is not a valid client name",
+                         "lowercase letters, digits, '-' and '_' (it names files and databases)", ""});
+    }
+  }
+
+  void read_plugin_path(const ConfigValue& root) {
+    const auto* folders = root.find("plugin_path");
+    if (!folders || !folders->is_list()) return;
+    for (const auto& folder : folders->as_list()) {
+      if (!folder.is_string()) continue;
+      std::filesystem::path path(folder.as_string());
+      if (path.is_relative()) path = std::filesystem::path(pipeline_.dir) / path;
+      pipeline_.plugin_path.push_back(path.lexically_normal().string());
+    }
+  }
+
+  void read_plugins(const ConfigValue& root, const std::string& section, std::vector<PluginRef>& out) {
+    const auto* entries = root.find(section);
+    if (!entries || !entries->is_list()) return;
+    std::size_t index = 0;
+    for (const auto& entry : entries->as_list()) {
+      const std::string path = item_key_path(section, index++);
+      if (!entry.is_map()) continue;
+      PluginRef ref;
+      ref.location = entry.location();
+      ref.plugin = entry.string_or("plugin", "");
+      ref.id = entry.string_or("id", ref.plugin);
+      if (const auto* config = entry.find("config")) ref.config = *config;
+      if (ref.config.location().empty()) ref.config.set_location(ref.location);
+      if (const auto* plugin = entry.find("plugin"); plugin && plugin->is_string() && ref.plugin.empty()) {
+        errors_.push_back({plugin->location(), child_key_path(path, "plugin"), "empty plugin name", "", ""});
+      }
+      check_unique_id(entry, ref, path);
+      out.push_back(std::move(ref));
+    }
+  }
+
+  void check_unique_id(const ConfigValue& entry, const PluginRef& ref, const std::string& path) {
+    const auto* written_id = entry.find("id");
+    const std::string key = child_key_path(path, written_id ? "id" : "plugin");
+    const std::string& where = written_id ? written_id->location() : ref.location;
+    if (written_id && written_id->is_string() && ref.id.empty()) {
+      errors_.push_back({where, key, "empty id", "a name for this plugin instance", ""});
+      return;
+    }
+    if (ref.id.empty()) return;
+    auto [first, inserted] = ids_.emplace(ref.id, ref.location);
+    if (inserted) return;
+    errors_.push_back({where, key,
+                       "duplicate plugin instance id '" + ref.id + "' (first used at " + first->second + ")",
+                       "a unique id: add 'id:' to tell instances of the same plugin apart", ""});
+  }
+
+  void read_policy(const ConfigValue& policy) {
+    if (const auto* never = policy.find("never"); never && never->is_list()) {
+      for (const auto& name : never->as_list()) {
+        if (!name.is_string()) continue;
+        if (auto kind = action_kind_from_string(name.as_string())) pipeline_.policy.never.push_back(*kind);
+        // unknown names: reported by the validator (choices)
+      }
+    }
+    if (const auto* approvals = policy.find("require_approval"); approvals && approvals->is_list()) {
+      std::size_t index = 0;
+      for (const auto& item : approvals->as_list()) {
+        const std::string path = item_key_path("policy.require_approval", index++);
+        if (item.is_string()) read_require_approval(item, path);
+      }
+    }
+    const auto* ban = policy.find("ban");
+    if (!ban || !ban->is_map()) return;
+    pipeline_.policy.ban_after_warnings = static_cast<int>(ban->integer_or("after_warnings", 0));
+    pipeline_.policy.ban_label_threshold = ban->number_or("label_threshold", 0.8);
+    if (const auto* labels = ban->find("for"); labels && labels->is_list()) {
+      for (const auto& label : labels->as_list()) {
+        if (label.is_string()) pipeline_.policy.ban_for.push_back(label.as_string());
+      }
+    }
+  }
+
+  /// "ban" or "escalate:legal" (kind, then the value of its main parameter).
+  void read_require_approval(const ConfigValue& item, const std::string& path) {
+    const std::string& text = item.as_string();
+    const std::size_t colon = text.find(':');
+    const std::string kind_name = text.substr(0, colon);
+    const std::string value = colon == std::string::npos ? "" : text.substr(colon + 1);
+    const auto kind = action_kind_from_string(kind_name);
+    if (!kind) {
+      const std::string suggestion = nearest(kind_name, action_kind_names());
+      std::string expected = "an action kind, optionally with ':value' (e.g. 'escalate:legal'); kinds: ";
+      for (const auto& name : action_kind_names()) expected += (expected.back() == ' ' ? "" : ", ") + name;
+      errors_.push_back({item.location(), path, "unknown action kind '" + kind_name + "'", expected,
+                         suggestion.empty() ? "" : suggestion + (colon == std::string::npos ? "" : ":" + value)});
+      return;
+    }
+    if (colon != std::string::npos && value.empty()) {
+      errors_.push_back({item.location(), path, "empty value after ':'",
+                         "'" + kind_name + "' alone, or '" + kind_name + ":value'", kind_name});
+      return;
+    }
+    pipeline_.policy.require_approval.push_back({*kind, value});
+  }
+
+  void read_engine(const ConfigValue& engine) {
+    // Ranges are checked by the schema, so these fit in an int.
+    pipeline_.engine.workers = static_cast<int>(engine.integer_or("workers", 0));
+    pipeline_.engine.max_attempts = static_cast<int>(engine.integer_or("max_attempts", 3));
+    pipeline_.engine.retry_backoff_ms = static_cast<int>(engine.integer_or("retry_backoff_ms", 50));
+    pipeline_.engine.batch_size = static_cast<int>(engine.integer_or("batch_size", 256));
+  }
+
+  PipelineConfig& pipeline_;
+  Diagnostics& errors_;
+  std::map<std::string, std::string> ids_;  ///< id -> location of its first use
+};
+
+std::string absolute_folder_of(const std::filesystem::path& file) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(file, error);
+  if (error) absolute = file;
+  return absolute.lexically_normal().parent_path().string();
+}
+
+}  // namespace
+
+const ConfigSchema& pipeline_schema() {
+  static const ConfigSchema schema = build_pipeline_schema();
+  return schema;
+}
+
+bool is_valid_client_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+PipelineLoad load_pipeline(const std::filesystem::path& file, SecretRegistry& secrets) {
+  PipelineLoad load;
+  YamlDocument document = load_yaml_file(file);
+  load.errors = std::move(document.errors);
+  if (!load.errors.empty() && document.root.is_null()) return load;  // unreadable or not YAML
+
+  PipelineConfig pipeline;
+  pipeline.file = file.string();
+  pipeline.dir = absolute_folder_of(file);
+
+  Diagnostics secret_errors = substitute_secrets(document.root, pipeline.dir, secrets);
+  load.errors.insert(load.errors.end(), secret_errors.begin(), secret_errors.end());
+
+  ConfigValue validated;
+  Diagnostics schema_errors = validate_config(document.root, pipeline_schema(), "", validated);
+  load.errors.insert(load.errors.end(), schema_errors.begin(), schema_errors.end());
+
+  if (validated.is_map()) PipelineReader(pipeline, load.errors).read(validated);
+
+  for (auto& error : load.errors) {
+    if (error.location.empty()) error.location = pipeline.file;
+  }
+  redact_diagnostics(load.errors, secrets);
+  if (load.errors.empty()) load.pipeline = std::move(pipeline);
+  return load;
+}
+
+}  // namespace parley::host

@@ -1,0 +1,76 @@
+// The pipeline file: one YAML file per client naming its connectors,
+// classifiers, responders, policy and engine settings. The format is itself a
+// ConfigSchema (pipeline_schema()) checked by the same validator as plugin
+// configs, so a typo anywhere gets "did you mean ...?".
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/diagnostic.hpp"
+#include "config/secrets.hpp"
+#include "parley/action.hpp"
+#include "parley/config.hpp"
+
+namespace parley::host {
+
+/// One plugin instance of the pipeline.
+struct PluginRef {
+  std::string id;        ///< unique within the pipeline; defaults to the plugin name
+  std::string plugin;    ///< the plugin's name
+  ConfigValue config;    ///< the `config:` section, secrets substituted, NOT yet validated
+                         ///< against the plugin's schema; null (located at the entry) when absent
+  std::string location;  ///< "file:line:col" of the entry
+};
+
+/// `require_approval: [ban, "escalate:legal"]`: the kind, and optionally the
+/// value of its main parameter (e.g. the department of an escalation).
+struct RequireApproval {
+  ActionKind kind = ActionKind::ignore;
+  std::string param_value;  ///< empty = any action of that kind
+};
+
+struct PolicyConfig {
+  std::vector<ActionKind> never;
+  std::vector<RequireApproval> require_approval;
+  int ban_after_warnings = 0;
+  std::vector<std::string> ban_for;  ///< labels that allow an immediate ban
+  double ban_label_threshold = 0.8;
+};
+
+struct EngineConfig {
+  int workers = 0;  ///< 0 = number of cores
+  int max_attempts = 3;
+  int retry_backoff_ms = 50;
+  int batch_size = 256;
+};
+
+struct PipelineConfig {
+  std::string file;                      ///< the path as given to load_pipeline (as it appears in messages)
+  std::string dir;                       ///< absolute folder of the file; relative paths in it start here
+  std::string client, timezone, store;   ///< store "" = the host picks state/<client>.db
+  std::vector<std::string> plugin_path;  ///< absolute
+  std::vector<PluginRef> connectors, classifiers, responders;
+  PolicyConfig policy;
+  EngineConfig engine;
+};
+
+struct PipelineLoad {
+  std::optional<PipelineConfig> pipeline;  ///< set only when `errors` is empty
+  Diagnostics errors;                      ///< all of them; secrets already redacted
+};
+
+/// Reads, substitutes secrets in (remembering them in `secrets`), and
+/// validates a pipeline file. Never throws for a bad file: every problem,
+/// including a missing file, is a Diagnostic.
+PipelineLoad load_pipeline(const std::filesystem::path& file, SecretRegistry& secrets);
+
+/// The pipeline file's format (top-level fields), for validation and docs.
+const ConfigSchema& pipeline_schema();
+
+/// Whether `name` is a valid client name: [a-z0-9-_]+ (it names files).
+bool is_valid_client_name(std::string_view name);
+
+}  // namespace parley::host

@@ -1,0 +1,311 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "config/pipeline_config.hpp"
+#include "test_files.hpp"
+
+using parley::ActionKind;
+using parley::host::Diagnostic;
+using parley::host::Diagnostics;
+using parley::host::load_pipeline;
+using parley::host::PipelineLoad;
+using parley::host::SecretRegistry;
+using parley::host::config_test::ScopedEnv;
+using parley::host::config_test::TempDir;
+
+namespace {
+
+const Diagnostic* find_key(const Diagnostics& errors, const std::string& key) {
+  for (const auto& error : errors) {
+    if (error.key == key) return &error;
+  }
+  return nullptr;
+}
+
+std::string all_text(const Diagnostics& errors) {
+  std::string text;
+  for (const auto& error : errors) text += error.to_string() + "\n";
+  return text;
+}
+
+constexpr const char* kMinimal = "client: acme\nconnectors:\n  - plugin: replay\n";
+
+}  // namespace
+
+TEST_CASE("a minimal pipeline gets every default", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml", kMinimal);
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.empty());
+  REQUIRE(load.pipeline);
+  const auto& pipeline = *load.pipeline;
+  CHECK(pipeline.file == file.string());
+  CHECK(pipeline.dir == dir.path().string());
+  CHECK(pipeline.client == "acme");
+  CHECK(pipeline.timezone == "UTC");
+  CHECK(pipeline.store.empty());
+  CHECK(pipeline.plugin_path.empty());
+  REQUIRE(pipeline.connectors.size() == 1);
+  CHECK(pipeline.connectors[0].id == "replay");  // defaults to the plugin name
+  CHECK(pipeline.connectors[0].plugin == "replay");
+  CHECK(pipeline.connectors[0].location == file.string() + ":3:5");
+  CHECK(pipeline.connectors[0].config.is_null());
+  CHECK(pipeline.connectors[0].config.location() == file.string() + ":3:5");
+  CHECK(pipeline.classifiers.empty());
+  CHECK(pipeline.responders.empty());
+  CHECK(pipeline.policy.never.empty());
+  CHECK(pipeline.policy.require_approval.empty());
+  CHECK(pipeline.policy.ban_after_warnings == 0);
+  CHECK(pipeline.policy.ban_for.empty());
+  CHECK(pipeline.policy.ban_label_threshold == Approx(0.8));
+  CHECK(pipeline.engine.workers == 0);
+  CHECK(pipeline.engine.max_attempts == 3);
+  CHECK(pipeline.engine.retry_backoff_ms == 50);
+  CHECK(pipeline.engine.batch_size == 256);
+}
+
+TEST_CASE("a full pipeline is read into the structs", "[config][pipeline]") {
+  ScopedEnv token("PARLEY_TEST_FB_TOKEN", "EAAB-fb-token-value");
+  TempDir dir;
+  dir.write("secrets/app", "app-secret-value\n");
+  const auto file =
+      dir.write("pipelines/acme.yaml",
+                "client: acme-coffee\n"
+                "timezone: Europe/Athens\n"
+                "store: sqlite:state/acme.db\n"
+                "plugin_path: [plugins/, /opt/parley/plugins]\n"
+                "connectors:\n"
+                "  - id: fb\n"
+                "    plugin: replay\n"
+                "    config: {token: \"${env:PARLEY_TEST_FB_TOKEN}\", app_secret: \"${file:../secrets/app}\"}\n"
+                "classifiers:\n"
+                "  - plugin: keywords\n"
+                "    config: {words: [Καλημέρα, مرحبا]}\n"
+                "responders:\n"
+                "  - {id: main, plugin: rules}\n"
+                "policy:\n"
+                "  never: [delete]\n"
+                "  require_approval: [ban, \"escalate:legal\"]\n"
+                "  ban:\n"
+                "    after_warnings: 2\n"
+                "    for: [toxicity.hate, toxicity.harassment]\n"
+                "    label_threshold: 0.9\n"
+                "engine:\n"
+                "  workers: 4\n"
+                "  max_attempts: 5\n"
+                "  retry_backoff_ms: 10\n"
+                "  batch_size: 64\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.empty());
+  const auto& pipeline = *load.pipeline;
+  CHECK(pipeline.client == "acme-coffee");
+  CHECK(pipeline.timezone == "Europe/Athens");
+  CHECK(pipeline.store == "sqlite:state/acme.db");
+  CHECK(pipeline.dir == (dir.path() / "pipelines").string());
+  REQUIRE(pipeline.plugin_path.size() == 2);
+  CHECK(pipeline.plugin_path[0] == (dir.path() / "pipelines" / "plugins/").string());
+  CHECK(pipeline.plugin_path[1] == "/opt/parley/plugins");
+
+  REQUIRE(pipeline.connectors.size() == 1);
+  const auto& fb = pipeline.connectors[0];
+  CHECK(fb.id == "fb");
+  CHECK(fb.config.at("token").as_string() == "EAAB-fb-token-value");
+  CHECK(fb.config.at("app_secret").as_string() == "app-secret-value");
+  CHECK(secrets.redact("EAAB-fb-token-value app-secret-value") == "*** ***");
+
+  REQUIRE(pipeline.classifiers.size() == 1);
+  CHECK(pipeline.classifiers[0].id == "keywords");
+  const auto& words = pipeline.classifiers[0].config.at("words").as_list();
+  CHECK(words[0].as_string() == "Καλημέρα");
+  CHECK(words[1].as_string() == "مرحبا");
+  REQUIRE(pipeline.responders.size() == 1);
+  CHECK(pipeline.responders[0].id == "main");
+
+  CHECK(pipeline.policy.never == std::vector<ActionKind>{ActionKind::delete_event});
+  REQUIRE(pipeline.policy.require_approval.size() == 2);
+  CHECK(pipeline.policy.require_approval[0].kind == ActionKind::ban);
+  CHECK(pipeline.policy.require_approval[0].param_value.empty());
+  CHECK(pipeline.policy.require_approval[1].kind == ActionKind::escalate);
+  CHECK(pipeline.policy.require_approval[1].param_value == "legal");
+  CHECK(pipeline.policy.ban_after_warnings == 2);
+  CHECK(pipeline.policy.ban_for == std::vector<std::string>{"toxicity.hate", "toxicity.harassment"});
+  CHECK(pipeline.policy.ban_label_threshold == Approx(0.9));
+  CHECK(pipeline.engine.workers == 4);
+  CHECK(pipeline.engine.max_attempts == 5);
+  CHECK(pipeline.engine.retry_backoff_ms == 10);
+  CHECK(pipeline.engine.batch_size == 64);
+}
+
+TEST_CASE("an unknown top-level key gets a suggestion", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("p.yaml", std::string(kMinimal) + "polcy:\n  never: [delete]\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  CHECK(!load.pipeline);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].key == "polcy");
+  CHECK(load.errors[0].message == "unknown key");
+  CHECK(load.errors[0].suggestion == "policy");
+  CHECK(load.errors[0].location == file.string() + ":4:1");  // the key, not the line below
+  CHECK_THAT(load.errors[0].expected, Catch::Contains("'client'"));
+  CHECK_THAT(load.errors[0].expected, Catch::Contains("'engine'"));
+}
+
+TEST_CASE("missing required keys are reported at the file", "[config][pipeline]") {
+  TempDir dir;
+  SecretRegistry secrets;
+  SECTION("empty file") {
+    const auto file = dir.write("empty.yaml", "");
+    const auto load = load_pipeline(file, secrets);
+    REQUIRE(load.errors.size() == 2);
+    CHECK(find_key(load.errors, "client")->message == "missing required key");
+    CHECK(find_key(load.errors, "client")->location == file.string());
+    CHECK(find_key(load.errors, "connectors") != nullptr);
+  }
+  SECTION("no connectors") {
+    const auto file = dir.write("none.yaml", "client: acme\nconnectors: []\n");
+    const auto load = load_pipeline(file, secrets);
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].key == "connectors");
+    CHECK(load.errors[0].message == "too few entries (0)");
+    CHECK(load.errors[0].expected == "a list with at least 1 entry");
+  }
+  SECTION("a plugin entry without its plugin") {
+    const auto file = dir.write("noplugin.yaml", "client: acme\nconnectors:\n  - id: fb\n");
+    const auto load = load_pipeline(file, secrets);
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].key == "connectors[0].plugin");
+    CHECK(load.errors[0].location == file.string() + ":3:5");
+  }
+}
+
+TEST_CASE("a missing or broken pipeline file is a diagnostic", "[config][pipeline]") {
+  TempDir dir;
+  SecretRegistry secrets;
+  SECTION("missing") {
+    const auto load = load_pipeline(dir.path() / "absent.yaml", secrets);
+    CHECK(!load.pipeline);
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].message == "file not found");
+  }
+  SECTION("syntax error") {
+    const auto file = dir.write("bad.yaml", "client: acme\nconnectors:\n  - plugin: replay\n   id: x\n");
+    const auto load = load_pipeline(file, secrets);
+    CHECK(!load.pipeline);
+    REQUIRE(load.errors.size() == 1);
+    CHECK_THAT(load.errors[0].location, Catch::StartsWith(file.string() + ":4:"));
+  }
+}
+
+TEST_CASE("wrong types, ranges and bad names in a pipeline", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("p.yaml",
+                              "client: Acme Coffee\n"
+                              "connectors:\n"
+                              "  - plugin: replay\n"
+                              "policy:\n"
+                              "  never: [delet]\n"
+                              "  require_approval: [bam, \"escalate:\", \"escalte:legal\"]\n"
+                              "  ban: {after_warnings: -1, label_threshold: 1.5}\n"
+                              "engine:\n"
+                              "  workers: many\n"
+                              "  max_attempts: 0\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  CHECK(!load.pipeline);
+  CHECK(load.errors.size() == 9);  // every problem at once
+
+  const auto* client = find_key(load.errors, "client");
+  REQUIRE(client);
+  CHECK(client->message == "'Acme Coffee' is not a valid client name");
+
+  const auto* never = find_key(load.errors, "policy.never[0]");
+  REQUIRE(never);
+  CHECK(never->suggestion == "delete");
+  CHECK(never->location == file.string() + ":5:11");
+
+  const auto* bam = find_key(load.errors, "policy.require_approval[0]");
+  REQUIRE(bam);
+  CHECK(bam->message == "unknown action kind 'bam'");
+  CHECK(bam->suggestion == "ban");
+  CHECK(find_key(load.errors, "policy.require_approval[1]")->message == "empty value after ':'");
+  CHECK(find_key(load.errors, "policy.require_approval[2]")->suggestion == "escalate:legal");
+
+  CHECK(find_key(load.errors, "policy.ban.after_warnings")->expected == "an integer between 0 and 1000");
+  CHECK(find_key(load.errors, "policy.ban.label_threshold")->message == "1.5 is too large");
+  CHECK(find_key(load.errors, "engine.workers")->message == "expected an integer, found a string 'many'");
+  CHECK(find_key(load.errors, "engine.max_attempts")->message == "0 is too small");
+}
+
+TEST_CASE("plugin instance ids must be unique across the pipeline", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("p.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - plugin: replay\n"
+                              "  - plugin: replay\n"
+                              "classifiers:\n"
+                              "  - {id: fb, plugin: keywords}\n"
+                              "responders:\n"
+                              "  - {id: fb, plugin: rules}\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  REQUIRE(load.errors.size() == 2);
+  CHECK(load.errors[0].key == "connectors[1].plugin");
+  CHECK(load.errors[0].message == "duplicate plugin instance id 'replay' (first used at " + file.string() + ":3:5)");
+  CHECK_THAT(load.errors[0].expected, Catch::Contains("add 'id:'"));
+  CHECK(load.errors[1].key == "responders[0].id");
+  CHECK(load.errors[1].location == file.string() + ":8:10");
+}
+
+TEST_CASE("secrets in a pipeline never appear in its diagnostics", "[config][pipeline]") {
+  ScopedEnv token("PARLEY_TEST_LEAKY", "super-secret-token-99");
+  ScopedEnv missing("PARLEY_TEST_ABSENT_VAR", std::nullopt);
+  TempDir dir;
+  // The secret lands in fields the pipeline schema checks, so a naive
+  // validator would quote it in "found a string '...'" or choice errors.
+  const auto file = dir.write("p.yaml",
+                              "client: ${env:PARLEY_TEST_LEAKY}\n"
+                              "engine: {workers: \"${env:PARLEY_TEST_LEAKY}\"}\n"
+                              "policy: {never: [\"${env:PARLEY_TEST_LEAKY}\"]}\n"
+                              "connectors:\n"
+                              "  - plugin: replay\n"
+                              "    config: {token: \"${env:PARLEY_TEST_ABSENT_VAR}\"}\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  const std::string text = all_text(load.errors);
+  INFO(text);
+  CHECK(load.errors.size() == 3);  // engine.workers, policy.never[0], the absent variable
+  CHECK(text.find("super-secret-token-99") == std::string::npos);
+  CHECK(text.find("***") != std::string::npos);
+  const auto* absent = find_key(load.errors, "connectors[0].config.token");
+  REQUIRE(absent);
+  CHECK(absent->message == "environment variable 'PARLEY_TEST_ABSENT_VAR' is not set");
+  CHECK(absent->location == file.string() + ":6:21");
+}
+
+TEST_CASE("a multi-error pipeline with syntax-level duplicates reports everything", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("p.yaml",
+                              "client: acme\n"
+                              "client: other\n"
+                              "timezon: UTC\n"
+                              "connectors:\n"
+                              "  - plugin: replay\n"
+                              "    confg: {}\n"
+                              "engine: {batch_size: 0}\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.size() == 4);
+  CHECK_THAT(find_key(load.errors, "client")->message, Catch::Contains("duplicate key"));
+  CHECK(find_key(load.errors, "timezon")->suggestion == "timezone");
+  CHECK(find_key(load.errors, "connectors[0].confg")->suggestion == "config");
+  CHECK(find_key(load.errors, "engine.batch_size") != nullptr);
+}
