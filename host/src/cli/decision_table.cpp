@@ -1,0 +1,99 @@
+#include "cli/decision_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace parley::host {
+
+namespace {
+
+constexpr double kShownScore = 0.5;  // labels below this are noise in a table
+constexpr std::size_t kShownLabels = 5;
+
+const char* status_text(OutboxStatus status) {
+  switch (status) {
+    case OutboxStatus::done: return "done";
+    case OutboxStatus::dry_run: return "dry-run";
+    case OutboxStatus::blocked: return "BLOCKED";
+    case OutboxStatus::pending_approval: return "PARKED";
+    case OutboxStatus::failed: return "FAILED";
+    case OutboxStatus::pending: return "pending";
+  }
+  return "?";
+}
+
+std::string key_labels(const Labels& labels) {
+  std::vector<Labels::Score> shown;
+  for (const auto& score : labels.scores()) {
+    if (score.second >= kShownScore) shown.push_back(score);
+  }
+  std::stable_sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (shown.size() > kShownLabels) shown.resize(kShownLabels);
+  std::string text;
+  for (const auto& [name, score] : shown) text += fmt::format("{}{} {:.2f}", text.empty() ? "" : ", ", name, score);
+  for (const auto& [name, value] : labels.attributes()) {
+    text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
+  }
+  return text.empty() ? "(none)" : text;
+}
+
+}  // namespace
+
+std::string preview(const std::string& text, std::size_t max_chars) {
+  std::string result;
+  std::size_t chars = 0;
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    const bool starts_char = (byte & 0xC0) != 0x80;
+    if (starts_char && chars++ == max_chars) return result + "…";
+    result += (byte == '\n' || byte == '\r' || byte == '\t') ? ' ' : text[index];
+  }
+  return result;
+}
+
+void DecisionTable::print_header(const PipelineConfig& config, const std::string& state) const {
+  fmt::print(out_, "Pipeline {} ({}){}\nState    {}\n\n", config.client, config.file,
+             dry_run_ ? "  [dry run: nothing is executed]" : "", state);
+}
+
+void DecisionTable::print_event(const HandledEvent& item) const {
+  const auto& event = item.event;
+  const auto& author = event.author.handle.empty() ? event.author.id : "@" + event.author.handle;
+  fmt::print(out_, "{}  {}  \"{}\"\n", event.id, author, preview(event.text, 70));
+  fmt::print(out_, "    labels   {}\n", key_labels(item.labels));
+  if (item.failure) {
+    fmt::print(out_, "    FAILED   plugin '{}' could not {} it: {} (dead-lettered)\n", item.failure->plugin,
+               item.failure->stage, preview(item.failure->error, 100));
+  } else if (item.outcome.actions.empty()) {
+    fmt::print(out_, "    no rule matched: no action\n");
+  }
+  for (const auto& entry : item.outcome.actions) {
+    const auto& action = entry.action;
+    std::string why = action.rule_id + ": " + action.reason;
+    fmt::print(out_, "    {:<16} {:<8} {}\n", to_string(action.kind), status_text(entry.status), preview(why, 90));
+    if (!entry.note.empty()) fmt::print(out_, "    {:<16} {:<8} ↳ {}\n", "", "", preview(entry.note, 100));
+    if (!action.text.empty() && entry.status != OutboxStatus::blocked) {
+      fmt::print(out_, "    {:<16} {:<8} » {}\n", "", "", preview(action.text, 90));
+    }
+  }
+  fmt::print(out_, "\n");
+}
+
+void DecisionTable::print_dead_letter(const DeadLetter& letter) const {
+  if (letter.stage != "input") return;  // event failures are shown with their event
+  fmt::print(out_, "REJECTED  {}: {} (dead-lettered)\n\n", letter.location, letter.error);
+}
+
+void DecisionTable::print_summary(const RunSummary& summary) const {
+  fmt::print(out_,
+             "Summary: {} events handled, {} already handled earlier, {} actions {}, {} blocked by policy, "
+             "{} parked for approval, {} failed, {} dead letters",
+             summary.events, summary.already_seen, dry_run_ ? summary.dry_run : summary.executed,
+             dry_run_ ? "would run (dry run)" : "executed", summary.blocked, summary.parked, summary.failed,
+             summary.dead_letters);
+  if (summary.recovered) fmt::print(out_, ", {} recovered from an interrupted run", summary.recovered);
+  fmt::print(out_, "\n");
+}
+
+}  // namespace parley::host

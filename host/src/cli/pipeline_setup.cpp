@@ -1,0 +1,44 @@
+#include "cli/pipeline_setup.hpp"
+
+#include <iostream>
+#include <stdexcept>
+
+namespace parley::host {
+
+namespace fs = std::filesystem;
+
+void print_diagnostics(const Diagnostics& diagnostics, const SecretRegistry& secrets) {
+  for (const auto& diagnostic : diagnostics) std::cerr << secrets.redact(diagnostic.to_string()) << "\n";
+}
+
+std::optional<LoadedPipeline> load_pipeline_reporting(const std::string& file) {
+  auto secrets = std::make_shared<SecretRegistry>();
+  auto loaded = load_pipeline(file, *secrets);
+  if (!loaded.errors.empty() || !loaded.pipeline) {
+    print_diagnostics(loaded.errors, *secrets);
+    return std::nullopt;
+  }
+  return LoadedPipeline{std::move(*loaded.pipeline), std::move(secrets)};
+}
+
+PluginRegistry discover_plugins(const CommonOptions& common, const std::vector<std::string>& pipeline_path) {
+  PluginRegistry registry;
+  registry.scan(plugin_search_path(common.plugin_path, pipeline_path));
+  return registry;
+}
+
+fs::path state_file(const PipelineConfig& config, const std::optional<std::string>& state_dir) {
+  if (state_dir) return fs::path(*state_dir) / (config.client + ".db");
+  if (!config.store.empty()) {
+    constexpr std::string_view prefix = "sqlite:";
+    if (config.store.rfind(prefix, 0) != 0) {
+      throw std::invalid_argument(config.file + ": store '" + config.store +
+                                  "' is not supported; expected sqlite:PATH");
+    }
+    fs::path path = config.store.substr(prefix.size());
+    return path.is_absolute() ? path : fs::path(config.dir) / path;
+  }
+  return fs::path("state") / (config.client + ".db");
+}
+
+}  // namespace parley::host

@@ -1,0 +1,177 @@
+#include "engine/engine.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
+#include <unordered_set>
+
+namespace parley::host {
+
+namespace {
+constexpr auto kIdlePause = std::chrono::milliseconds(100);
+
+const PluginInstance<Connector>* find_connector(const PipelineRuntime& runtime, const std::string& id) {
+  for (const auto& connector : runtime.connectors) {
+    if (connector.id == id) return &connector;
+  }
+  return nullptr;
+}
+}  // namespace
+
+Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
+    : runtime_(runtime),
+      store_(store),
+      options_(std::move(options)),
+      retry_{runtime.config.engine.max_attempts, runtime.config.engine.retry_backoff_ms},
+      pool_(static_cast<std::size_t>(runtime.config.engine.workers)) {
+  for (std::size_t index = 0; index < pool_.size(); ++index) {
+    handlers_.push_back(std::make_unique<EventHandler>(runtime_, store_, retry_, options_.dry_run));
+  }
+}
+
+Engine::~Engine() = default;
+
+RunSummary Engine::run() {
+  summary_ = {};
+  if (!options_.dry_run) recover_pending_actions();
+  std::vector<bool> exhausted(runtime_.connectors.size(), false);
+  const auto batch_size = static_cast<std::size_t>(runtime_.config.engine.batch_size);
+  std::unordered_set<std::string> in_batch;
+  while (!(options_.stop && options_.stop->load())) {
+    std::vector<HandledEvent> items;
+    std::vector<DeadLetter> dead_letters;
+    in_batch.clear();
+    bool all_exhausted = true;
+    for (std::size_t index = 0; index < runtime_.connectors.size(); ++index) {
+      if (exhausted[index]) continue;
+      const auto& connector = runtime_.connectors[index];
+      PollBatch batch;
+      auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin,
+                               "(poll)", "poll");
+      if (error) {
+        // A source that keeps failing is stopped, not spun on; what it gave is kept.
+        spdlog::error("connector '{}' stopped: {}", connector.id, *error);
+        batch.exhausted = true;
+      }
+      exhausted[index] = batch.exhausted;
+      all_exhausted = all_exhausted && batch.exhausted;
+      for (auto& rejected : batch.rejected) {
+        dead_letters.push_back({"input", connector.plugin, "", std::move(rejected.where), std::move(rejected.error),
+                                std::move(rejected.raw), 0});
+      }
+      for (auto& event : batch.events) {
+        if (!in_batch.insert(event.id).second || store_.seen(event.id)) {
+          ++summary_.already_seen;
+          continue;
+        }
+        HandledEvent item;
+        item.event = std::move(event);
+        item.connector_id = connector.id;
+        items.push_back(std::move(item));
+      }
+    }
+    if (items.empty() && dead_letters.empty()) {
+      if (all_exhausted) break;
+      std::this_thread::sleep_for(kIdlePause);
+      continue;
+    }
+    handle_batch(items, dead_letters);
+    if (all_exhausted) break;
+  }
+  return summary_;
+}
+
+void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters) {
+  // Shard by author: one worker sees all of an author's events, in order.
+  std::vector<std::vector<std::size_t>> shards(pool_.size());
+  std::hash<std::string> hash;
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    shards[hash(shard_key(items[index].event)) % pool_.size()].push_back(index);
+  }
+  pool_.run_each([&](std::size_t worker) {
+    for (auto index : shards[worker]) handlers_[worker]->handle(items[index]);
+  });
+
+  std::vector<EventOutcome> outcomes;
+  outcomes.reserve(items.size());
+  for (auto& item : items) {
+    if (item.failure) dead_letters.push_back(*item.failure);
+    outcomes.push_back(std::move(item.outcome));
+  }
+  store_.commit(outcomes, dead_letters);
+  for (std::size_t index = 0; index < items.size(); ++index) items[index].outcome = std::move(outcomes[index]);
+
+  summary_.dead_letters += dead_letters.size();
+  if (options_.on_dead_letter) {
+    for (const auto& letter : dead_letters) options_.on_dead_letter(letter);
+  }
+  for (auto& item : items) {
+    for (auto& entry : item.outcome.actions) {
+      // id 0: the outbox already had this key (an earlier run recorded it).
+      if (entry.status == OutboxStatus::pending && entry.id != 0) execute(entry);
+    }
+    count(item);
+    if (options_.on_event) options_.on_event(item);
+  }
+}
+
+void Engine::count(const HandledEvent& item) {
+  ++summary_.events;
+  for (const auto& entry : item.outcome.actions) {
+    switch (entry.status) {
+      case OutboxStatus::done: ++summary_.executed; break;
+      case OutboxStatus::dry_run: ++summary_.dry_run; break;
+      case OutboxStatus::blocked: ++summary_.blocked; break;
+      case OutboxStatus::pending_approval: ++summary_.parked; break;
+      case OutboxStatus::failed: ++summary_.failed; break;
+      case OutboxStatus::pending: break;
+    }
+  }
+}
+
+void Engine::recover_pending_actions() {
+  for (auto& entry : store_.outbox(OutboxStatus::pending)) {
+    spdlog::info("executing action '{}' left pending by an interrupted run", entry.action.idempotency_key);
+    execute(entry);
+    ++summary_.recovered;
+  }
+}
+
+void Engine::execute(OutboxEntry& entry) {
+  const auto* connector = find_connector(runtime_, entry.connector_id);
+  if (connector == nullptr) {
+    entry.status = OutboxStatus::failed;
+    entry.note = "no connector '" + entry.connector_id + "' in this pipeline";
+  } else {
+    for (int attempt = 1; attempt <= retry_.max_attempts; ++attempt) {
+      ++entry.attempts;
+      ActionResult result;
+      auto error = call_plugin([&] { result = connector->object->execute(entry.action); }, {1, 0}, connector->plugin,
+                               entry.event_id, "execute an action for");
+      if (error) result = {ActionResult::Status::failed_retryable, "", *error};
+      if (result.status == ActionResult::Status::done) {
+        entry.status = OutboxStatus::done;
+        entry.platform_id = result.platform_id;
+        entry.note.clear();
+        break;
+      }
+      entry.status = OutboxStatus::failed;
+      entry.note = result.message;
+      if (result.status == ActionResult::Status::failed_permanent) break;
+      if (attempt < retry_.max_attempts) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(retry_.backoff_ms << (attempt - 1)));
+      }
+    }
+  }
+  store_.update_outbox(entry);
+  if (entry.status == OutboxStatus::failed) {
+    DeadLetter letter{"execute", connector ? connector->plugin : entry.connector_id, entry.event_id,
+                      entry.action.idempotency_key, entry.note, "", 0};
+    store_.add_dead_letter(letter);
+    ++summary_.dead_letters;
+    if (options_.on_dead_letter) options_.on_dead_letter(letter);
+  }
+}
+
+}  // namespace parley::host

@@ -1,0 +1,62 @@
+// Engine: runs one pipeline. Polls connectors, handles events on the worker
+// pool (one author's events in order, different authors in parallel),
+// commits each batch to the store, then executes the allowed actions.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "engine/event_handler.hpp"
+#include "engine/pipeline_runtime.hpp"
+#include "engine/worker_pool.hpp"
+#include "store/store.hpp"
+
+namespace parley::host {
+
+struct RunOptions {
+  bool dry_run = false;
+  /// Called on the engine's thread, in input order, once an event's actions ran.
+  std::function<void(const HandledEvent&)> on_event;
+  /// Called for each input a connector could not parse, and each dead letter.
+  std::function<void(const DeadLetter&)> on_dead_letter;
+  /// Set to true (e.g. from a signal handler) to stop after the current batch.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct RunSummary {
+  std::size_t events = 0;        ///< handled in this run
+  std::size_t already_seen = 0;  ///< skipped: handled by an earlier run
+  std::size_t dead_letters = 0;  ///< unparseable inputs and events a plugin failed on
+  std::size_t recovered = 0;     ///< actions left pending by an interrupted run, executed now
+  std::size_t executed = 0;
+  std::size_t dry_run = 0;
+  std::size_t blocked = 0;
+  std::size_t parked = 0;
+  std::size_t failed = 0;
+};
+
+class Engine {
+ public:
+  Engine(const PipelineRuntime& runtime, Store& store, RunOptions options);
+  ~Engine();
+
+  /// Runs until every connector is exhausted or `options.stop` is set.
+  RunSummary run();
+
+ private:
+  void recover_pending_actions();
+  void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters);
+  void execute(OutboxEntry& entry);
+  void count(const HandledEvent& item);
+
+  const PipelineRuntime& runtime_;
+  Store& store_;
+  RunOptions options_;
+  RetryPolicy retry_;
+  WorkerPool pool_;
+  std::vector<std::unique_ptr<EventHandler>> handlers_;  ///< one per worker
+  RunSummary summary_;
+};
+
+}  // namespace parley::host

@@ -1,0 +1,64 @@
+// EventHandler: one event through classifiers, responders and the guard,
+// producing what the store commits. One handler per shard: it owns the case
+// and author state of its shard, so events of one author are handled in
+// order by one thread and their state is never shared.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "engine/pipeline_runtime.hpp"
+#include "engine/plugin_call.hpp"
+#include "store/store.hpp"
+
+namespace parley::host {
+
+struct HandledEvent {
+  Event event;
+  std::string connector_id;
+  Labels labels;
+  std::string case_key;
+  CaseView case_before;
+  std::vector<GuardDecision> decisions;
+  std::optional<DeadLetter> failure;  ///< a plugin failed on every attempt
+  EventOutcome outcome;
+};
+
+/// "account/author" — events of one author go to one shard, in order.
+std::string shard_key(const Event& event);
+/// "account/author/thread" — one conversation with one person.
+std::string case_key(const Event& event);
+
+/// Runs the classifiers in order. Returns the failing plugin and error, or nullopt.
+std::optional<DeadLetter> classify(const PipelineRuntime& runtime, const Event& event, Labels& labels,
+                                   const RetryPolicy& retry);
+
+class EventHandler {
+ public:
+  EventHandler(const PipelineRuntime& runtime, Store& store, RetryPolicy retry, bool dry_run);
+
+  /// Fills everything in `item` from `item.event` and `item.connector_id`.
+  void handle(HandledEvent& item);
+
+ private:
+  CaseState& case_state(const std::string& key);
+  AuthorState& author_state(const Event& event);
+  void record(HandledEvent& item, CaseState& case_state, AuthorState& author_state);
+
+  const PipelineRuntime& runtime_;
+  Store& store_;
+  RetryPolicy retry_;
+  bool dry_run_;
+  std::unordered_map<std::string, CaseState> cases_;
+  std::unordered_map<std::string, AuthorState> authors_;
+};
+
+/// Scores as a JSON object, name -> score.
+nlohmann::json labels_json(const Labels& labels);
+
+/// The audit record of a handled event (event, labels, proposals, guard decisions).
+std::string audit_json(const HandledEvent& item);
+
+}  // namespace parley::host

@@ -1,0 +1,51 @@
+#include "engine/pipeline_runtime.hpp"
+
+namespace parley::host {
+
+namespace {
+std::string section_name(const char* list, std::size_t index) {
+  return std::string(list) + "[" + std::to_string(index) + "]";
+}
+}  // namespace
+
+Diagnostics check_pipeline_plugins(const PipelineConfig& config, const PluginRegistry& registry) {
+  Diagnostics problems;
+  auto check_list = [&](const std::vector<PluginRef>& refs, PluginKind kind, const char* list) {
+    for (std::size_t index = 0; index < refs.size(); ++index) {
+      ConfigValue validated;
+      auto found = check_plugin_reference(registry, refs[index], kind, section_name(list, index), validated);
+      problems.insert(problems.end(), found.begin(), found.end());
+    }
+  };
+  check_list(config.connectors, PluginKind::connector, "connectors");
+  check_list(config.classifiers, PluginKind::classifier, "classifiers");
+  check_list(config.responders, PluginKind::responder, "responders");
+  return problems;
+}
+
+PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
+                              std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
+  PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy)};
+  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets)};
+  Diagnostics problems;
+  auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {
+    using Instance = typename std::decay_t<decltype(instances)>::value_type;
+    using Interface = typename decltype(Instance::object)::element_type;
+    for (std::size_t index = 0; index < refs.size(); ++index) {
+      try {
+        instances.push_back(create_instance<Interface>(registry, refs[index], section_name(list, index), options));
+      } catch (const ConfigurationError& error) {
+        problems.insert(problems.end(), error.diagnostics.begin(), error.diagnostics.end());
+      }
+    }
+  };
+  create_all(config.classifiers, runtime.classifiers, "classifiers");
+  if (parts == RuntimeParts::everything) {
+    create_all(config.connectors, runtime.connectors, "connectors");
+    create_all(config.responders, runtime.responders, "responders");
+  }
+  if (!problems.empty()) throw ConfigurationError(std::move(problems));
+  return runtime;
+}
+
+}  // namespace parley::host

@@ -1,0 +1,35 @@
+// PipelineRuntime: one pipeline's created plugin instances and guard.
+// Several runtimes in one process share nothing but loaded libraries.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "config/pipeline_config.hpp"
+#include "config/secrets.hpp"
+#include "engine/policy_guard.hpp"
+#include "plugins/plugin_instances.hpp"
+#include "plugins/plugin_registry.hpp"
+
+namespace parley::host {
+
+enum class RuntimeParts { everything, classifiers_only };
+
+struct PipelineRuntime {
+  PipelineConfig config;
+  std::vector<PluginInstance<Connector>> connectors;
+  std::vector<PluginInstance<Classifier>> classifiers;
+  std::vector<PluginInstance<Responder>> responders;
+  PolicyGuard guard;
+};
+
+/// Every problem with the pipeline's plugin references and plugin configs
+/// (unknown plugin, wrong kind, config not matching the plugin's schema).
+Diagnostics check_pipeline_plugins(const PipelineConfig& config, const PluginRegistry& registry);
+
+/// Creates the instances. Throws ConfigurationError listing every problem.
+PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
+                              std::shared_ptr<const SecretRegistry> secrets,
+                              RuntimeParts parts = RuntimeParts::everything);
+
+}  // namespace parley::host

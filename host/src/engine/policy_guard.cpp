@@ -1,0 +1,79 @@
+#include "engine/policy_guard.hpp"
+
+#include <algorithm>
+
+namespace parley::host {
+
+std::string_view to_string(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::allowed: return "allowed";
+    case Verdict::blocked: return "blocked";
+    case Verdict::parked: return "parked";
+  }
+  return "blocked";
+}
+
+PolicyGuard::PolicyGuard(PolicyConfig policy) : policy_(std::move(policy)) {}
+
+std::string PolicyGuard::never_reason(const Action& action) const {
+  const auto& never = policy_.never;
+  if (std::find(never.begin(), never.end(), action.kind) == never.end()) return {};
+  return "policy.never forbids " + std::string(to_string(action.kind));
+}
+
+std::string PolicyGuard::ban_refusal(const Labels& labels, int warnings, bool banned) const {
+  if (banned) return "the author is already banned";
+  for (const auto& label : policy_.ban_for) {
+    if (labels.score(label) >= policy_.ban_label_threshold) return {};  // abuse that allows an immediate ban
+  }
+  if (warnings >= policy_.ban_after_warnings) return {};
+  return "ban refused: the author has " + std::to_string(warnings) + " warning(s), policy.ban.after_warnings is " +
+         std::to_string(policy_.ban_after_warnings) + " and no label of policy.ban.for reaches " +
+         std::to_string(policy_.ban_label_threshold).substr(0, 4);
+}
+
+std::string PolicyGuard::approval_reason(const Action& action) const {
+  for (const auto& rule : policy_.require_approval) {
+    if (rule.kind != action.kind) continue;
+    if (rule.param_value.empty()) return "policy.require_approval lists " + std::string(to_string(action.kind));
+    for (const auto& [name, value] : action.params) {
+      if (value == rule.param_value) {
+        return "policy.require_approval lists " + std::string(to_string(action.kind)) + ":" + rule.param_value;
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& proposals, const Labels& labels,
+                                               const AuthorState& author) const {
+  std::vector<GuardDecision> decisions;
+  decisions.reserve(proposals.size());
+  int warnings = author.warnings;
+  bool banned = author.banned;
+  for (const auto& proposal : proposals) {
+    GuardDecision decision{proposal, Verdict::allowed, {}};
+    const bool duplicate = std::any_of(decisions.begin(), decisions.end(), [&](const GuardDecision& earlier) {
+      return earlier.action.kind == proposal.kind && earlier.action.target_event_id == proposal.target_event_id &&
+             earlier.action.target_author_id == proposal.target_author_id && earlier.action.text == proposal.text &&
+             earlier.action.params == proposal.params;
+    });
+    if (duplicate) {
+      decision = {proposal, Verdict::blocked, "duplicate of an earlier proposal for this event"};
+    } else if (auto reason = never_reason(proposal); !reason.empty()) {
+      decision = {proposal, Verdict::blocked, std::move(reason)};
+    } else if (proposal.kind == ActionKind::ban && !(reason = ban_refusal(labels, warnings, banned)).empty()) {
+      decision = {proposal, Verdict::blocked, std::move(reason)};
+    } else if (reason = approval_reason(proposal); !reason.empty()) {
+      decision = {proposal, Verdict::parked, std::move(reason)};
+    }
+    if (decision.verdict == Verdict::allowed) {
+      if (proposal.kind == ActionKind::warn) ++warnings;
+      if (proposal.kind == ActionKind::ban) banned = true;
+    }
+    decisions.push_back(std::move(decision));
+  }
+  return decisions;
+}
+
+}  // namespace parley::host

@@ -1,0 +1,44 @@
+// PolicyGuard: the brand's guardrails, applied by the host to every proposed
+// action before anything is recorded for execution, whatever a plugin asked.
+#pragma once
+
+#include <parley/action.hpp>
+#include <parley/labels.hpp>
+#include <string>
+#include <vector>
+
+#include "config/pipeline_config.hpp"
+#include "store/store.hpp"
+
+namespace parley::host {
+
+enum class Verdict { allowed, blocked, parked };
+
+std::string_view to_string(Verdict verdict);
+
+struct GuardDecision {
+  Action action;
+  Verdict verdict = Verdict::allowed;
+  std::string reason;  ///< why blocked or parked; empty when allowed
+};
+
+class PolicyGuard {
+ public:
+  explicit PolicyGuard(PolicyConfig policy);
+
+  /// Decides each proposal in order. `author` is the author's state before
+  /// this event; warnings allowed earlier in the same list count for a ban
+  /// later in it. Identical proposals (same kind, target, text and params) after the
+  /// first are blocked as duplicates.
+  std::vector<GuardDecision> review(const std::vector<Action>& proposals, const Labels& labels,
+                                    const AuthorState& author) const;
+
+ private:
+  std::string never_reason(const Action& action) const;
+  std::string ban_refusal(const Labels& labels, int warnings, bool banned) const;
+  std::string approval_reason(const Action& action) const;
+
+  PolicyConfig policy_;
+};
+
+}  // namespace parley::host

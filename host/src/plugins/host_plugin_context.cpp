@@ -1,0 +1,38 @@
+#include "plugins/host_plugin_context.hpp"
+
+#include <chrono>
+#include <spdlog/spdlog.h>
+
+namespace parley::host {
+
+HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id,
+                                     std::filesystem::path base_dir, bool dry_run,
+                                     std::shared_ptr<const SecretRegistry> secrets)
+    : pipeline_(std::move(pipeline)),
+      instance_id_(std::move(instance_id)),
+      base_dir_(std::move(base_dir)),
+      dry_run_(dry_run),
+      secrets_(std::move(secrets)) {}
+
+void HostPluginContext::log(LogLevel level, std::string_view message) {
+  // A plugin may echo a token it was given; the host redacts before writing.
+  const auto text = secrets_ ? secrets_->redact(message) : std::string(message);
+  const auto spd_level = level == LogLevel::debug  ? spdlog::level::debug
+                         : level == LogLevel::info ? spdlog::level::info
+                         : level == LogLevel::warn ? spdlog::level::warn
+                                                   : spdlog::level::err;
+  spdlog::log(spd_level, "[{}/{}] {}", pipeline_, instance_id_, text);
+}
+
+std::string HostPluginContext::resolve_path(std::string_view path) const {
+  std::filesystem::path given(path);
+  if (path.empty() || path == "-" || given.is_absolute()) return std::string(path);
+  return (base_dir_ / given).lexically_normal().string();
+}
+
+std::int64_t HostPluginContext::now_ms() const {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace parley::host

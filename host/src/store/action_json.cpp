@@ -1,0 +1,31 @@
+#include "store/action_json.hpp"
+
+#include <stdexcept>
+
+namespace parley::host {
+
+nlohmann::json action_to_json(const Action& action) {
+  return {{"kind", to_string(action.kind)},   {"target_event_id", action.target_event_id},
+          {"target_author_id", action.target_author_id}, {"text", action.text},
+          {"params", action.params},          {"reason", action.reason},
+          {"rule", action.rule_id},           {"key", action.idempotency_key}};
+}
+
+Action action_from_json(const nlohmann::json& json) {
+  if (!json.is_object()) throw std::invalid_argument("an action must be a JSON object");
+  Action action;
+  const auto kind_name = json.value("kind", std::string());
+  const auto kind = action_kind_from_string(kind_name);
+  if (!kind) throw std::invalid_argument("unknown action kind '" + kind_name + "'");
+  action.kind = *kind;
+  action.target_event_id = json.value("target_event_id", std::string());
+  action.target_author_id = json.value("target_author_id", std::string());
+  action.text = json.value("text", std::string());
+  if (json.contains("params")) action.params = json.at("params").get<std::map<std::string, std::string>>();
+  action.reason = json.value("reason", std::string());
+  action.rule_id = json.value("rule", std::string());
+  action.idempotency_key = json.value("key", std::string());
+  return action;
+}
+
+}  // namespace parley::host

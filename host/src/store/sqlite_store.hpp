@@ -1,0 +1,56 @@
+// SqliteStore: the embedded default store, one SQLite file per pipeline (WAL).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "store/store.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace parley::host {
+
+class SqliteStore final : public Store {
+ public:
+  /// Opens (creating if needed) the database file; ":memory:" for a private
+  /// in-memory store. Throws std::runtime_error naming the file on failure.
+  static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file);
+
+  /// A private in-memory copy of the file's current state (the file is not
+  /// changed afterwards): what --dry-run uses, so a dry run sees the real
+  /// history and leaves no trace. A missing file gives an empty store.
+  static std::unique_ptr<SqliteStore> open_snapshot(const std::filesystem::path& file);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  bool seen(const std::string& event_id) override;
+  CaseState load_case(const std::string& case_key) override;
+  AuthorState load_author(const std::string& account, const std::string& author_id) override;
+  void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) override;
+  std::vector<OutboxEntry> outbox(OutboxStatus status) override;
+  void update_outbox(const OutboxEntry& entry) override;
+  void add_dead_letter(const DeadLetter& letter) override;
+  std::vector<DeadLetter> dead_letters() override;
+  std::vector<AuditRecord> audit() override;
+
+ private:
+  explicit SqliteStore(sqlite3* db, std::string name);
+  void create_schema();
+  void exec(const char* sql);
+  sqlite3_stmt* statement(const char* sql);
+  void insert_dead_letter(const DeadLetter& letter);
+  [[noreturn]] void fail(const std::string& what) const;
+
+  sqlite3* db_;
+  std::string name_;
+  std::recursive_mutex mutex_;
+  struct StatementCache;
+  std::unique_ptr<StatementCache> statements_;
+};
+
+}  // namespace parley::host

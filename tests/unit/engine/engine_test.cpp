@@ -1,0 +1,209 @@
+// The engine with in-process plugins registered through the same checks as
+// loaded libraries: dead letters, exactly-once execution, crash recovery.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+#include "engine/engine.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace {
+
+using namespace parley;
+using namespace parley::host;
+
+/// What the fake platform saw, shared by every FakeConnector instance.
+struct FakePlatform {
+  std::vector<Event> events;
+  std::map<std::string, int> executions;  ///< idempotency key -> times executed
+  int fail_next_executions = 0;
+};
+FakePlatform platform;
+
+class FakeConnector final : public Connector {
+ public:
+  FakeConnector(const ConfigValue&, PluginContext&) {}
+  void poll(PollBatch& batch, std::size_t max_events) override {
+    while (next_ < platform.events.size() && batch.events.size() < max_events) {
+      batch.events.push_back(platform.events[next_++]);
+    }
+    batch.exhausted = next_ == platform.events.size();
+  }
+  ActionResult execute(const Action& action) override {
+    if (platform.fail_next_executions > 0) {
+      --platform.fail_next_executions;
+      throw std::runtime_error("platform answered 500");
+    }
+    ++platform.executions[action.idempotency_key];
+    return {ActionResult::Status::done, "p-" + action.idempotency_key, ""};
+  }
+  std::vector<ActionKind> supported_actions() const override { return {ActionKind::reply_public}; }
+
+ private:
+  std::size_t next_ = 0;
+};
+
+class ExplodingClassifier final : public Classifier {
+ public:
+  ExplodingClassifier(const ConfigValue&, PluginContext&) {}
+  void classify(const Event& event, Labels& labels) override {
+    if (event.text.find("boom") != std::string::npos) throw std::runtime_error("cannot read this");
+    labels.set("intent.complaint", 1.0);
+  }
+};
+
+class ReplyResponder final : public Responder {
+ public:
+  ReplyResponder(const ConfigValue&, PluginContext&) {}
+  void respond(const Event&, const Labels& labels, const CaseView&, std::vector<Action>& proposals) override {
+    Action reply;
+    reply.kind = ActionKind::reply_public;
+    reply.text = "We are on it";
+    reply.reason = "complaint";
+    reply.rule_id = "ack";
+    if (labels.score("intent.complaint") > 0.5) proposals.push_back(reply);
+    reply.kind = ActionKind::delete_event;
+    reply.rule_id = "tidy";
+    proposals.push_back(reply);
+  }
+};
+
+ConfigSchema no_fields() { return {}; }
+
+template <typename Interface, typename Implementation>
+PluginDescriptor descriptor_for(PluginKind kind, const char* name) {
+  PluginDescriptor descriptor{sizeof(PluginDescriptor), PARLEY_API_MAJOR, PARLEY_API_MINOR,
+                              PARLEY_BUILD_FINGERPRINT, kind,       name,
+                              "1.0.0",                   "test",     &no_fields,
+                              nullptr,                   nullptr,    nullptr};
+  if constexpr (std::is_same_v<Interface, Connector>) descriptor.create_connector = &detail::create<Connector, Implementation>;
+  if constexpr (std::is_same_v<Interface, Classifier>) descriptor.create_classifier = &detail::create<Classifier, Implementation>;
+  if constexpr (std::is_same_v<Interface, Responder>) descriptor.create_responder = &detail::create<Responder, Implementation>;
+  return descriptor;
+}
+
+const PluginDescriptor connector_descriptor = descriptor_for<Connector, FakeConnector>(PluginKind::connector, "fake");
+const PluginDescriptor classifier_descriptor =
+    descriptor_for<Classifier, ExplodingClassifier>(PluginKind::classifier, "exploding");
+const PluginDescriptor responder_descriptor = descriptor_for<Responder, ReplyResponder>(PluginKind::responder, "reply");
+
+PipelineConfig test_pipeline(int workers) {
+  PipelineConfig config;
+  config.file = "test.yaml";
+  config.dir = std::filesystem::temp_directory_path().string();
+  config.client = "brand";
+  const ConfigValue empty{ConfigValue::Map{}};
+  config.connectors = {{"fake", "fake", empty, "test.yaml:1:1"}};
+  config.classifiers = {{"exploding", "exploding", empty, "test.yaml:2:1"}};
+  config.responders = {{"reply", "reply", empty, "test.yaml:3:1"}};
+  config.policy.never = {ActionKind::delete_event};
+  config.engine.workers = workers;
+  config.engine.retry_backoff_ms = 1;
+  config.engine.batch_size = 3;
+  return config;
+}
+
+Event event(const std::string& id, const std::string& author, const std::string& text) {
+  Event result;
+  result.id = id;
+  result.account = "brand";
+  result.author.id = author;
+  result.text = text;
+  return result;
+}
+
+RunSummary run_once(PipelineRuntime& runtime, Store& store) {
+  Engine engine(runtime, store, {});
+  return engine.run();
+}
+
+}  // namespace
+
+TEST_CASE("a plugin that throws dead-letters its events and the others go on") {
+  platform = {};
+  platform.events = {event("e1", "u1", "late order"), event("e2", "u2", "boom"), event("e3", "u1", "still late"),
+                     event("e4", "u3", "boom again"), event("e5", "u4", "Где мой заказ?")};
+  PluginRegistry registry;
+  REQUIRE(registry.register_descriptor(&connector_descriptor, "test"));
+  REQUIRE(registry.register_descriptor(&classifier_descriptor, "test"));
+  REQUIRE(registry.register_descriptor(&responder_descriptor, "test"));
+  auto runtime = build_runtime(test_pipeline(GENERATE(1, 3)), registry, false, nullptr);
+  auto store = SqliteStore::open(":memory:");
+
+  const auto summary = run_once(runtime, *store);
+  CHECK(summary.events == 5);
+  CHECK(summary.dead_letters == 2);
+  CHECK(summary.executed == 3);
+  CHECK(summary.blocked == 3);  // delete, under never: [delete]
+  const auto letters = store->dead_letters();
+  REQUIRE(letters.size() == 2);
+  CHECK(letters[0].stage == "classify");
+  CHECK(letters[0].plugin == "exploding");
+  CHECK(letters[0].error == "cannot read this");
+  CHECK(platform.executions.size() == 3);
+  CHECK(platform.executions.count("brand/e5/ack/reply_public") == 1);
+}
+
+TEST_CASE("running the same input again executes nothing twice") {
+  platform = {};
+  platform.events = {event("e1", "u1", "late"), event("e2", "u2", "wrong order")};
+  PluginRegistry registry;
+  registry.register_descriptor(&connector_descriptor, "test");
+  registry.register_descriptor(&classifier_descriptor, "test");
+  registry.register_descriptor(&responder_descriptor, "test");
+  auto runtime = build_runtime(test_pipeline(2), registry, false, nullptr);
+  auto store = SqliteStore::open(":memory:");
+  CHECK(run_once(runtime, *store).executed == 2);
+
+  auto again = build_runtime(test_pipeline(2), registry, false, nullptr);
+  const auto second = run_once(again, *store);
+  CHECK(second.events == 0);
+  CHECK(second.already_seen == 2);
+  for (const auto& [key, times] : platform.executions) CHECK(times == 1);
+}
+
+TEST_CASE("actions left pending by a crash are executed once on restart") {
+  platform = {};
+  platform.events = {event("e1", "u1", "late")};
+  PluginRegistry registry;
+  registry.register_descriptor(&connector_descriptor, "test");
+  registry.register_descriptor(&classifier_descriptor, "test");
+  registry.register_descriptor(&responder_descriptor, "test");
+  auto store = SqliteStore::open(":memory:");
+  {
+    // Every attempt fails: the action ends failed, dead-lettered, not lost.
+    platform.fail_next_executions = 3;
+    auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
+    const auto summary = run_once(runtime, *store);
+    CHECK(summary.failed == 1);
+    CHECK(store->outbox(OutboxStatus::failed).size() == 1);
+  }
+  // Simulate a crash between recording and executing: put it back to pending.
+  auto entry = store->outbox(OutboxStatus::failed).at(0);
+  entry.status = OutboxStatus::pending;
+  store->update_outbox(entry);
+  auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
+  const auto summary = run_once(runtime, *store);
+  CHECK(summary.recovered == 1);
+  CHECK(platform.executions["brand/e1/ack/reply_public"] == 1);
+  CHECK(store->outbox(OutboxStatus::done).size() == 1);
+}
+
+TEST_CASE("a retryable failure is retried and then succeeds") {
+  platform = {};
+  platform.events = {event("e1", "u1", "late")};
+  platform.fail_next_executions = 2;
+  PluginRegistry registry;
+  registry.register_descriptor(&connector_descriptor, "test");
+  registry.register_descriptor(&classifier_descriptor, "test");
+  registry.register_descriptor(&responder_descriptor, "test");
+  auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
+  auto store = SqliteStore::open(":memory:");
+  const auto summary = run_once(runtime, *store);
+  CHECK(summary.executed == 1);
+  CHECK(summary.dead_letters == 0);
+  const auto done = store->outbox(OutboxStatus::done);
+  REQUIRE(done.size() == 1);
+  CHECK(done[0].attempts == 3);
+}

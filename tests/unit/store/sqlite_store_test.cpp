@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "store/sqlite_store.hpp"
+
+namespace {
+
+using namespace parley;
+using namespace parley::host;
+
+std::filesystem::path fresh_database(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("parley-store-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto file = dir / (name + ".db");
+  std::filesystem::remove(file);
+  std::filesystem::remove(file.string() + "-wal");
+  std::filesystem::remove(file.string() + "-shm");
+  return file;
+}
+
+EventOutcome outcome_with_actions(const std::string& event_id) {
+  EventOutcome outcome;
+  outcome.event_id = event_id;
+  outcome.connector_id = "replay";
+  outcome.case_key = "brand/u1/t1";
+  outcome.account = "brand";
+  outcome.author_id = "u1";
+  outcome.case_after.status = "acknowledged";
+  outcome.case_after.events = 1;
+  outcome.case_after.last_actions = {"reply_public"};
+  outcome.author_after = {1, 1, false};
+  outcome.audit_json = R"({"event":")" + event_id + R"(","text":"Η παραγγελία άργησε"})";
+  OutboxEntry reply;
+  reply.connector_id = "replay";
+  reply.event_id = event_id;
+  reply.action.kind = ActionKind::reply_public;
+  reply.action.text = "Λυπούμαστε, Μαρία";
+  reply.action.rule_id = "ack";
+  reply.action.idempotency_key = "brand/" + event_id + "/ack/reply_public";
+  reply.status = OutboxStatus::pending;
+  OutboxEntry removal = reply;
+  removal.action.kind = ActionKind::delete_event;
+  removal.action.idempotency_key = "brand/" + event_id + "/spam/delete";
+  removal.status = OutboxStatus::blocked;
+  removal.note = "policy.never forbids delete";
+  outcome.actions = {reply, removal};
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("a committed outcome is durable across reopening") {
+  const auto file = fresh_database("durable");
+  {
+    auto store = SqliteStore::open(file);
+    CHECK_FALSE(store->seen("e1"));
+    std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+    store->commit(batch, {{"input", "replay", "", "events.jsonl:3", "bad JSON", "{oops", 0}});
+    CHECK(batch[0].actions[0].id > 0);
+  }
+  auto store = SqliteStore::open(file);
+  CHECK(store->seen("e1"));
+  CHECK_FALSE(store->seen("e2"));
+  const auto case_state = store->load_case("brand/u1/t1");
+  CHECK(case_state.status == "acknowledged");
+  CHECK(case_state.last_actions == std::vector<std::string>{"reply_public"});
+  CHECK(store->load_author("brand", "u1").warnings == 1);
+  CHECK(store->load_author("brand", "nobody").events == 0);
+
+  const auto pending = store->outbox(OutboxStatus::pending);
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].action.text == "Λυπούμαστε, Μαρία");
+  const auto blocked = store->outbox(OutboxStatus::blocked);
+  REQUIRE(blocked.size() == 1);
+  CHECK(blocked[0].note == "policy.never forbids delete");
+  CHECK(blocked[0].action.kind == ActionKind::delete_event);
+
+  const auto letters = store->dead_letters();
+  REQUIRE(letters.size() == 1);
+  CHECK(letters[0].location == "events.jsonl:3");
+  REQUIRE(store->audit().size() == 1);
+  CHECK_THAT(store->audit()[0].record_json, Catch::Contains("Η παραγγελία άργησε"));
+}
+
+TEST_CASE("an action key is recorded once, however often it is committed") {
+  auto store = SqliteStore::open(fresh_database("once"));
+  std::vector<EventOutcome> first{outcome_with_actions("e1")};
+  store->commit(first, {});
+  std::vector<EventOutcome> again{outcome_with_actions("e1")};
+  store->commit(again, {});
+  CHECK(again[0].actions[0].id == 0);  // already there: the engine will not execute it
+  CHECK(store->outbox(OutboxStatus::pending).size() == 1);
+}
+
+TEST_CASE("updating an outbox entry moves it between statuses") {
+  auto store = SqliteStore::open(fresh_database("update"));
+  std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+  store->commit(batch, {});
+  auto entry = batch[0].actions[0];
+  entry.status = OutboxStatus::done;
+  entry.attempts = 2;
+  entry.platform_id = "fb-123";
+  store->update_outbox(entry);
+  CHECK(store->outbox(OutboxStatus::pending).empty());
+  const auto done = store->outbox(OutboxStatus::done);
+  REQUIRE(done.size() == 1);
+  CHECK(done[0].attempts == 2);
+  CHECK(done[0].platform_id == "fb-123");
+}
+
+TEST_CASE("a snapshot sees the file's state and never writes to it") {
+  const auto file = fresh_database("snapshot");
+  {
+    auto store = SqliteStore::open(file);
+    std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+    store->commit(batch, {});
+  }
+  {
+    auto snapshot = SqliteStore::open_snapshot(file);
+    CHECK(snapshot->seen("e1"));
+    std::vector<EventOutcome> batch{outcome_with_actions("e2")};
+    snapshot->commit(batch, {});
+    CHECK(snapshot->seen("e2"));
+  }
+  auto store = SqliteStore::open(file);
+  CHECK_FALSE(store->seen("e2"));
+  CHECK(SqliteStore::open_snapshot(fresh_database("missing-file"))->audit().empty());
+}
