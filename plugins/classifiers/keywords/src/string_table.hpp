@@ -1,0 +1,108 @@
+// StringTable: a string -> Value hash table built once and then only read.
+// Open addressing with linear probing over a power-of-two slot array, keys in
+// one arena: a lookup is one hash, usually one slot and one memcmp, without
+// the division and pointer chasing of std::unordered_map.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::keywords {
+
+/// 8-bytes-at-a-time multiplicative hash; tokens are short.
+inline std::uint64_t hash_bytes(std::string_view text) noexcept {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t hash = (text.size() + 1) * kMultiplier;
+  const char* data = text.data();
+  std::size_t left = text.size();
+  while (left >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data, 8);
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 29;
+    data += 8;
+    left -= 8;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, data, left);
+  hash = (hash ^ tail) * kMultiplier;
+  return hash ^ (hash >> 32);
+}
+
+template <typename Value>
+class StringTable {
+ public:
+  /// The value for `key`, default-constructed on first use. Only before freeze().
+  Value& at_build(const std::string& key) {
+    if (frozen_) throw std::logic_error("StringTable: changed after freeze");
+    return build_[key];
+  }
+
+  /// Builds the slot array; the table is read-only afterwards.
+  void freeze() {
+    if (frozen_) return;
+    frozen_ = true;
+    std::size_t capacity = 16;
+    while (capacity < build_.size() * 2) capacity *= 2;
+    mask_ = capacity - 1;
+    slots_.assign(capacity, Slot{});
+    values_.reserve(build_.size());
+    for (auto& [key, value] : build_) {
+      if (keys_.size() + key.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("StringTable: keys too large");
+      }
+      Slot slot;
+      slot.hash = hash_bytes(key);
+      slot.key_offset = static_cast<std::uint32_t>(keys_.size());
+      slot.key_length = static_cast<std::uint32_t>(key.size());
+      slot.value = static_cast<std::uint32_t>(values_.size());
+      keys_ += key;
+      values_.push_back(std::move(value));
+      std::size_t index = slot.hash & mask_;
+      while (slots_[index].value != kEmpty) index = (index + 1) & mask_;
+      slots_[index] = slot;
+    }
+    build_.clear();
+  }
+
+  /// The value for `key`, or nullptr. Only after freeze().
+  const Value* find(std::string_view key) const {
+    if (values_.empty()) return nullptr;
+    const std::uint64_t hash = hash_bytes(key);
+    for (std::size_t index = hash & mask_;; index = (index + 1) & mask_) {
+      const Slot& slot = slots_[index];
+      if (slot.value == kEmpty) return nullptr;
+      if (slot.hash == hash && slot.key_length == key.size() &&
+          std::memcmp(keys_.data() + slot.key_offset, key.data(), key.size()) == 0) {
+        return &values_[slot.value];
+      }
+    }
+  }
+
+  bool empty() const { return frozen_ ? values_.empty() : build_.empty(); }
+  std::size_t size() const { return frozen_ ? values_.size() : build_.size(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key_offset = 0;
+    std::uint32_t key_length = 0;
+    std::uint32_t value = kEmpty;
+  };
+
+  std::map<std::string, Value> build_;
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::vector<Value> values_;
+  std::size_t mask_ = 0;
+  bool frozen_ = false;
+};
+
+}  // namespace parley::keywords

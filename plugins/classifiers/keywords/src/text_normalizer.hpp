@@ -1,0 +1,78 @@
+// TextNormalizer: turns raw UTF-8 into the canonical token stream that terms
+// and texts are compared in. Both sides go through the same code, so a term
+// matches whatever spelling of it folds to the same tokens.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct UNormalizer2;
+
+namespace parley::keywords {
+
+/// Byte range [begin, end) of one token inside NormalizedText::text.
+struct TokenSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// The folded text as tokens joined by single spaces ("where is my order"),
+/// so that consecutive tokens form a contiguous substring (a phrase key).
+struct NormalizedText {
+  std::string text;
+  std::vector<TokenSpan> tokens;
+
+  std::string_view token(std::size_t index) const {
+    return std::string_view(text).substr(tokens[index].begin, tokens[index].end - tokens[index].begin);
+  }
+  /// Tokens [first, first + count) with the single spaces between them.
+  std::string_view tokens_view(std::size_t first, std::size_t count) const {
+    return std::string_view(text).substr(tokens[first].begin, tokens[first + count - 1].end - tokens[first].begin);
+  }
+  void clear() {
+    text.clear();
+    tokens.clear();
+  }
+};
+
+/// Folding, in order:
+/// 1. invalid UTF-8 becomes U+FFFD (a separator);
+/// 2. NFKC compatibility mapping and full Unicode case folding (ICU nfkc_cf,
+///    decomposed), which also removes default-ignorable characters such as
+///    zero-width space/joiners, soft hyphen and variation selectors;
+/// 3. non-spacing and enclosing marks are dropped (Greek tonos and dialytika,
+///    Latin accents, Arabic harakat and hamza above/below alef, Cyrillic
+///    breve/diaeresis: "ηλίθιος" = "ΗΛΙΘΙΟΣ" = "ηλιθιος", "ё" = "е");
+///    letters without a decomposition stay (Polish ł, Nordic ø);
+/// 4. light Arabic orthography: tatweel dropped, ٱ→ا, ى→ي, ی→ي, ة→ه, ک→ك;
+/// 5. tokens: maximal runs of letters, digits and spacing marks; each other
+///    symbol (emoji, ©) is a token of its own; everything else separates.
+///
+/// Input beyond kMaxInputBytes is ignored (cut at a code point boundary).
+///
+/// Threading: `normalize` may be called concurrently (ICU's normaliser is
+/// immutable; scratch buffers are per thread).
+class TextNormalizer {
+ public:
+  static constexpr std::size_t kMaxInputBytes = std::size_t{4} << 20;
+
+  /// Throws std::runtime_error when ICU's normalisation data is unavailable.
+  TextNormalizer();
+
+  /// Replaces `out` with the folded tokens of `input`.
+  void normalize(std::string_view input, NormalizedText& out) const;
+
+  /// Convenience for building term tables: the folded tokens of `input`.
+  std::vector<std::string> tokens(std::string_view input) const;
+
+ private:
+  void normalize_ascii(std::string_view input, NormalizedText& out) const;
+  void normalize_unicode(std::string_view input, NormalizedText& out) const;
+
+  const UNormalizer2* nfkd_casefold_ = nullptr;
+};
+
+}  // namespace parley::keywords

@@ -1,0 +1,48 @@
+// The registration in src/plugin.cpp, called in-process through the exported
+// alias the host loads.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <stdexcept>
+
+#include "test_support.hpp"
+
+extern "C" const void* parley_plugin;
+
+using namespace parley::keywords::test;
+
+namespace {
+const parley::PluginDescriptor& descriptor() {
+  using Describe = const parley::PluginDescriptor* (*)();
+  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
+}
+}  // namespace
+
+TEST_CASE("The descriptor names a classifier called keywords", "[plugin]") {
+  const auto& d = descriptor();
+  CHECK(d.size == sizeof(parley::PluginDescriptor));
+  CHECK(d.api_major == PARLEY_API_MAJOR);
+  CHECK(d.api_minor == PARLEY_API_MINOR);
+  CHECK(std::string(d.build_fingerprint) == PARLEY_BUILD_FINGERPRINT);
+  CHECK(d.kind == parley::PluginKind::classifier);
+  CHECK(std::string(d.name) == "keywords");
+  CHECK_FALSE(std::string(d.summary).empty());
+  CHECK(d.create_connector == nullptr);
+  CHECK(d.create_responder == nullptr);
+  REQUIRE(d.create_classifier != nullptr);
+  REQUIRE(d.config_schema != nullptr);
+  CHECK(d.config_schema().at(0).name == "labels");
+}
+
+TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]") {
+  const auto& d = descriptor();
+  FakeContext context;
+  auto classifier = d.create_classifier(yaml_config("labels: { toxicity.insult: [idiot] }\nmatch: word"), context);
+  REQUIRE(classifier);
+  parley::Labels labels;
+  classifier->classify(event_with("idiot"), labels);
+  CHECK(labels.score("toxicity.insult") == 1.0);
+  CHECK(context.lines.size() == 1);
+
+  CHECK_THROWS_AS(d.create_classifier(yaml_config("labels: { toxicity.insult: [] }"), context), std::invalid_argument);
+}
