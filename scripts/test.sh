@@ -11,7 +11,7 @@ scripts/build.sh build
 ctest --test-dir build --output-on-failure -j"${PARLEY_JOBS:-2}"
 
 echo "== build and test (ASan + UBSan)"
-scripts/build.sh build-asan -DPARLEY_SANITIZE=ON
+scripts/build.sh build-asan -DPARLEY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"${PARLEY_JOBS:-2}" -LE no-sanitize
 

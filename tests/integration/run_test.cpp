@@ -166,3 +166,27 @@ TEST_CASE("SIGKILL mid-run loses no event and duplicates no action") {
   CHECK(store->outbox(parley::host::OutboxStatus::done).size() == 48);
   CHECK(store->audit().size() == 24);
 }
+
+TEST_CASE("several pipelines in one process keep separate state") {
+  const auto first_dir = fresh_dir("multi-a");
+  const auto second_dir = fresh_dir("multi-b");
+  const auto first = write_pipeline(first_dir, read_file(fixtures + "/events.jsonl"));
+  auto second = write_pipeline(second_dir, read_file(fixtures + "/events.jsonl"));
+  // Same events, another client: its own database and its own actions.
+  auto yaml = read_file(second);
+  yaml.replace(yaml.find("test-brand"), 10, "other-brand");
+  write_file(second, yaml);
+  const auto state = fresh_dir("multi-state");
+  const auto result = run_parley({"run", first, second, "--state", state});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("Pipeline test-brand") && Catch::Contains("Pipeline other-brand"));
+  for (const auto* client : {"test-brand", "other-brand"}) {
+    auto store = parley::host::SqliteStore::open(state + "/" + client + ".db");
+    CHECK(store->audit().size() == 8);
+  }
+  CHECK(action_keys(first_dir + "/actions.jsonl").size() == 10);
+  CHECK(action_keys(second_dir + "/actions.jsonl").size() == 10);
+  // The same client twice would share a database: refused before anything runs.
+  CHECK(run_parley({"run", first, first, "--state", state}).exit_code == 2);
+}

@@ -1,8 +1,14 @@
-// parley run PIPELINE.yaml [--dry-run] [--state DIR]
+// parley run PIPELINE.yaml... [--dry-run] [--state DIR]
+//
+// Several pipelines run side by side in one process, each with its own
+// plugin instances, store and engine: they share nothing but loaded libraries.
+#include <spdlog/spdlog.h>
+#include <stdio.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <spdlog/spdlog.h>
+#include <thread>
 
 #include "cli/cli.hpp"
 #include "cli/decision_table.hpp"
@@ -15,65 +21,141 @@ namespace parley::host {
 namespace po = boost::program_options;
 
 namespace {
+
 std::atomic<bool> stop_requested{false};
 extern "C" void request_stop(int) { stop_requested.store(true); }
+
+/// One pipeline ready to run, and what it printed.
+struct PreparedPipeline {
+  LoadedPipeline loaded;
+  PluginRegistry registry;
+  std::optional<PipelineRuntime> runtime;
+  std::filesystem::path database;
+  std::unique_ptr<SqliteStore> store;
+  RunSummary summary;
+  std::string error;  ///< a failure of the work (e.g. the database), redacted
+};
+
+/// Runs one pipeline, printing its table to `out`.
+void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool quiet) {
+  DecisionTable table(out, dry_run);
+  RunOptions options;
+  options.dry_run = dry_run;
+  options.stop = &stop_requested;
+  if (!quiet) {
+    options.on_event = [&](const HandledEvent& item) { table.print_event(item); };
+    options.on_dead_letter = [&](const DeadLetter& letter) { table.print_dead_letter(letter); };
+    table.print_header(pipeline.loaded.config, pipeline.database.string());
+  }
+  try {
+    Engine engine(*pipeline.runtime, *pipeline.store, options);
+    pipeline.summary = engine.run();
+    table.print_summary(pipeline.summary);
+  } catch (const std::exception& error) {
+    pipeline.error = pipeline.loaded.secrets->redact(error.what());
+  }
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& arguments) {
   CommonOptions common;
-  std::string pipeline_file;
+  std::vector<std::string> pipeline_files;
   std::optional<std::string> state_dir;
   bool dry_run = false;
   bool quiet = false;
   po::options_description options("parley run options");
-  options.add_options()("pipeline", po::value(&pipeline_file)->required(), "the pipeline YAML file")(
+  options.add_options()("pipeline", po::value(&pipeline_files)->required()->multitoken(),
+                        "pipeline YAML files (several run side by side, sharing nothing)")(
       "dry-run", po::bool_switch(&dry_run), "decide everything, execute nothing, change no state")(
       "state", po::value<std::string>()->notifier([&](const std::string& dir) { state_dir = dir; }),
-      "folder for the state database (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet),
-                                                         "print only the summary");
+      "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet),
+                                                          "print only the summary");
   add_common_options(options, common);
   po::positional_options_description positional;
-  positional.add("pipeline", 1);
-  if (auto exit = parse_command_line(arguments, "parley run PIPELINE.yaml [--dry-run] [--state DIR]", options,
+  positional.add("pipeline", -1);
+  if (auto exit = parse_command_line(arguments, "parley run PIPELINE.yaml... [--dry-run] [--state DIR]", options,
                                      positional, common)) {
     return *exit;
   }
 
-  auto loaded = load_pipeline_reporting(pipeline_file);
-  if (!loaded) return kExitBadUsage;
-  const auto& config = loaded->config;
-  auto registry = discover_plugins(common, config.plugin_path);
-  try {
-    const auto runtime = build_runtime(config, registry, dry_run, loaded->secrets);
-    const auto database = state_file(config, state_dir);
-    auto store = dry_run ? SqliteStore::open_snapshot(database) : SqliteStore::open(database);
-
-    DecisionTable table(stdout, dry_run);
-    RunOptions run_options;
-    run_options.dry_run = dry_run;
-    run_options.stop = &stop_requested;
-    if (!quiet) {
-      run_options.on_event = [&](const HandledEvent& item) { table.print_event(item); };
-      run_options.on_dead_letter = [&](const DeadLetter& letter) { table.print_dead_letter(letter); };
+  // Everything is checked before anything runs: a bad file stops them all.
+  std::vector<std::unique_ptr<PreparedPipeline>> pipelines;
+  bool configuration_ok = true;
+  for (const auto& file : pipeline_files) {
+    auto loaded = load_pipeline_reporting(file);
+    if (!loaded) {
+      configuration_ok = false;
+      continue;
     }
-    std::signal(SIGINT, request_stop);
-    std::signal(SIGTERM, request_stop);
-    if (!quiet) table.print_header(config, database.string());
-    Engine engine(runtime, *store, run_options);
-    const auto summary = engine.run();
-    table.print_summary(summary);
-    std::fflush(stdout);
-    return summary.dead_letters + summary.failed > 0 ? kExitWorkFailed : kExitOk;
-  } catch (const ConfigurationError& error) {
-    print_diagnostics(error.diagnostics, *loaded->secrets);
-    return kExitBadUsage;
-  } catch (const std::invalid_argument& error) {
-    std::cerr << "parley: " << loaded->secrets->redact(error.what()) << "\n";
-    return kExitBadUsage;
+    auto pipeline = std::make_unique<PreparedPipeline>();
+    pipeline->loaded = std::move(*loaded);
+    const auto& config = pipeline->loaded.config;
+    pipeline->registry = discover_plugins(common, config.plugin_path);
+    try {
+      pipeline->runtime.emplace(build_runtime(config, pipeline->registry, dry_run, pipeline->loaded.secrets));
+      pipeline->database = state_file(config, state_dir);
+    } catch (const ConfigurationError& error) {
+      print_diagnostics(error.diagnostics, *pipeline->loaded.secrets);
+      configuration_ok = false;
+    } catch (const std::invalid_argument& error) {
+      std::cerr << "parley: " << pipeline->loaded.secrets->redact(error.what()) << "\n";
+      configuration_ok = false;
+    }
+    pipelines.push_back(std::move(pipeline));
+  }
+  if (!configuration_ok) return kExitBadUsage;
+  for (std::size_t index = 0; index < pipelines.size(); ++index) {
+    for (std::size_t other = 0; other < index; ++other) {
+      if (pipelines[index]->database == pipelines[other]->database) {
+        std::cerr << "parley: " << pipeline_files[index] << " and " << pipeline_files[other]
+                  << " would share the state database " << pipelines[index]->database
+                  << "; give each client its own name or store\n";
+        return kExitBadUsage;
+      }
+    }
+  }
+  try {
+    for (auto& pipeline : pipelines) {
+      pipeline->store = dry_run ? SqliteStore::open_snapshot(pipeline->database) : SqliteStore::open(pipeline->database);
+    }
   } catch (const std::exception& error) {
-    spdlog::error("{}", loaded->secrets->redact(error.what()));
+    spdlog::error("{}", error.what());
     return kExitWorkFailed;
   }
+
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  if (pipelines.size() == 1) {
+    run_pipeline(*pipelines[0], stdout, dry_run, quiet);
+  } else {
+    // Side by side; each table is kept apart and printed whole, in file order.
+    std::vector<char*> buffers(pipelines.size(), nullptr);
+    std::vector<std::size_t> sizes(pipelines.size(), 0);
+    std::vector<std::thread> threads;
+    for (std::size_t index = 0; index < pipelines.size(); ++index) {
+      threads.emplace_back([&, index] {
+        std::FILE* out = open_memstream(&buffers[index], &sizes[index]);
+        run_pipeline(*pipelines[index], out, dry_run, quiet);
+        std::fclose(out);
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    for (std::size_t index = 0; index < pipelines.size(); ++index) {
+      std::fwrite(buffers[index], 1, sizes[index], stdout);
+      std::fputs("\n", stdout);
+      std::free(buffers[index]);
+    }
+  }
+  std::fflush(stdout);
+
+  bool work_failed = false;
+  for (const auto& pipeline : pipelines) {
+    if (!pipeline->error.empty()) spdlog::error("{}: {}", pipeline->loaded.config.file, pipeline->error);
+    work_failed = work_failed || !pipeline->error.empty() || pipeline->summary.dead_letters > 0 ||
+                  pipeline->summary.failed > 0;
+  }
+  return work_failed ? kExitWorkFailed : kExitOk;
 }
 
 }  // namespace parley::host
