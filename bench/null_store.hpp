@@ -1,0 +1,21 @@
+// NullStore: keeps nothing. Measures the pipeline without durable state.
+#pragma once
+
+#include "store/store.hpp"
+
+namespace parley::bench {
+
+class NullStore final : public host::Store {
+ public:
+  bool seen(const std::string&) override { return false; }
+  host::CaseState load_case(const std::string&) override { return {}; }
+  host::AuthorState load_author(const std::string&, const std::string&) override { return {}; }
+  void commit(std::vector<host::EventOutcome>&, const std::vector<host::DeadLetter>&) override {}
+  std::vector<host::OutboxEntry> outbox(host::OutboxStatus) override { return {}; }
+  void update_outbox(const host::OutboxEntry&) override {}
+  void add_dead_letter(const host::DeadLetter&) override {}
+  std::vector<host::DeadLetter> dead_letters() override { return {}; }
+  std::vector<host::AuditRecord> audit() override { return {}; }
+};
+
+}  // namespace parley::bench
