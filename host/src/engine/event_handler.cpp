@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/action_json.hpp"
 
 namespace parley::host {
 
@@ -145,8 +144,12 @@ std::string audit_json(const HandledEvent& item) {
   for (const auto& [name, value] : item.labels.attributes()) attributes[name] = value;
   nlohmann::json decisions = nlohmann::json::array();
   for (const auto& decision : item.decisions) {
-    auto entry = action_to_json(decision.action);
-    entry["verdict"] = to_string(decision.verdict);
+    // Texts and params live in the outbox under the same key; the audit
+    // record says what was proposed by which rule and what the guard did.
+    nlohmann::json entry = {{"key", decision.action.idempotency_key},
+                            {"kind", to_string(decision.action.kind)},
+                            {"rule", decision.action.rule_id},
+                            {"verdict", to_string(decision.verdict)}};
     if (!decision.reason.empty()) entry["guard_reason"] = decision.reason;
     decisions.push_back(std::move(entry));
   }
