@@ -108,9 +108,16 @@ TEST_CASE("a malformed event line is dead-lettered with file and line, the rest 
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.out, Catch::Contains("events.jsonl:2"));
   CHECK_THAT(result.out, Catch::Contains("2 events handled"));
-  auto store = parley::host::SqliteStore::open(dir + "/test-brand.db");
-  REQUIRE(store->dead_letters().size() == 1);
-  CHECK_THAT(store->dead_letters()[0].location, Catch::EndsWith("events.jsonl:2"));
+  {
+    auto store = parley::host::SqliteStore::open(dir + "/test-brand.db");
+    REQUIRE(store->dead_letters().size() == 1);
+    CHECK_THAT(store->dead_letters()[0].location, Catch::EndsWith("events.jsonl:2"));
+  }
+  // The same file again: nothing new, the bad line is not dead-lettered twice.
+  const auto again = run_parley({"run", pipeline, "--state", dir});
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("0 events handled") && Catch::Contains("0 dead letters"));
+  CHECK(parley::host::SqliteStore::open(dir + "/test-brand.db")->dead_letters().size() == 1);
 }
 
 TEST_CASE("running twice with the same state executes no action twice") {

@@ -31,7 +31,7 @@ ConfigValue empty_list() { return ConfigValue::List{}; }
 
 ConfigField ban_section() {
   std::vector<ConfigField> fields{
-      schema::integer("after_warnings").range(0, 1000).defaults(0).describe("warnings before a ban"),
+      schema::integer("after_warnings").range(0, 1000).defaults(2).describe("warnings before a ban (PLAYBOOK P8: warn first)"),
       schema::list("for", schema::string()).defaults(empty_list()).describe("labels allowing an immediate ban"),
       schema::number("label_threshold").range(0, 1).defaults(0.8).describe("score from which a `for` label counts"),
   };
@@ -171,7 +171,7 @@ class PipelineReader {
     }
     const auto* ban = policy.find("ban");
     if (!ban || !ban->is_map()) return;
-    pipeline_.policy.ban_after_warnings = static_cast<int>(ban->integer_or("after_warnings", 0));
+    pipeline_.policy.ban_after_warnings = static_cast<int>(ban->integer_or("after_warnings", 2));
     pipeline_.policy.ban_label_threshold = ban->number_or("label_threshold", 0.8);
     if (const auto* labels = ban->find("for"); labels && labels->is_list()) {
       for (const auto& label : labels->as_list()) {

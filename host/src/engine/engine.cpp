@@ -48,7 +48,7 @@ RunSummary Engine::run() {
       const auto& connector = runtime_.connectors[index];
       PollBatch batch;
       auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin,
-                               "(poll)", "poll");
+                               "(poll)", "poll", runtime_.secrets.get());
       if (error) {
         // A source that keeps failing is stopped, not spun on; what it gave is kept.
         spdlog::error("connector '{}' stopped: {}", connector.id, *error);
@@ -57,8 +57,12 @@ RunSummary Engine::run() {
       exhausted[index] = batch.exhausted;
       all_exhausted = all_exhausted && batch.exhausted;
       for (auto& rejected : batch.rejected) {
-        dead_letters.push_back({"input", connector.plugin, "", std::move(rejected.where), std::move(rejected.error),
-                                std::move(rejected.raw), 0});
+        // Named by source and position, so a re-run of the same file does not
+        // dead-letter the same bad line again.
+        auto input_id = "input:" + connector.id + ":" + rejected.where;
+        if (store_.seen(input_id)) continue;
+        dead_letters.push_back({"input", connector.plugin, std::move(input_id), std::move(rejected.where),
+                                std::move(rejected.error), std::move(rejected.raw), 0});
       }
       for (auto& event : batch.events) {
         if (!in_batch.insert(event.id).second || store_.seen(event.id)) {
@@ -148,7 +152,7 @@ void Engine::execute(OutboxEntry& entry) {
       ++entry.attempts;
       ActionResult result;
       auto error = call_plugin([&] { result = connector->object->execute(entry.action); }, {1, 0}, connector->plugin,
-                               entry.event_id, "execute an action for");
+                               entry.event_id, "execute an action for", runtime_.secrets.get());
       if (error) result = {ActionResult::Status::failed_retryable, "", *error};
       if (result.status == ActionResult::Status::done) {
         entry.status = OutboxStatus::done;
@@ -157,7 +161,7 @@ void Engine::execute(OutboxEntry& entry) {
         break;
       }
       entry.status = OutboxStatus::failed;
-      entry.note = result.message;
+      entry.note = runtime_.secrets ? runtime_.secrets->redact(result.message) : result.message;
       if (result.status == ActionResult::Status::failed_permanent) break;
       if (attempt < retry_.max_attempts) {
         std::this_thread::sleep_for(std::chrono::milliseconds(retry_.backoff_ms << (attempt - 1)));

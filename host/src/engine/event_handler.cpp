@@ -21,7 +21,7 @@ std::optional<DeadLetter> classify(const PipelineRuntime& runtime, const Event& 
           labels = before;
           classifier.object->classify(event, labels);
         },
-        retry, classifier.plugin, event.id, "classify");
+        retry, classifier.plugin, event.id, "classify", runtime.secrets.get());
     if (error) return DeadLetter{"classify", classifier.plugin, event.id, "", *error, event.raw, 0};
   }
   return std::nullopt;
@@ -61,7 +61,7 @@ void EventHandler::handle(HandledEvent& item) {
           proposals.resize(proposed_before);
           responder.object->respond(event, item.labels, item.case_before, proposals);
         },
-        retry_, responder.plugin, event.id, "respond");
+        retry_, responder.plugin, event.id, "respond", runtime_.secrets.get());
     if (error) item.failure = DeadLetter{"respond", responder.plugin, event.id, "", *error, event.raw, 0};
   }
   if (item.failure) {

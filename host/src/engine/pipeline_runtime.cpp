@@ -25,7 +25,7 @@ Diagnostics check_pipeline_plugins(const PipelineConfig& config, const PluginReg
 
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
-  PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy)};
+  PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};
   const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets)};
   Diagnostics problems;
   auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {

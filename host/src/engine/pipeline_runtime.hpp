@@ -21,6 +21,7 @@ struct PipelineRuntime {
   std::vector<PluginInstance<Classifier>> classifiers;
   std::vector<PluginInstance<Responder>> responders;
   PolicyGuard guard;
+  std::shared_ptr<const SecretRegistry> secrets;  ///< to redact plugin messages; may be null
 };
 
 /// Every problem with the pipeline's plugin references and plugin configs

@@ -9,8 +9,8 @@
 namespace parley::host {
 
 std::optional<std::string> call_plugin(const std::function<void()>& call, const RetryPolicy& policy,
-                                       const std::string& plugin, const std::string& event_id,
-                                       const char* stage) {
+                                       const std::string& plugin, const std::string& event_id, const char* stage,
+                                       const SecretRegistry* secrets) {
   std::string error;
   for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
     try {
@@ -21,6 +21,7 @@ std::optional<std::string> call_plugin(const std::function<void()>& call, const 
     } catch (...) {
       error = "unknown exception (not derived from std::exception)";
     }
+    if (secrets) error = secrets->redact(error);
     spdlog::warn("plugin '{}' failed to {} event '{}' (attempt {}/{}): {}", plugin, stage, event_id, attempt,
                  policy.max_attempts, error);
     if (attempt < policy.max_attempts) {

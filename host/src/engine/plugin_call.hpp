@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "config/secrets.hpp"
+
 namespace parley::host {
 
 struct RetryPolicy {
@@ -16,9 +18,9 @@ struct RetryPolicy {
 /// Runs `call` until it returns without throwing, at most
 /// `policy.max_attempts` times. Returns the last error message when every
 /// attempt failed, nullopt on success. Each failure is logged with plugin and
-/// event id.
+/// event id; the message is redacted with `secrets` (a plugin may quote its token).
 std::optional<std::string> call_plugin(const std::function<void()>& call, const RetryPolicy& policy,
-                                       const std::string& plugin, const std::string& event_id,
-                                       const char* stage);
+                                       const std::string& plugin, const std::string& event_id, const char* stage,
+                                       const SecretRegistry* secrets = nullptr);
 
 }  // namespace parley::host

@@ -58,7 +58,9 @@ std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& propos
              earlier.action.target_author_id == proposal.target_author_id && earlier.action.text == proposal.text &&
              earlier.action.params == proposal.params;
     });
-    if (duplicate) {
+    if (proposal.rule_id.empty() || proposal.reason.empty()) {
+      decision = {proposal, Verdict::blocked, "the responder gave no rule id or reason (both are required)"};
+    } else if (duplicate) {
       decision = {proposal, Verdict::blocked, "duplicate of an earlier proposal for this event"};
     } else if (auto reason = never_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};

@@ -87,6 +87,10 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
                          "plugin '" + ref.plugin + "' refused its config: " + error.what(), "", ""}};
     if (options.secrets) redact_diagnostics(refused, *options.secrets);
     throw ConfigurationError(std::move(refused));
+  } catch (...) {
+    throw ConfigurationError({{ref.location, section + ".config",
+                               "plugin '" + ref.plugin + "' failed while being created (not a std::exception)", "",
+                               ""}});
   }
   if (!created) {
     throw ConfigurationError({{ref.location, section, "plugin '" + ref.plugin + "' created no object", "", ""}});

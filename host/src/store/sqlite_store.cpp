@@ -294,7 +294,16 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
         entry.id = sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
       }
     }
-    for (const auto& letter : dead_letters) insert_dead_letter(letter);
+    for (const auto& letter : dead_letters) {
+      insert_dead_letter(letter);
+      // A dead-lettered event or input line is handled: a re-run skips it.
+      if (letter.event_id.empty()) continue;
+      Step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"))
+          .bind(1, letter.event_id)
+          .bind(2, letter.plugin)
+          .bind(3, now)
+          .next();
+    }
     exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -86,7 +86,8 @@ class Store {
   virtual AuthorState load_author(const std::string& account, const std::string& author_id) = 0;
 
   /// One transaction for a batch: outcomes (events seen, cases, authors,
-  /// audit, outbox entries, whose ids are filled in) and dead letters.
+  /// audit, outbox entries, whose ids are filled in) and dead letters (their
+  /// event ids are marked seen too).
   virtual void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) = 0;
 
   /// Outbox entries in that status, oldest first.

@@ -58,7 +58,7 @@ TEST_CASE("a minimal pipeline gets every default", "[config][pipeline]") {
   CHECK(pipeline.responders.empty());
   CHECK(pipeline.policy.never.empty());
   CHECK(pipeline.policy.require_approval.empty());
-  CHECK(pipeline.policy.ban_after_warnings == 0);
+  CHECK(pipeline.policy.ban_after_warnings == 2);  // warn first unless the brand says otherwise
   CHECK(pipeline.policy.ban_for.empty());
   CHECK(pipeline.policy.ban_label_threshold == Approx(0.8));
   CHECK(pipeline.engine.workers == 0);

@@ -14,6 +14,7 @@ Action proposal(ActionKind kind, std::map<std::string, std::string> params = {})
   action.target_author_id = "u1";
   action.params = std::move(params);
   action.rule_id = "test";
+  action.reason = "because the test says so";
   return action;
 }
 
@@ -78,6 +79,15 @@ TEST_CASE("require_approval parks matching actions only") {
   CHECK(decisions[0].reason == "policy.require_approval lists escalate:legal");
   CHECK(decisions[1].verdict == Verdict::allowed);
   CHECK(decisions[2].verdict == Verdict::parked);
+}
+
+TEST_CASE("an action without a rule id or a reason is blocked") {
+  const PolicyGuard guard(brand_policy());
+  auto unexplained = proposal(ActionKind::reply_public);
+  unexplained.reason.clear();
+  const auto decisions = guard.review({unexplained}, {}, {});
+  CHECK(decisions[0].verdict == Verdict::blocked);
+  CHECK_THAT(decisions[0].reason, Catch::Contains("no rule id or reason"));
 }
 
 TEST_CASE("an identical second proposal is blocked as a duplicate") {
