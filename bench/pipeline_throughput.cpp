@@ -39,7 +39,8 @@ fs::path generate_corpus(const fs::path& dir, std::size_t events) {
   for (std::size_t index = 0; index < events; ++index) {
     auto event = templates[index % templates.size()];
     event["id"] = "b-" + std::to_string(index);
-    event["author"] = {{"id", "a-" + std::to_string(index % 10000)}, {"handle", "user" + std::to_string(index % 10000)}};
+    event["author"] = {{"id", "a-" + std::to_string(index % 10000)},
+                       {"handle", "user" + std::to_string(index % 10000)}};
     event["thread_id"] = "t-" + std::to_string(index % 25000);
     out << event.dump() << '\n';
   }
@@ -56,9 +57,9 @@ fs::path write_pipeline(const fs::path& dir, const fs::path& corpus, int workers
   std::ofstream out(pipeline);
   const auto connectors = text.find("\nconnectors:");
   const auto classifiers = text.find("\nclassifiers:");
-  out << text.substr(0, connectors) << "\nconnectors:\n  - id: replay\n    plugin: replay\n    config: { input: "
-      << corpus.string() << " }" << text.substr(classifiers) << "\nengine: { workers: " << workers
-      << ", batch_size: 1024 }\n";
+  out << text.substr(0, connectors)
+      << "\nconnectors:\n  - id: replay\n    plugin: replay\n    config: { input: " << corpus.string() << " }"
+      << text.substr(classifiers) << "\nengine: { workers: " << workers << ", batch_size: 1024 }\n";
   return pipeline;
 }
 

@@ -28,8 +28,8 @@ TEST_CASE("check reports every mistake of a file, each with file:line:col") {
   const auto result = run_parley({"check", file});
   INFO(result.err);
   CHECK(result.exit_code == 2);
-  CHECK_THAT(result.err, Catch::Contains(file + ":12:1") && Catch::Contains("polcy") &&
-                             Catch::Contains("did you mean 'policy'?"));
+  CHECK_THAT(result.err,
+             Catch::Contains(file + ":12:1") && Catch::Contains("polcy") && Catch::Contains("did you mean 'policy'?"));
   CHECK_THAT(result.err, Catch::Contains(file + ":15:12") && Catch::Contains("engine.workers"));
 }
 
@@ -52,8 +52,8 @@ TEST_CASE("check validates each plugin's own config") {
   const auto result = run_parley({"check", file});
   INFO(result.err);
   CHECK(result.exit_code == 2);
-  CHECK_THAT(result.err, Catch::Contains(file + ":6:13") && Catch::Contains("sped") &&
-                             Catch::Contains("did you mean 'speed'?"));
+  CHECK_THAT(result.err,
+             Catch::Contains(file + ":6:13") && Catch::Contains("sped") && Catch::Contains("did you mean 'speed'?"));
 }
 
 TEST_CASE("check reports a plugin's own refusal of its config") {

@@ -35,7 +35,8 @@ TEST_CASE("classify writes labels per input line, in input order, ignoring extra
 
 TEST_CASE("classify reports an unusable line in place and exits 1") {
   const auto dir = fresh_dir("classify-bad");
-  write_file(dir + "/in.jsonl", "{\"id\":\"a\",\"text\":\"ok\"}\n{\"text\":\"no id\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n");
+  write_file(dir + "/in.jsonl",
+             "{\"id\":\"a\",\"text\":\"ok\"}\n{\"text\":\"no id\"}\n{\"id\":\"c\",\"text\":\"ok\"}\n");
   write_file(dir + "/pipeline.yaml",
              "client: classify-brand\nconnectors:\n  - plugin: replay\n    config: { input: in.jsonl }\n"
              "classifiers:\n  - plugin: keywords\n    config: { labels: { toxicity.insult: [idiot] } }\n");

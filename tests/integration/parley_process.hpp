@@ -1,8 +1,8 @@
 // Runs the real `parley` binary and captures what it printed.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 #include <vector>
 
 namespace parley::testing {

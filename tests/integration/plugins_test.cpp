@@ -37,9 +37,9 @@ TEST_CASE("a plugin built for a different API major is refused with a clear mess
     const std::string file = problem.at("file");
     if (file.find("parley-future_api.so") == std::string::npos) continue;
     refused = true;
-    CHECK_THAT(problem.at("reason").get<std::string>(),
-               Catch::Contains("API major versions disagree") && Catch::Contains("plugin built for API 2.0") &&
-                   Catch::Contains("host has API 1.0"));
+    CHECK_THAT(problem.at("reason").get<std::string>(), Catch::Contains("API major versions disagree") &&
+                                                            Catch::Contains("plugin built for API 2.0") &&
+                                                            Catch::Contains("host has API 1.0"));
   }
   CHECK(refused);
   for (const auto& plugin : json.at("plugins")) CHECK(plugin.at("name") != "future");

@@ -27,8 +27,8 @@ std::string write_pipeline(const std::string& dir, const std::string& events, co
              "connectors:\n"
              "  - id: replay\n"
              "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl" + extra_replay + " }\n" +
-                 classifiers +
+             "    config: { input: events.jsonl, output: actions.jsonl" +
+                 extra_replay + " }\n" + classifiers +
                  "responders:\n"
                  "  - plugin: rules\n"
                  "    config:\n"
@@ -101,8 +101,9 @@ TEST_CASE("a plugin that throws on every event: the others finish, the failing o
 
 TEST_CASE("a malformed event line is dead-lettered with file and line, the rest runs") {
   const auto dir = fresh_dir("malformed");
-  const auto pipeline = write_pipeline(dir, "{\"id\":\"a\",\"author\":\"u\",\"text\":\"late\"}\n{not json\n"
-                                            "{\"id\":\"b\",\"author\":\"u2\",\"text\":\"late too\"}\n");
+  const auto pipeline = write_pipeline(dir,
+                                       "{\"id\":\"a\",\"author\":\"u\",\"text\":\"late\"}\n{not json\n"
+                                       "{\"id\":\"b\",\"author\":\"u2\",\"text\":\"late too\"}\n");
   const auto result = run_parley({"run", pipeline, "--state", dir});
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);

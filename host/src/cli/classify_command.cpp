@@ -5,10 +5,10 @@
 //   {"id": "...", "labels": {"name": score, ...}, "attributes": {"name": "value", ...}}
 // An input line that cannot be used gives {"line": N, "error": "..."} instead
 // (with "id" when it has one) and the command exits 1 at the end.
+#include <spdlog/spdlog.h>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"

@@ -25,11 +25,11 @@ constexpr Command kCommands[] = {
 };
 
 void print_overview(std::ostream& out) {
-  out << "parley " PARLEY_VERSION " - plugin-based moderation for brands\n\n"
+  out << "parley " PARLEY_VERSION
+         " - plugin-based moderation for brands\n\n"
          "Usage: parley COMMAND [OPTIONS]   (parley COMMAND --help for its options)\n\nCommands:\n";
   for (const auto& command : kCommands) {
-    out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ') << command.summary
-        << "\n";
+    out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ') << command.summary << "\n";
   }
   out << "\nExit codes: 0 ok, 1 the work failed, 2 bad usage or bad configuration.\n";
 }
@@ -46,8 +46,7 @@ void add_common_options(po::options_description& options, CommonOptions& common)
 
 std::optional<int> parse_command_line(const std::vector<std::string>& arguments, const char* usage,
                                       po::options_description& options,
-                                      const po::positional_options_description& positional,
-                                      CommonOptions& common) {
+                                      const po::positional_options_description& positional, CommonOptions& common) {
   po::variables_map values;
   try {
     po::store(po::command_line_parser(arguments).options(options).positional(positional).run(), values);

@@ -25,9 +25,9 @@ void add_common_options(boost::program_options::options_description& options, Co
 /// on, or the exit code to return at once (after --help, or on bad usage,
 /// with the message printed).
 std::optional<int> parse_command_line(const std::vector<std::string>& arguments, const char* usage,
-                       boost::program_options::options_description& options,
-                       const boost::program_options::positional_options_description& positional,
-                       CommonOptions& common);
+                                      boost::program_options::options_description& options,
+                                      const boost::program_options::positional_options_description& positional,
+                                      CommonOptions& common);
 
 int run_cli(int argc, char** argv);
 

@@ -33,7 +33,9 @@ nlohmann::json config_value_json(const ConfigValue& value) {
 }
 
 nlohmann::json field_json(const ConfigField& field) {
-  nlohmann::json json = {{"name", field.name}, {"type", to_string(field.type)}, {"description", field.description},
+  nlohmann::json json = {{"name", field.name},
+                         {"type", to_string(field.type)},
+                         {"description", field.description},
                          {"required", field.required}};
   if (field.default_value && !field.secret) json["default"] = config_value_json(*field.default_value);
   if (field.minimum) json["minimum"] = *field.minimum;

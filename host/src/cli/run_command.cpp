@@ -69,8 +69,7 @@ int run_command(const std::vector<std::string>& arguments) {
                         "pipeline YAML files (several run side by side, sharing nothing)")(
       "dry-run", po::bool_switch(&dry_run), "decide everything, execute nothing, change no state")(
       "state", po::value<std::string>()->notifier([&](const std::string& dir) { state_dir = dir; }),
-      "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet),
-                                                          "print only the summary");
+      "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet), "print only the summary");
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("pipeline", -1);
@@ -117,7 +116,8 @@ int run_command(const std::vector<std::string>& arguments) {
   }
   try {
     for (auto& pipeline : pipelines) {
-      pipeline->store = dry_run ? SqliteStore::open_snapshot(pipeline->database) : SqliteStore::open(pipeline->database);
+      pipeline->store =
+          dry_run ? SqliteStore::open_snapshot(pipeline->database) : SqliteStore::open(pipeline->database);
     }
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
@@ -152,8 +152,8 @@ int run_command(const std::vector<std::string>& arguments) {
   bool work_failed = false;
   for (const auto& pipeline : pipelines) {
     if (!pipeline->error.empty()) spdlog::error("{}: {}", pipeline->loaded.config.file, pipeline->error);
-    work_failed = work_failed || !pipeline->error.empty() || pipeline->summary.dead_letters > 0 ||
-                  pipeline->summary.failed > 0;
+    work_failed =
+        work_failed || !pipeline->error.empty() || pipeline->summary.dead_letters > 0 || pipeline->summary.failed > 0;
   }
   return work_failed ? kExitWorkFailed : kExitOk;
 }

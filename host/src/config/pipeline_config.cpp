@@ -31,7 +31,10 @@ ConfigValue empty_list() { return ConfigValue::List{}; }
 
 ConfigField ban_section() {
   std::vector<ConfigField> fields{
-      schema::integer("after_warnings").range(0, 1000).defaults(2).describe("warnings before a ban (PLAYBOOK P8: warn first)"),
+      schema::integer("after_warnings")
+          .range(0, 1000)
+          .defaults(2)
+          .describe("warnings before a ban (PLAYBOOK P8: warn first)"),
       schema::list("for", schema::string()).defaults(empty_list()).describe("labels allowing an immediate ban"),
       schema::number("label_threshold").range(0, 1).defaults(0.8).describe("score from which a `for` label counts"),
   };

@@ -35,7 +35,7 @@ struct RequireApproval {
 struct PolicyConfig {
   std::vector<ActionKind> never;
   std::vector<RequireApproval> require_approval;
-  int ban_after_warnings = 2;  ///< PLAYBOOK P8: warn first
+  int ban_after_warnings = 2;        ///< PLAYBOOK P8: warn first
   std::vector<std::string> ban_for;  ///< labels that allow an immediate ban
   double ban_label_threshold = 0.8;
 };

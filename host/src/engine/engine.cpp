@@ -47,8 +47,8 @@ RunSummary Engine::run() {
       if (exhausted[index]) continue;
       const auto& connector = runtime_.connectors[index];
       PollBatch batch;
-      auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin,
-                               "(poll)", "poll", runtime_.secrets.get());
+      auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin, "(poll)",
+                               "poll", runtime_.secrets.get());
       if (error) {
         // A source that keeps failing is stopped, not spun on; what it gave is kept.
         spdlog::error("connector '{}' stopped: {}", connector.id, *error);
@@ -170,8 +170,13 @@ void Engine::execute(OutboxEntry& entry) {
   }
   store_.update_outbox(entry);
   if (entry.status == OutboxStatus::failed) {
-    DeadLetter letter{"execute", connector ? connector->plugin : entry.connector_id, entry.event_id,
-                      entry.action.idempotency_key, entry.note, "", 0};
+    DeadLetter letter{"execute",
+                      connector ? connector->plugin : entry.connector_id,
+                      entry.event_id,
+                      entry.action.idempotency_key,
+                      entry.note,
+                      "",
+                      0};
     store_.add_dead_letter(letter);
     ++summary_.dead_letters;
     if (options_.on_dead_letter) options_.on_dead_letter(letter);

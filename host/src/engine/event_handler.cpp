@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace parley::host {
 
 std::string shard_key(const Event& event) { return event.account + "/" + event.author.id; }
@@ -48,7 +47,7 @@ void EventHandler::handle(HandledEvent& item) {
   item.case_key = case_key(event);
   auto& case_now = case_state(item.case_key);
   auto& author_now = author_state(event);
-  item.case_before = {item.case_key,      case_now.status,   case_now.events, author_now.events,
+  item.case_before = {item.case_key,       case_now.status,   case_now.events,      author_now.events,
                       author_now.warnings, author_now.banned, case_now.last_actions};
 
   item.failure = classify(runtime_, event, item.labels, retry_);
@@ -74,7 +73,8 @@ void EventHandler::handle(HandledEvent& item) {
   for (auto& action : proposals) {
     if (action.target_event_id.empty()) action.target_event_id = event.id;
     if (action.target_author_id.empty()) action.target_author_id = event.author.id;
-    auto key = runtime_.config.client + "/" + event.id + "/" + action.rule_id + "/" + std::string(to_string(action.kind));
+    auto key =
+        runtime_.config.client + "/" + event.id + "/" + action.rule_id + "/" + std::string(to_string(action.kind));
     if (const int uses = key_uses[key]++; uses > 0) key += "#" + std::to_string(uses);
     action.idempotency_key = std::move(key);
   }
@@ -161,8 +161,9 @@ std::string audit_json(const HandledEvent& item) {
                            {"labels", labels_json(item.labels)},
                            {"attributes", attributes},
                            {"decisions", decisions}};
-  if (item.failure) record["failure"] = {{"stage", item.failure->stage}, {"plugin", item.failure->plugin},
-                                         {"error", item.failure->error}};
+  if (item.failure)
+    record["failure"] = {
+        {"stage", item.failure->stage}, {"plugin", item.failure->plugin}, {"error", item.failure->error}};
   return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -34,8 +34,8 @@ std::optional<std::string> refusal_reason(const PluginDescriptor* descriptor) {
     return "plugin needs a newer API: plugin built for API " + plugin_api + ", host has API " + host_api;
   }
   if (descriptor->size < required_size) {
-    return "descriptor is too small (" + std::to_string(descriptor->size) + " bytes, API " + host_api +
-           " needs " + std::to_string(required_size) + ")";
+    return "descriptor is too small (" + std::to_string(descriptor->size) + " bytes, API " + host_api + " needs " +
+           std::to_string(required_size) + ")";
   }
   if (blank(descriptor->build_fingerprint)) return missing("build_fingerprint");
   if (std::strcmp(descriptor->build_fingerprint, PARLEY_BUILD_FINGERPRINT) != 0) {

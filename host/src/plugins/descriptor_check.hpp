@@ -1,8 +1,8 @@
 // The checks a plugin descriptor must pass before the host uses it.
 #pragma once
 
-#include <parley/plugin.hpp>
 #include <optional>
+#include <parley/plugin.hpp>
 #include <string>
 
 namespace parley::host {

@@ -1,13 +1,12 @@
 #include "plugins/host_plugin_context.hpp"
 
-#include <chrono>
 #include <spdlog/spdlog.h>
+#include <chrono>
 
 namespace parley::host {
 
-HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id,
-                                     std::filesystem::path base_dir, bool dry_run,
-                                     std::shared_ptr<const SecretRegistry> secrets)
+HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
+                                     bool dry_run, std::shared_ptr<const SecretRegistry> secrets)
     : pipeline_(std::move(pipeline)),
       instance_id_(std::move(instance_id)),
       base_dir_(std::move(base_dir)),

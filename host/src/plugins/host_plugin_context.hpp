@@ -12,8 +12,8 @@ namespace parley::host {
 
 class HostPluginContext final : public PluginContext {
  public:
-  HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
-                    bool dry_run, std::shared_ptr<const SecretRegistry> secrets);
+  HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir, bool dry_run,
+                    std::shared_ptr<const SecretRegistry> secrets);
 
   void log(LogLevel level, std::string_view message) override;
   const std::string& pipeline() const override { return pipeline_; }

@@ -36,17 +36,16 @@ struct KindOf<Responder> {
 ConfigurationError::ConfigurationError(Diagnostics found)
     : std::runtime_error(summarize(found)), diagnostics(std::move(found)) {}
 
-Diagnostics check_plugin_reference(const PluginRegistry& registry, const PluginRef& ref,
-                                   PluginKind expected_kind, const std::string& section,
-                                   ConfigValue& validated) {
+Diagnostics check_plugin_reference(const PluginRegistry& registry, const PluginRef& ref, PluginKind expected_kind,
+                                   const std::string& section, ConfigValue& validated) {
   const auto* plugin = registry.find(ref.plugin);
   if (plugin == nullptr) {
     // A library of that name that was refused says more than "unknown".
     for (const auto& problem : registry.problems()) {
       if (std::filesystem::path(problem.origin).filename() == "parley-" + ref.plugin + ".so") {
         return {{ref.location, section + ".plugin",
-                 "plugin '" + ref.plugin + "' was found at " + problem.origin + " but refused: " + problem.reason,
-                 "", ""}};
+                 "plugin '" + ref.plugin + "' was found at " + problem.origin + " but refused: " + problem.reason, "",
+                 ""}};
       }
     }
     std::vector<std::string> same_kind;
@@ -77,20 +76,20 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   if (options.secrets) redact_diagnostics(problems, *options.secrets);
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   const auto* plugin = registry.find(ref.plugin);
-  auto context = std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir,
-                                                     options.dry_run, options.secrets);
+  auto context =
+      std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run, options.secrets);
   std::unique_ptr<Interface> created;
   try {
     created = KindOf<Interface>::factory(*plugin->descriptor)(validated, *context);
   } catch (const std::exception& error) {
-    Diagnostics refused{{ref.location, section + ".config",
-                         "plugin '" + ref.plugin + "' refused its config: " + error.what(), "", ""}};
+    Diagnostics refused{
+        {ref.location, section + ".config", "plugin '" + ref.plugin + "' refused its config: " + error.what(), "", ""}};
     if (options.secrets) redact_diagnostics(refused, *options.secrets);
     throw ConfigurationError(std::move(refused));
   } catch (...) {
-    throw ConfigurationError({{ref.location, section + ".config",
-                               "plugin '" + ref.plugin + "' failed while being created (not a std::exception)", "",
-                               ""}});
+    throw ConfigurationError(
+        {{ref.location, section + ".config",
+          "plugin '" + ref.plugin + "' failed while being created (not a std::exception)", "", ""}});
   }
   if (!created) {
     throw ConfigurationError({{ref.location, section, "plugin '" + ref.plugin + "' created no object", "", ""}});

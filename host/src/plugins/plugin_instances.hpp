@@ -32,9 +32,8 @@ struct InstanceOptions {
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and
 /// validates `ref.config` against its schema. On success `validated` holds the
 /// config with defaults filled in and the returned list is empty.
-Diagnostics check_plugin_reference(const PluginRegistry& registry, const PluginRef& ref,
-                                   PluginKind expected_kind, const std::string& section,
-                                   ConfigValue& validated);
+Diagnostics check_plugin_reference(const PluginRegistry& registry, const PluginRef& ref, PluginKind expected_kind,
+                                   const std::string& section, ConfigValue& validated);
 
 /// Creates the instances; throws ConfigurationError listing every problem.
 template <typename Interface>

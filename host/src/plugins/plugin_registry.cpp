@@ -69,8 +69,8 @@ bool PluginRegistry::accept(const PluginDescriptor* descriptor, const std::strin
     return false;
   }
   if (const auto* existing = find(descriptor->name)) {
-    problems_.push_back({origin, std::string("plugin '") + descriptor->name + "' is shadowed by " +
-                                     existing->origin + " (earlier on the search path)"});
+    problems_.push_back({origin, std::string("plugin '") + descriptor->name + "' is shadowed by " + existing->origin +
+                                     " (earlier on the search path)"});
     return false;
   }
   auto plugin = std::make_shared<LoadedPlugin>();

@@ -5,10 +5,14 @@
 namespace parley::host {
 
 nlohmann::json action_to_json(const Action& action) {
-  return {{"kind", to_string(action.kind)},   {"target_event_id", action.target_event_id},
-          {"target_author_id", action.target_author_id}, {"text", action.text},
-          {"params", action.params},          {"reason", action.reason},
-          {"rule", action.rule_id},           {"key", action.idempotency_key}};
+  return {{"kind", to_string(action.kind)},
+          {"target_event_id", action.target_event_id},
+          {"target_author_id", action.target_author_id},
+          {"text", action.text},
+          {"params", action.params},
+          {"reason", action.reason},
+          {"rule", action.rule_id},
+          {"key", action.idempotency_key}};
 }
 
 Action action_from_json(const nlohmann::json& json) {

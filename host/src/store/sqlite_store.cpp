@@ -100,8 +100,8 @@ std::string_view to_string(OutboxStatus status) {
 }
 
 OutboxStatus outbox_status_from_string(std::string_view text) {
-  for (auto status : {OutboxStatus::pending, OutboxStatus::pending_approval, OutboxStatus::done,
-                      OutboxStatus::failed, OutboxStatus::blocked, OutboxStatus::dry_run}) {
+  for (auto status : {OutboxStatus::pending, OutboxStatus::pending_approval, OutboxStatus::done, OutboxStatus::failed,
+                      OutboxStatus::blocked, OutboxStatus::dry_run}) {
     if (to_string(status) == text) return status;
   }
   throw std::invalid_argument("unknown outbox status '" + std::string(text) + "'");
@@ -129,8 +129,8 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
     std::filesystem::create_directories(file.parent_path(), ignored);
   }
   sqlite3* db = nullptr;
-  const int code = sqlite3_open_v2(name.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+  const int code =
+      sqlite3_open_v2(name.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     sqlite3_close(db);
@@ -325,8 +325,8 @@ std::vector<OutboxEntry> SqliteStore::outbox(OutboxStatus status) {
 
 void SqliteStore::update_outbox(const OutboxEntry& entry) {
   std::lock_guard lock(mutex_);
-  Step step(statement(
-      "UPDATE outbox SET status = ?, note = ?, attempts = ?, platform_id = ?, updated_at = ? WHERE id = ?"));
+  Step step(
+      statement("UPDATE outbox SET status = ?, note = ?, attempts = ?, platform_id = ?, updated_at = ? WHERE id = ?"));
   step.bind(1, std::string(to_string(entry.status)))
       .bind(2, entry.note)
       .bind(3, std::int64_t{entry.attempts})
@@ -337,9 +337,9 @@ void SqliteStore::update_outbox(const OutboxEntry& entry) {
 }
 
 void SqliteStore::insert_dead_letter(const DeadLetter& letter) {
-  Step step(statement(
-      "INSERT INTO dead_letters(stage, plugin, event_id, location, error, raw, created_at) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?)"));
+  Step step(
+      statement("INSERT INTO dead_letters(stage, plugin, event_id, location, error, raw, created_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?)"));
   step.bind(1, letter.stage)
       .bind(2, letter.plugin)
       .bind(3, letter.event_id)
@@ -357,14 +357,13 @@ void SqliteStore::add_dead_letter(const DeadLetter& letter) {
 
 std::vector<DeadLetter> SqliteStore::dead_letters() {
   std::lock_guard lock(mutex_);
-  auto* select = statement(
-      "SELECT stage, plugin, event_id, location, error, raw, created_at FROM dead_letters ORDER BY id");
+  auto* select =
+      statement("SELECT stage, plugin, event_id, location, error, raw, created_at FROM dead_letters ORDER BY id");
   Step step(select);
   std::vector<DeadLetter> letters;
   while (step.next() == SQLITE_ROW) {
-    letters.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2),
-                       column_text(select, 3), column_text(select, 4), column_text(select, 5),
-                       sqlite3_column_int64(select, 6)});
+    letters.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2), column_text(select, 3),
+                       column_text(select, 4), column_text(select, 5), sqlite3_column_int64(select, 6)});
   }
   return letters;
 }

@@ -14,9 +14,9 @@ enum class OutboxStatus {
   pending,           ///< allowed by the guard, not yet executed
   pending_approval,  ///< parked by policy.require_approval
   done,
-  failed,            ///< the platform refused it for good, or retries ran out
-  blocked,           ///< refused by the guard; never executed
-  dry_run,           ///< allowed, but the run was a dry run
+  failed,   ///< the platform refused it for good, or retries ran out
+  blocked,  ///< refused by the guard; never executed
+  dry_run,  ///< allowed, but the run was a dry run
 };
 
 std::string_view to_string(OutboxStatus status);
@@ -26,9 +26,9 @@ struct OutboxEntry {
   std::int64_t id = 0;  ///< assigned by the store
   std::string connector_id;
   std::string event_id;
-  Action action;        ///< action.idempotency_key is the entry's unique key
+  Action action;  ///< action.idempotency_key is the entry's unique key
   OutboxStatus status = OutboxStatus::pending;
-  std::string note;     ///< the guard's reason, or the platform's error
+  std::string note;  ///< the guard's reason, or the platform's error
   int attempts = 0;
   std::string platform_id;
 };

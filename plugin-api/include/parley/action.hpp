@@ -10,14 +10,14 @@
 namespace parley {
 
 enum class ActionKind {
-  reply_public,     ///< answer publicly under the event
-  reply_private,    ///< private reply / direct message / e-mail
+  reply_public,   ///< answer publicly under the event
+  reply_private,  ///< private reply / direct message / e-mail
   hide,
   unhide,
-  delete_event,     ///< "delete" in YAML; most brands forbid it (PLAYBOOK P9)
+  delete_event,  ///< "delete" in YAML; most brands forbid it (PLAYBOOK P9)
   ban,
-  warn,             ///< a warning to the author; counts towards ban.after_warnings
-  escalate,         ///< hand over to a person or department
+  warn,      ///< a warning to the author; counts towards ban.after_warnings
+  escalate,  ///< hand over to a person or department
   notify,
   follow_up,        ///< schedule a follow-up
   request_removal,  ///< politely ask the customer to remove the post
@@ -27,9 +27,9 @@ enum class ActionKind {
 };
 
 inline constexpr ActionKind kAllActionKinds[] = {
-    ActionKind::reply_public, ActionKind::reply_private, ActionKind::hide,
-    ActionKind::unhide,       ActionKind::delete_event,  ActionKind::ban,
-    ActionKind::warn,         ActionKind::escalate,      ActionKind::notify,
+    ActionKind::reply_public, ActionKind::reply_private,   ActionKind::hide,
+    ActionKind::unhide,       ActionKind::delete_event,    ActionKind::ban,
+    ActionKind::warn,         ActionKind::escalate,        ActionKind::notify,
     ActionKind::follow_up,    ActionKind::request_removal, ActionKind::label,
     ActionKind::assign,       ActionKind::ignore};
 
@@ -62,21 +62,21 @@ inline std::optional<ActionKind> action_kind_from_string(std::string_view name) 
 
 struct Action {
   ActionKind kind = ActionKind::ignore;
-  std::string target_event_id;   ///< the event acted on (defaults to the current one)
-  std::string target_author_id;  ///< the author acted on (ban, warn)
-  std::string text;              ///< text to post, for replies and warnings
+  std::string target_event_id;                ///< the event acted on (defaults to the current one)
+  std::string target_author_id;               ///< the author acted on (ban, warn)
+  std::string text;                           ///< text to post, for replies and warnings
   std::map<std::string, std::string> params;  ///< kind-specific extras (e.g. "department")
-  std::string reason;            ///< why, in words a community manager reads; required
-  std::string rule_id;           ///< the rule that produced it (e.g. "P4", "abuse-ban"); required
-  std::string idempotency_key;   ///< set by the host; a connector never posts one key twice
+  std::string reason;                         ///< why, in words a community manager reads; required
+  std::string rule_id;                        ///< the rule that produced it (e.g. "P4", "abuse-ban"); required
+  std::string idempotency_key;                ///< set by the host; a connector never posts one key twice
 };
 
 /// What a connector reports after trying an action.
 struct ActionResult {
   enum class Status {
-    done,               ///< the platform did it
-    failed_retryable,   ///< try again later (timeout, 5xx, rate limited)
-    failed_permanent,   ///< will never work (no permission, object deleted)
+    done,              ///< the platform did it
+    failed_retryable,  ///< try again later (timeout, 5xx, rate limited)
+    failed_permanent,  ///< will never work (no permission, object deleted)
   };
   Status status = Status::done;
   std::string platform_id;  ///< id of what was created on the platform, if any

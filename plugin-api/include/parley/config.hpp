@@ -103,12 +103,12 @@ class ConfigValue {
 enum class FieldType {
   string,
   integer,
-  number,   ///< integer or decimal
+  number,  ///< integer or decimal
   boolean,
-  list,     ///< items described by the field's single `items` element
-  map,      ///< any keys; values described by the single `items` element
-  object,   ///< fixed keys described by `fields`; unknown keys are refused
-  any,      ///< not checked (use sparingly)
+  list,    ///< items described by the field's single `items` element
+  map,     ///< any keys; values described by the single `items` element
+  object,  ///< fixed keys described by `fields`; unknown keys are refused
+  any,     ///< not checked (use sparingly)
 };
 
 inline constexpr std::string_view to_string(FieldType type) {

@@ -22,9 +22,9 @@ struct Author {
 };
 
 struct Event {
-  std::string id;         ///< platform-unique event id; required
-  std::string platform;   ///< e.g. "facebook", "replay"
-  std::string account;    ///< the brand's page or handle the event belongs to
+  std::string id;        ///< platform-unique event id; required
+  std::string platform;  ///< e.g. "facebook", "replay"
+  std::string account;   ///< the brand's page or handle the event belongs to
   EventKind kind = EventKind::comment;
   std::string thread_id;  ///< conversation/post the event belongs to
   std::string parent_id;  ///< event this one answers, may be empty
@@ -35,7 +35,7 @@ struct Event {
   std::string url;
   Visibility visibility = Visibility::public_post;
   std::map<std::string, std::string> metadata;  ///< platform extras (e.g. customer tier)
-  std::string raw;  ///< the event as the platform sent it (JSON), may be empty
+  std::string raw;                              ///< the event as the platform sent it (JSON), may be empty
 };
 
 inline constexpr std::string_view to_string(EventKind kind) {
@@ -51,8 +51,8 @@ inline constexpr std::string_view to_string(EventKind kind) {
 }
 
 inline std::optional<EventKind> event_kind_from_string(std::string_view name) {
-  for (auto kind : {EventKind::comment, EventKind::reply, EventKind::mention,
-                    EventKind::direct_message, EventKind::review, EventKind::timer}) {
+  for (auto kind : {EventKind::comment, EventKind::reply, EventKind::mention, EventKind::direct_message,
+                    EventKind::review, EventKind::timer}) {
     if (to_string(kind) == name) return kind;
   }
   return std::nullopt;

@@ -42,8 +42,7 @@ class Labels {
   }
 
   bool has(std::string_view name) const {
-    return std::any_of(scores_.begin(), scores_.end(),
-                       [&](const Score& entry) { return entry.first == name; });
+    return std::any_of(scores_.begin(), scores_.end(), [&](const Score& entry) { return entry.first == name; });
   }
 
   void set_attribute(std::string_view name, std::string value) {

@@ -115,10 +115,10 @@ inline constexpr std::string_view to_string(PluginKind kind) {
 /// members go at the end and `size` tells the host which ones a plugin has.
 /// Required: every member up to and including the factory matching `kind`.
 struct PluginDescriptor {
-  std::uint32_t size;               ///< sizeof(PluginDescriptor) when the plugin was built
-  std::uint16_t api_major;          ///< PARLEY_API_MAJOR of the plugin's build
-  std::uint16_t api_minor;          ///< PARLEY_API_MINOR of the plugin's build
-  const char* build_fingerprint;    ///< PARLEY_BUILD_FINGERPRINT of the plugin's build
+  std::uint32_t size;             ///< sizeof(PluginDescriptor) when the plugin was built
+  std::uint16_t api_major;        ///< PARLEY_API_MAJOR of the plugin's build
+  std::uint16_t api_minor;        ///< PARLEY_API_MINOR of the plugin's build
+  const char* build_fingerprint;  ///< PARLEY_BUILD_FINGERPRINT of the plugin's build
   PluginKind kind;
   const char* name;                 ///< unique, lower-case, e.g. "keywords"
   const char* version;              ///< the plugin's own version, e.g. "1.2.0"
@@ -147,26 +147,26 @@ std::unique_ptr<Interface> create(const ConfigValue& config, PluginContext& cont
 /// global scope:
 ///   PARLEY_PLUGIN(classifier, KeywordsClassifier, "keywords", "1.0.0",
 ///                 "Word and phrase lists to labels", keywords_schema)
-#define PARLEY_PLUGIN(KIND, CLASS, NAME, VERSION, SUMMARY, SCHEMA)                         \
-  namespace {                                                                               \
-  const ::parley::PluginDescriptor* parley_describe_plugin() {                             \
-    static const ::parley::PluginDescriptor descriptor = {                                 \
-        sizeof(::parley::PluginDescriptor),                                                \
-        PARLEY_API_MAJOR,                                                                   \
-        PARLEY_API_MINOR,                                                                   \
-        PARLEY_BUILD_FINGERPRINT,                                                           \
-        ::parley::PluginKind::KIND,                                                         \
-        NAME,                                                                               \
-        VERSION,                                                                            \
-        SUMMARY,                                                                            \
-        &SCHEMA,                                                                            \
-        PARLEY_DETAIL_FACTORY_connector_##KIND(CLASS),                                      \
-        PARLEY_DETAIL_FACTORY_classifier_##KIND(CLASS),                                     \
-        PARLEY_DETAIL_FACTORY_responder_##KIND(CLASS),                                      \
-    };                                                                                      \
-    return &descriptor;                                                                     \
-  }                                                                                         \
-  }                                                                                         \
+#define PARLEY_PLUGIN(KIND, CLASS, NAME, VERSION, SUMMARY, SCHEMA) \
+  namespace {                                                      \
+  const ::parley::PluginDescriptor* parley_describe_plugin() {     \
+    static const ::parley::PluginDescriptor descriptor = {         \
+        sizeof(::parley::PluginDescriptor),                        \
+        PARLEY_API_MAJOR,                                          \
+        PARLEY_API_MINOR,                                          \
+        PARLEY_BUILD_FINGERPRINT,                                  \
+        ::parley::PluginKind::KIND,                                \
+        NAME,                                                      \
+        VERSION,                                                   \
+        SUMMARY,                                                   \
+        &SCHEMA,                                                   \
+        PARLEY_DETAIL_FACTORY_connector_##KIND(CLASS),             \
+        PARLEY_DETAIL_FACTORY_classifier_##KIND(CLASS),            \
+        PARLEY_DETAIL_FACTORY_responder_##KIND(CLASS),             \
+    };                                                             \
+    return &descriptor;                                            \
+  }                                                                \
+  }                                                                \
   BOOST_DLL_ALIAS(parley_describe_plugin, parley_plugin)
 
 // Picks the factory slot matching KIND and leaves the others null.

@@ -12,10 +12,18 @@ class FutureClassifier final : public parley::Classifier {
 parley::ConfigSchema no_fields() { return {}; }
 
 const parley::PluginDescriptor* describe_future_plugin() {
-  static const parley::PluginDescriptor descriptor = {
-      sizeof(parley::PluginDescriptor), PARLEY_API_MAJOR + 1, 0, PARLEY_BUILD_FINGERPRINT,
-      parley::PluginKind::classifier, "future", "9.0.0", "Built for an API that does not exist yet",
-      &no_fields, nullptr, &parley::detail::create<parley::Classifier, FutureClassifier>, nullptr};
+  static const parley::PluginDescriptor descriptor = {sizeof(parley::PluginDescriptor),
+                                                      PARLEY_API_MAJOR + 1,
+                                                      0,
+                                                      PARLEY_BUILD_FINGERPRINT,
+                                                      parley::PluginKind::classifier,
+                                                      "future",
+                                                      "9.0.0",
+                                                      "Built for an API that does not exist yet",
+                                                      &no_fields,
+                                                      nullptr,
+                                                      &parley::detail::create<parley::Classifier, FutureClassifier>,
+                                                      nullptr};
   return &descriptor;
 }
 

@@ -51,8 +51,7 @@ TEST_CASE("a ban needs enough warnings or an abuse label of ban.for") {
     CHECK(guard.review({proposal(ActionKind::ban)}, insult, {3, 2, false})[0].verdict == Verdict::allowed);
   }
   SECTION("a warning allowed earlier in the same event counts") {
-    const auto decisions =
-        guard.review({proposal(ActionKind::warn), proposal(ActionKind::ban)}, insult, {3, 1, false});
+    const auto decisions = guard.review({proposal(ActionKind::warn), proposal(ActionKind::ban)}, insult, {3, 1, false});
     CHECK(decisions[0].verdict == Verdict::allowed);
     CHECK(decisions[1].verdict == Verdict::allowed);
   }
@@ -71,10 +70,10 @@ TEST_CASE("a ban needs enough warnings or an abuse label of ban.for") {
 
 TEST_CASE("require_approval parks matching actions only") {
   const PolicyGuard guard(brand_policy());
-  const auto decisions = guard.review({proposal(ActionKind::escalate, {{"department", "legal"}}),
-                                       proposal(ActionKind::escalate, {{"department", "support"}}),
-                                       proposal(ActionKind::hide)},
-                                      {}, {});
+  const auto decisions =
+      guard.review({proposal(ActionKind::escalate, {{"department", "legal"}}),
+                    proposal(ActionKind::escalate, {{"department", "support"}}), proposal(ActionKind::hide)},
+                   {}, {});
   CHECK(decisions[0].verdict == Verdict::parked);
   CHECK(decisions[0].reason == "policy.require_approval lists escalate:legal");
   CHECK(decisions[1].verdict == Verdict::allowed);

@@ -176,7 +176,8 @@ std::string replace_invalid_utf8(std::string_view text) {
 /// error at line 1, " prefix: the line number is ours to give, in `where`.
 std::string describe_parse_error(const json::parse_error& error) {
   std::string message = error.what();
-  if (const auto bracket = message.find("] "); message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
+  if (const auto bracket = message.find("] ");
+      message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
     message.erase(0, bracket + 2);
   }
   constexpr std::string_view line_prefix = "parse error at line 1, ";

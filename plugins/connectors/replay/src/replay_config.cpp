@@ -6,15 +6,13 @@ namespace parley::replay {
 
 ConfigSchema replay_config_schema() {
   return {
-      schema::string("input")
-          .require()
-          .describe("JSONL file of events, one JSON object per line (see the plugin README for the format); "
-                    "relative to the pipeline file; \"-\" reads standard input"),
-      schema::string("output")
-          .defaults("")
-          .describe("JSONL file the executed actions are appended to, one line per action; relative to the "
-                    "pipeline file; folders are created. Keys already in it are never written again. "
-                    "Empty: actions are written nowhere but still reported done"),
+      schema::string("input").require().describe(
+          "JSONL file of events, one JSON object per line (see the plugin README for the format); "
+          "relative to the pipeline file; \"-\" reads standard input"),
+      schema::string("output").defaults("").describe(
+          "JSONL file the executed actions are appended to, one line per action; relative to the "
+          "pipeline file; folders are created. Keys already in it are never written again. "
+          "Empty: actions are written nowhere but still reported done"),
       schema::string("speed")
           .one_of({"instant", "realtime"})
           .defaults("instant")

@@ -12,11 +12,11 @@ namespace parley::replay {
 enum class ReplaySpeed { instant, realtime };
 
 struct ReplayConfig {
-  std::string input;                  ///< as written in the config; "-" = stdin
-  std::string output;                 ///< as written; empty = actions written nowhere
+  std::string input;   ///< as written in the config; "-" = stdin
+  std::string output;  ///< as written; empty = actions written nowhere
   ReplaySpeed speed = ReplaySpeed::instant;
-  std::int64_t max_gap_ms = 2000;     ///< realtime: longest sleep between two events
-  std::string account = "demo-brand"; ///< for lines without "account"
+  std::int64_t max_gap_ms = 2000;      ///< realtime: longest sleep between two events
+  std::string account = "demo-brand";  ///< for lines without "account"
 
   /// Reads a validated config section; keys left out take their defaults.
   /// Throws std::invalid_argument for a missing `input` or a bad value (only

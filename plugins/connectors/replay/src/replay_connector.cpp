@@ -64,8 +64,8 @@ bool ReplayConnector::read_line(std::string& line) {
   if (input_ended_) return false;
   if (!std::getline(*input_, line)) {
     if (input_->bad()) {
-      context_.log(LogLevel::error, "replay: reading '" + config_.input + "' failed after line " +
-                                        std::to_string(line_number_));
+      context_.log(LogLevel::error,
+                   "replay: reading '" + config_.input + "' failed after line " + std::to_string(line_number_));
     }
     input_ended_ = true;
     return false;

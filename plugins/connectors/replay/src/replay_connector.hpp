@@ -63,8 +63,8 @@ class ReplayConnector final : public Connector {
   std::istream* input_ = nullptr;
   std::size_t line_number_ = 0;
   bool input_ended_ = false;
-  std::optional<Event> waiting_;            ///< realtime: parsed, to be delivered after its gap
-  std::optional<std::int64_t> latest_time_; ///< realtime: latest created_at delivered so far
+  std::optional<Event> waiting_;             ///< realtime: parsed, to be delivered after its gap
+  std::optional<std::int64_t> latest_time_;  ///< realtime: latest created_at delivered so far
 
   // Executor side (execute).
   ActionJournal journal_;

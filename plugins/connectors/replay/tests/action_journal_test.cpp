@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "action_journal.hpp"
-#include "fake_plugin_context.hpp"
+#include "test_support.hpp"
 
 using parley::Action;
 using parley::ActionKind;
@@ -72,12 +72,16 @@ TEST_CASE("the journal appends lines and creates missing folders", "[action_jour
 TEST_CASE("the journal reads the keys of an existing file and skips what it cannot read", "[action_journal]") {
   TemporaryFolder folder;
   const auto path = folder.path() / "actions.jsonl";
-  std::ofstream(path) << R"({"key":"old-1","action":"hide"})" << "\n"
+  std::ofstream(path) << R"({"key":"old-1","action":"hide"})"
+                      << "\n"
                       << "\n"
                       << "not json\n"
-                      << R"({"key": 5})" << "\n"
-                      << R"({"action":"ban"})" << "\n"
-                      << R"({"key":"old-2"})" << "\n";
+                      << R"({"key": 5})"
+                      << "\n"
+                      << R"({"action":"ban"})"
+                      << "\n"
+                      << R"({"key":"old-2"})"
+                      << "\n";
   ActionJournal journal(path.string());
   CHECK(journal.known_keys() == 2);
   CHECK(journal.contains("old-1"));
@@ -88,7 +92,9 @@ TEST_CASE("the journal reads the keys of an existing file and skips what it cann
 TEST_CASE("a partial last line left by a crash is ended before appending", "[action_journal]") {
   TemporaryFolder folder;
   const auto path = folder.path() / "actions.jsonl";
-  std::ofstream(path) << R"({"key":"old-1"})" << "\n" << R"({"key":"half-writ)";
+  std::ofstream(path) << R"({"key":"old-1"})"
+                      << "\n"
+                      << R"({"key":"half-writ)";
   {
     ActionJournal journal(path.string());
     CHECK(journal.unreadable_lines() == 1);
@@ -117,7 +123,6 @@ TEST_CASE("an output that cannot be opened is reported with the path", "[action_
   const auto blocker = folder.path() / "file";
   std::ofstream(blocker) << "x";
   ActionJournal journal((blocker / "actions.jsonl").string());
-  CHECK_THROWS_WITH(journal.open(),
-                    Catch::StartsWith("cannot create the folder of action output '" +
-                                      (blocker / "actions.jsonl").string() + "'"));
+  CHECK_THROWS_WITH(journal.open(), Catch::StartsWith("cannot create the folder of action output '" +
+                                                      (blocker / "actions.jsonl").string() + "'"));
 }

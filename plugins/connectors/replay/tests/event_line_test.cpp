@@ -53,8 +53,7 @@ TEST_CASE("the default account comes from the config", "[event_line]") {
   EventDefaults defaults;
   defaults.account = "acme-coffee";
   CHECK(parse_ok(R"({"id": "e1", "author": "u1", "text": ""})", defaults).account == "acme-coffee");
-  CHECK(parse_ok(R"({"id": "e1", "author": "u1", "text": "", "account": "acme-fi"})", defaults).account ==
-        "acme-fi");
+  CHECK(parse_ok(R"({"id": "e1", "author": "u1", "text": "", "account": "acme-fi"})", defaults).account == "acme-fi");
 }
 
 TEST_CASE("author may be given as a string: the author id", "[event_line]") {
@@ -85,7 +84,7 @@ TEST_CASE("every optional field is read", "[event_line]") {
   CHECK(event.author.display_name == "Liisa");
   CHECK(event.author.is_brand);
   const std::map<std::string, std::string> metadata = {{"tier", "gold"}, {"orders", "12"}, {"vip", "true"},
-                                                        {"ratio", "0.5"}, {"none", "null"}, {"tags", "[\"a\",1]"}};
+                                                       {"ratio", "0.5"}, {"none", "null"}, {"tags", "[\"a\",1]"}};
   CHECK(event.metadata == metadata);
 }
 
@@ -100,8 +99,7 @@ TEST_CASE("every event kind is accepted", "[event_line]") {
 }
 
 TEST_CASE("created_at accepts integer epoch milliseconds", "[event_line]") {
-  CHECK(parse_ok(R"({"id": "e", "author": "u", "text": "", "created_at": 1793610900123})").created_at ==
-        1793610900123);
+  CHECK(parse_ok(R"({"id": "e", "author": "u", "text": "", "created_at": 1793610900123})").created_at == 1793610900123);
   CHECK(parse_ok(R"({"id": "e", "author": "u", "text": "", "created_at": -5})").created_at == -5);
 }
 
@@ -171,7 +169,8 @@ TEST_CASE("malformed lines are refused with a precise error", "[event_line]") {
        "epoch milliseconds, got 18446744073709551615"},
       {R"({"id": "e", "author": "u", "text": "t", "lang": 3})", "field 'lang' must be a string, got integer"},
       {R"({"id": "e", "author": "u", "text": "t", "url": false})", "field 'url' must be a string, got boolean"},
-      {R"({"id": "e", "author": "u", "text": "t", "metadata": ["a"]})", "field 'metadata' must be an object, got array"},
+      {R"({"id": "e", "author": "u", "text": "t", "metadata": ["a"]})",
+       "field 'metadata' must be an object, got array"},
   };
   for (const auto& test : cases) {
     CHECK(parse_error(test.line) == test.error);

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "fake_plugin_context.hpp"
 #include "replay_config.hpp"
 #include "replay_connector.hpp"
+#include "test_support.hpp"
 
 using parley::Action;
 using parley::ActionKind;
@@ -247,9 +247,8 @@ TEST_CASE("realtime waits the gaps between events, capped by max_gap_ms", "[repl
              "{\"id\": \"f\", \"author\": \"u\", \"text\": \"\", \"created_at\": \"2026-11-02T10:00:00.100Z\"}\n");
   FakePluginContext context(folder.path());
   std::vector<std::int64_t> waits;
-  ReplayConnector connector(
-      config({{"input", "events.jsonl"}, {"speed", "realtime"}, {"max_gap_ms", 1500}}), context,
-      [&](std::chrono::milliseconds duration) { waits.push_back(duration.count()); });
+  ReplayConnector connector(config({{"input", "events.jsonl"}, {"speed", "realtime"}, {"max_gap_ms", 1500}}), context,
+                            [&](std::chrono::milliseconds duration) { waits.push_back(duration.count()); });
 
   std::vector<std::vector<std::string>> batches;
   for (int guard = 0; guard < 20; ++guard) {
@@ -275,8 +274,7 @@ TEST_CASE("instant speed never waits", "[replay]") {
              "{\"id\": \"b\", \"author\": \"u\", \"text\": \"\", \"created_at\": 100000}\n");
   FakePluginContext context(folder.path());
   int waits = 0;
-  ReplayConnector connector(config({{"input", "events.jsonl"}}), context,
-                            [&](std::chrono::milliseconds) { ++waits; });
+  ReplayConnector connector(config({{"input", "events.jsonl"}}), context, [&](std::chrono::milliseconds) { ++waits; });
   PollBatch batch;
   connector.poll(batch, 10);
   CHECK(batch.events.size() == 2);
@@ -357,9 +355,8 @@ TEST_CASE("a bad output path fails at construction, naming it", "[replay]") {
   write_file(folder.path() / "events.jsonl", "");
   write_file(folder.path() / "blocker", "");
   FakePluginContext context(folder.path());
-  CHECK_THROWS_WITH(
-      ReplayConnector(config({{"input", "events.jsonl"}, {"output", "blocker/actions.jsonl"}}), context),
-      Catch::Contains((folder.path() / "blocker" / "actions.jsonl").string()));
+  CHECK_THROWS_WITH(ReplayConnector(config({{"input", "events.jsonl"}, {"output", "blocker/actions.jsonl"}}), context),
+                    Catch::Contains((folder.path() / "blocker" / "actions.jsonl").string()));
 }
 
 TEST_CASE("a failed write is retryable and the key is not remembered", "[replay]") {
@@ -382,8 +379,8 @@ TEST_CASE("a warning names the unreadable lines of an existing output", "[replay
   ReplayConnector connector(config({{"input", "events.jsonl"}, {"output", "actions.jsonl"}}), context);
   REQUIRE(context.logged.size() == 1);
   CHECK(context.logged[0].level == parley::LogLevel::warn);
-  CHECK(context.logged[0].message == "replay: skipped 1 unreadable line(s) in action output '" +
-                                         (folder.path() / "actions.jsonl").string() + "'");
+  CHECK(context.logged[0].message ==
+        "replay: skipped 1 unreadable line(s) in action output '" + (folder.path() / "actions.jsonl").string() + "'");
   CHECK(connector.execute(make_action("k1")).message == "already done (idempotency key 'k1' seen before)");
 }
 

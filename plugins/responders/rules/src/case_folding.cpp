@@ -1,9 +1,9 @@
 #include "case_folding.hpp"
 
-#include <array>
-#include <cstring>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <array>
+#include <cstring>
 
 namespace parley::rules {
 namespace {
@@ -15,7 +15,8 @@ constexpr UChar32 kTableSize = 0x800;
 const std::array<char16_t, kTableSize>& small_fold_table() {
   static const auto table = [] {
     std::array<char16_t, kTableSize> result{};
-    for (UChar32 c = 0; c < kTableSize; ++c) result[static_cast<std::size_t>(c)] = static_cast<char16_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    for (UChar32 c = 0; c < kTableSize; ++c)
+      result[static_cast<std::size_t>(c)] = static_cast<char16_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
     return result;
   }();
   return table;
@@ -30,9 +31,9 @@ inline bool fold_ascii_word(const std::uint8_t* in, char* out) {
   std::memcpy(&word, in, sizeof word);
   if (word & kHighBits) return false;
   // Bytes are < 0x80, so these additions never carry into the next byte.
-  const std::uint64_t at_least_a = word + (0x80 - 'A') * kOnes;      // high bit set when >= 'A'
-  const std::uint64_t above_z = word + (0x80 - 'Z' - 1) * kOnes;     // high bit set when > 'Z'
-  word |= ((at_least_a ^ above_z) & kHighBits) >> 2;                 // +0x20 for 'A'..'Z'
+  const std::uint64_t at_least_a = word + (0x80 - 'A') * kOnes;   // high bit set when >= 'A'
+  const std::uint64_t above_z = word + (0x80 - 'Z' - 1) * kOnes;  // high bit set when > 'Z'
+  word |= ((at_least_a ^ above_z) & kHighBits) >> 2;              // +0x20 for 'A'..'Z'
   std::memcpy(out, &word, sizeof word);
   return true;
 }
@@ -84,8 +85,8 @@ void fold_case(std::string_view text, std::string& out) {
       for (std::int32_t i = start; i < pos; ++i) *write++ = static_cast<char>(bytes[i]);
       continue;
     }
-    const UChar32 folded =
-        code_point < kTableSize ? table[static_cast<std::size_t>(code_point)] : u_foldCase(code_point, U_FOLD_CASE_DEFAULT);
+    const UChar32 folded = code_point < kTableSize ? table[static_cast<std::size_t>(code_point)]
+                                                   : u_foldCase(code_point, U_FOLD_CASE_DEFAULT);
     std::int32_t written = 0;
     [[maybe_unused]] UBool error = false;
     U8_APPEND(reinterpret_cast<std::uint8_t*>(write), written, U8_MAX_LENGTH, folded, error);

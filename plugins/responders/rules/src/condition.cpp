@@ -136,9 +136,8 @@ class Evaluator {
   bool contains(const Node& node) {
     const std::string_view haystack = folded(node.left, input_.buffers.left);
     if (node.right >= 0) return haystack.find(folded(node.right, input_.buffers.right)) != std::string_view::npos;
-    return std::any_of(node.texts.begin(), node.texts.end(), [&](const std::string& needle) {
-      return haystack.find(needle) != std::string_view::npos;
-    });
+    return std::any_of(node.texts.begin(), node.texts.end(),
+                       [&](const std::string& needle) { return haystack.find(needle) != std::string_view::npos; });
   }
 
   const std::vector<Node>& nodes_;

@@ -42,9 +42,9 @@ class ConditionError : public std::invalid_argument {
 
 /// Scratch space for case folding, reused across events (one per thread).
 struct FoldBuffers {
-  std::string text;    ///< event.text folded, computed at most once per event
-  std::string left;    ///< any other folded haystack
-  std::string right;   ///< a needle that is not a literal
+  std::string text;   ///< event.text folded, computed at most once per event
+  std::string left;   ///< any other folded haystack
+  std::string right;  ///< a needle that is not a literal
 };
 
 /// One event as conditions see it. Borrowed references; cheap to build.
@@ -66,29 +66,40 @@ namespace detail {
 enum class ValueType : std::uint8_t { boolean, number, text };
 enum class Compare : std::uint8_t { lt, le, gt, ge, eq, ne };
 enum class Op : std::uint8_t {
-  number_literal,  // number
-  label_score,     // number: text = label name
-  case_number,     // number: field = CaseNumber
-  text_literal,    // text: text = the literal
-  attribute,       // text: text = attribute name
-  event_text,      // text: field = EventText
-  case_text,       // text: field = CaseText
-  metadata,        // text: text = metadata key
-  flag,            // boolean: field = Flag
-  logical_and,     // boolean: left, right
-  logical_or,      // boolean: left, right
-  logical_not,     // boolean: left
-  compare_numbers, // boolean: left, right, compare
-  compare_texts,   // boolean: left, right, compare (eq or ne)
-  contains,        // boolean: left haystack; texts = folded needles, or right = needle node
-  in_numbers,      // boolean: left, numbers
-  in_texts,        // boolean: left, texts (exact)
+  number_literal,   // number
+  label_score,      // number: text = label name
+  case_number,      // number: field = CaseNumber
+  text_literal,     // text: text = the literal
+  attribute,        // text: text = attribute name
+  event_text,       // text: field = EventText
+  case_text,        // text: field = CaseText
+  metadata,         // text: text = metadata key
+  flag,             // boolean: field = Flag
+  logical_and,      // boolean: left, right
+  logical_or,       // boolean: left, right
+  logical_not,      // boolean: left
+  compare_numbers,  // boolean: left, right, compare
+  compare_texts,    // boolean: left, right, compare (eq or ne)
+  contains,         // boolean: left haystack; texts = folded needles, or right = needle node
+  in_numbers,       // boolean: left, numbers
+  in_texts,         // boolean: left, texts (exact)
 };
 enum class CaseNumber : std::uint8_t { warnings, events, author_events };
 enum class CaseText : std::uint8_t { status, last_action };
 enum class EventText : std::uint8_t {
-  id, kind, text, lang, platform, account, visibility, author_id, author_handle, author_display_name,
-  thread_id, parent_id, url
+  id,
+  kind,
+  text,
+  lang,
+  platform,
+  account,
+  visibility,
+  author_id,
+  author_handle,
+  author_display_name,
+  thread_id,
+  parent_id,
+  url
 };
 enum class Flag : std::uint8_t { case_banned, author_is_brand };
 
@@ -96,8 +107,8 @@ struct Node {
   Op op = Op::number_literal;
   ValueType type = ValueType::number;
   Compare compare = Compare::eq;
-  bool negate = false;       // `not in`, `not contains`
-  std::uint8_t field = 0;    // CaseNumber, CaseText, EventText or Flag
+  bool negate = false;     // `not in`, `not contains`
+  std::uint8_t field = 0;  // CaseNumber, CaseText, EventText or Flag
   std::int32_t left = -1;
   std::int32_t right = -1;
   double number = 0;

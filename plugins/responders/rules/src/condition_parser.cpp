@@ -35,10 +35,27 @@ namespace {
 constexpr int kMaxNesting = 64;
 
 enum class TokenKind {
-  number, text, name,
-  less, less_equal, greater, greater_equal, equal, not_equal,
-  open_paren, close_paren, open_bracket, close_bracket, comma,
-  kw_and, kw_or, kw_not, kw_in, kw_contains, kw_true, kw_false,
+  number,
+  text,
+  name,
+  less,
+  less_equal,
+  greater,
+  greater_equal,
+  equal,
+  not_equal,
+  open_paren,
+  close_paren,
+  open_bracket,
+  close_bracket,
+  comma,
+  kw_and,
+  kw_or,
+  kw_not,
+  kw_in,
+  kw_contains,
+  kw_true,
+  kw_false,
   end
 };
 
@@ -46,7 +63,7 @@ struct Token {
   TokenKind kind = TokenKind::end;
   std::size_t begin = 0;  // byte offsets into the source
   std::size_t end = 0;
-  std::string value;      // name, or the decoded text of a string literal
+  std::string value;  // name, or the decoded text of a string literal
   double number = 0;
 };
 
@@ -91,9 +108,7 @@ class Lexer {
     throw ConditionError(std::move(problem), column_of(source_, offset), std::move(hint));
   }
 
-  char peek(std::size_t ahead = 0) const {
-    return pos_ + ahead < source_.size() ? source_[pos_ + ahead] : '\0';
-  }
+  char peek(std::size_t ahead = 0) const { return pos_ + ahead < source_.size() ? source_[pos_ + ahead] : '\0'; }
 
   void skip_spaces() {
     while (pos_ < source_.size() &&
@@ -153,7 +168,8 @@ class Lexer {
     token.begin = pos_;
     ++pos_;
     while (true) {
-      if (pos_ >= source_.size()) fail("unterminated text (missing closing " + std::string(1, quote) + ")", token.begin);
+      if (pos_ >= source_.size())
+        fail("unterminated text (missing closing " + std::string(1, quote) + ")", token.begin);
       const char c = source_[pos_++];
       if (c == quote) break;
       if (c == '\\' && pos_ < source_.size()) {
@@ -175,7 +191,8 @@ class Lexer {
     while (is_digit(peek())) ++pos_;
     if (peek() == '.') {
       ++pos_;
-      if (!is_digit(peek())) fail("invalid number '" + std::string(source_.substr(token.begin, pos_ - token.begin)) + "'", token.begin);
+      if (!is_digit(peek()))
+        fail("invalid number '" + std::string(source_.substr(token.begin, pos_ - token.begin)) + "'", token.begin);
       while (is_digit(peek())) ++pos_;
     }
     if (is_name_char(peek())) {
@@ -208,13 +225,20 @@ class Lexer {
     }
     if (token.value.find('.') == std::string::npos) {
       const auto lower = lower_ascii(token.value);
-      if (lower == "and") token.kind = TokenKind::kw_and;
-      else if (lower == "or") token.kind = TokenKind::kw_or;
-      else if (lower == "not") token.kind = TokenKind::kw_not;
-      else if (lower == "in") token.kind = TokenKind::kw_in;
-      else if (lower == "contains") token.kind = TokenKind::kw_contains;
-      else if (lower == "true") token.kind = TokenKind::kw_true;
-      else if (lower == "false") token.kind = TokenKind::kw_false;
+      if (lower == "and")
+        token.kind = TokenKind::kw_and;
+      else if (lower == "or")
+        token.kind = TokenKind::kw_or;
+      else if (lower == "not")
+        token.kind = TokenKind::kw_not;
+      else if (lower == "in")
+        token.kind = TokenKind::kw_in;
+      else if (lower == "contains")
+        token.kind = TokenKind::kw_contains;
+      else if (lower == "true")
+        token.kind = TokenKind::kw_true;
+      else if (lower == "false")
+        token.kind = TokenKind::kw_false;
     }
     return token;
   }
@@ -559,8 +583,9 @@ class ConditionParser {
       case TokenKind::open_paren: {
         Nesting nesting(*this, token.begin);
         Parsed inner = parse_or();
-        if (peek().kind != TokenKind::close_paren) unexpected(peek(), "expected ')' to close the '(' at column " +
-                                                                          std::to_string(column_of(source_, token.begin)));
+        if (peek().kind != TokenKind::close_paren)
+          unexpected(peek(),
+                     "expected ')' to close the '(' at column " + std::to_string(column_of(source_, token.begin)));
         inner.begin = token.begin;
         inner.end = take().end;
         inner.bare_label = false;

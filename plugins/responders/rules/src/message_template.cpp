@@ -29,12 +29,18 @@ MessageTemplate MessageTemplate::parse(std::string_view text) {
     }
     const auto name = trim(text.substr(open + 2, close - open - 2));
     Placeholder placeholder = Placeholder::none;
-    if (name == "author") placeholder = Placeholder::author;
-    else if (name == "author.handle") placeholder = Placeholder::author_handle;
-    else if (name == "author.id") placeholder = Placeholder::author_id;
-    else if (name == "lang") placeholder = Placeholder::lang;
-    else if (name == "event.id") placeholder = Placeholder::event_id;
-    else if (name == "theme") placeholder = Placeholder::theme;
+    if (name == "author")
+      placeholder = Placeholder::author;
+    else if (name == "author.handle")
+      placeholder = Placeholder::author_handle;
+    else if (name == "author.id")
+      placeholder = Placeholder::author_id;
+    else if (name == "lang")
+      placeholder = Placeholder::lang;
+    else if (name == "event.id")
+      placeholder = Placeholder::event_id;
+    else if (name == "theme")
+      placeholder = Placeholder::theme;
     else {
       throw std::invalid_argument("unknown placeholder '" + std::string(text.substr(open, close + 2 - open)) +
                                   "'; known: " + std::string(kPlaceholders));

@@ -134,7 +134,8 @@ ActionKind read_kind(const ConfigValue& value, std::string_view key, const RuleE
 std::vector<RuleAction> read_then(const ConfigValue& rule, const MessageTemplate& rule_text,
                                   const std::map<std::string, std::string>& rule_params, const RuleErrors& errors) {
   const ConfigValue* then = rule.find("then");
-  if (!then || then->is_null()) errors.fail("then", "required: an action, a list of actions or of {action, text, params}");
+  if (!then || then->is_null())
+    errors.fail("then", "required: an action, a list of actions or of {action, text, params}");
   std::vector<const ConfigValue*> items;
   if (then->is_list()) {
     for (const auto& item : then->as_list()) items.push_back(&item);

@@ -47,8 +47,7 @@ class RuleSet {
   /// order, stopping after a matching rule with `stop`. Each action targets
   /// the event and its author and carries the rule's reason and id.
   /// Thread-safe (const; case-folding scratch is per thread).
-  void apply(const Event& event, const Labels& labels, const CaseView& case_view,
-             std::vector<Action>& proposals) const;
+  void apply(const Event& event, const Labels& labels, const CaseView& case_view, std::vector<Action>& proposals) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
 

@@ -6,28 +6,27 @@ namespace parley::rules {
 
 ConfigSchema rules_config_schema() {
   return {
-      schema::list(
-          "rules",
-          schema::object(
-              "",
-              {
-                  schema::string("id").require().describe(
-                      "unique name of the rule; recorded with every action it proposes"),
-                  schema::string("when").require().describe(
-                      "condition, e.g. \"toxicity.insult >= 0.8 and case.warnings >= 2\" (see the README for "
-                      "names and operators)"),
-                  schema::any("then").require().describe(
-                      "an action (ban), a list of actions ([warn, hide]) or a list of {action, text, params}"),
-                  schema::string("reason").require().describe(
-                      "why, in words a community manager reads; shown in the audit log"),
-                  schema::string("text").describe(
-                      "text of the actions (replies, warnings); placeholders {{author}}, {{author.handle}}, "
-                      "{{author.id}}, {{lang}}, {{event.id}}, {{theme}}"),
-                  schema::map("params", schema::string()).describe(
-                      "extra values for the actions, e.g. {department: legal}"),
-                  schema::boolean("stop").defaults(false).describe(
-                      "when this rule matches, no later rule is evaluated for the event"),
-              }))
+      schema::list("rules",
+                   schema::object(
+                       "",
+                       {
+                           schema::string("id").require().describe(
+                               "unique name of the rule; recorded with every action it proposes"),
+                           schema::string("when").require().describe(
+                               "condition, e.g. \"toxicity.insult >= 0.8 and case.warnings >= 2\" (see the README for "
+                               "names and operators)"),
+                           schema::any("then").require().describe(
+                               "an action (ban), a list of actions ([warn, hide]) or a list of {action, text, params}"),
+                           schema::string("reason").require().describe(
+                               "why, in words a community manager reads; shown in the audit log"),
+                           schema::string("text").describe(
+                               "text of the actions (replies, warnings); placeholders {{author}}, {{author.handle}}, "
+                               "{{author.id}}, {{lang}}, {{event.id}}, {{theme}}"),
+                           schema::map("params", schema::string())
+                               .describe("extra values for the actions, e.g. {department: legal}"),
+                           schema::boolean("stop").defaults(false).describe(
+                               "when this rule matches, no later rule is evaluated for the event"),
+                       }))
           .require()
           .describe("the rules, evaluated in this order; every matching rule proposes its actions"),
   };

@@ -232,21 +232,21 @@ TEST_CASE("precedence: not binds tighter than and, and tighter than or", "[condi
   // a = true, b = false, c = false for the combinations below.
   s.labels.set("a", 1);
   check_table(s, {
-                     {"a or b and c", true},        // a or (b and c)
+                     {"a or b and c", true},  // a or (b and c)
                      {"(a or b) and c", false},
-                     {"b and c or a", true},        // (b and c) or a
+                     {"b and c or a", true},  // (b and c) or a
                      {"b and (c or a)", false},
-                     {"not a or a", true},          // (not a) or a
+                     {"not a or a", true},  // (not a) or a
                      {"not (a or a)", false},
-                     {"not b and a", true},         // (not b) and a
+                     {"not b and a", true},  // (not b) and a
                      {"not a and a", false},
                      {"not not a", true},
-                     {"not a >= 0.5", false},       // not (a >= 0.5)
+                     {"not a >= 0.5", false},  // not (a >= 0.5)
                      {"not b >= 0.5", true},
                      {"a >= 0.5 and b < 0.5 or c", true},
                      {"a AND NOT b", true},
                      {"((((a))))", true},
-                     {"(a >= 1) == 1", true},       // a yes/no value compares as 1 or 0
+                     {"(a >= 1) == 1", true},  // a yes/no value compares as 1 or 0
                      {"(b >= 1) == 0", true},
                  });
 }
@@ -311,7 +311,17 @@ TEST_CASE("syntax and type errors name the problem and the column", "[condition]
       {"a >= 0.8.1", "invalid number '0.8.1'", 6, ""},
       {"a >= 1x", "invalid number '1x'", 6, ""},
       {"a >= 1e999", "invalid number '1e999'", 6, ""},
-      {"a >= 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", "invalid number '10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000'", 6, ""},
+      {"a >= "
+       "100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "00000000000000000000000000000000000000000000000000000000000000000000",
+       "invalid number "
+       "'10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+       "000000000000000000000000000000000000000000000000000000000000000000000'",
+       6, ""},
       {"lang. == 1", "invalid name 'lang.'", 1, ""},
       {"case.warning >= 2", "unknown field 'case.warning'", 1,
        "known: case.warnings, case.events, case.author_events, case.status, case.last_action, case.banned"},
@@ -325,8 +335,7 @@ TEST_CASE("syntax and type errors name the problem and the column", "[condition]
        "to mean the text fi, quote it: 'fi'"},
       {"attr.lang >= 'fi'", "'>=' compares numbers, but 'attr.lang' is text", 11, "use == or != for text"},
       {"toxicity.insult == 'high'", "cannot compare label score 'toxicity.insult' with text 'high'", 17, ""},
-      {"toxicity.insult contains 'x'", "'contains' needs text on its left, not label score 'toxicity.insult'", 17,
-       ""},
+      {"toxicity.insult contains 'x'", "'contains' needs text on its left, not label score 'toxicity.insult'", 17, ""},
       {"event.text contains refund", "'contains' needs text on its right, not label score 'refund'", 21,
        "to mean the text refund, quote it: 'refund'"},
       {"event.text contains ['a', (b)]", "unexpected token '('", 27, "a list holds values separated by commas: [a, b]"},

@@ -3,7 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "fake_plugin_context.hpp"
+#include <parley/testing.hpp>
 #include "rules_responder.hpp"
 
 namespace {

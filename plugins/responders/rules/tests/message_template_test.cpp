@@ -25,8 +25,8 @@ TEST_CASE("placeholders expand from the event and labels", "[template]") {
   Labels labels;
   labels.set_attribute("lang", "fi");
   labels.set_attribute("theme", "late_delivery");
-  const auto text = MessageTemplate::parse(
-      "Hi {{author}} ({{author.handle}}, {{ author.id }}): {{lang}}/{{theme}} on {{event.id}}.");
+  const auto text =
+      MessageTemplate::parse("Hi {{author}} ({{author.handle}}, {{ author.id }}): {{lang}}/{{theme}} on {{event.id}}.");
   CHECK(text.render(event, labels) == "Hi Maria (@maria, u-7): fi/late_delivery on c-42.");
 }
 

@@ -2,8 +2,8 @@
 
 #include <thread>
 
+#include <parley/testing.hpp>
 #include "config_json.hpp"
-#include "fake_plugin_context.hpp"
 #include "rules_responder.hpp"
 
 using parley::Action;
@@ -245,8 +245,9 @@ TEST_CASE("config errors name the rule and the problem", "[rules]") {
         "theme");
   CHECK(construction_error(R"({"rules": [{"id": "x", "when": "true", "then": "warn", "reason": "r", "whne": "a"}]})") ==
         "rule 'x': unknown key 'whne'; valid keys: id, when, then, reason, text, params, stop");
-  CHECK(construction_error(R"({"rules": [{"id": "x", "when": "true", "then": "warn", "reason": "r", "stop": "yes"}]})") ==
-        "rule 'x': stop: must be true or false");
+  CHECK(
+      construction_error(R"({"rules": [{"id": "x", "when": "true", "then": "warn", "reason": "r", "stop": "yes"}]})") ==
+      "rule 'x': stop: must be true or false");
   CHECK(construction_error(
             R"({"rules": [{"id": "x", "when": "true", "then": "warn", "reason": "r", "params": {"a": [1]}}]})") ==
         "rule 'x': params: 'a' must be text");
@@ -257,8 +258,7 @@ TEST_CASE("duplicate rule ids are refused with both positions", "[rules]") {
   CHECK(construction_error(R"({"rules": [
     {"id": "greet", "when": "true", "then": "label", "reason": "r"},
     {"id": "other", "when": "true", "then": "label", "reason": "r"},
-    {"id": "greet", "when": "false", "then": "ban", "reason": "r"}]})") ==
-        "duplicate rule id 'greet' (rules 1 and 3)");
+    {"id": "greet", "when": "false", "then": "ban", "reason": "r"}]})") == "duplicate rule id 'greet' (rules 1 and 3)");
 }
 
 TEST_CASE("errors start with the YAML location when the host gave one", "[rules]") {

@@ -1,0 +1,47 @@
+// Test support for plugin authors: a PluginContext for in-process tests.
+// Not used by the host; include it from your plugin's tests only.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parley/plugin.hpp"
+
+namespace parley::testing {
+
+/// Paths resolve against a folder the test chooses, the clock and dry-run
+/// flag are set by hand, and log lines are kept for asserts.
+class FakePluginContext final : public PluginContext {
+ public:
+  explicit FakePluginContext(std::filesystem::path base_dir = std::filesystem::current_path())
+      : base_dir_(std::move(base_dir)) {}
+
+  void log(LogLevel level, std::string_view message) override { logged.push_back({level, std::string(message)}); }
+  const std::string& pipeline() const override { return pipeline_name; }
+  const std::string& instance_id() const override { return instance; }
+  std::string resolve_path(std::string_view path) const override {
+    const std::filesystem::path given(path);
+    return (given.is_absolute() ? given : base_dir_ / given).lexically_normal().string();
+  }
+  std::int64_t now_ms() const override { return now; }
+  bool dry_run() const override { return dry; }
+
+  struct LogLine {
+    LogLevel level;
+    std::string message;
+  };
+  std::vector<LogLine> logged;
+  std::string pipeline_name = "test-client";
+  std::string instance = "under-test";
+  std::int64_t now = 1793610900000;  // 2026-11-02T09:15:00Z
+  bool dry = false;
+
+ private:
+  std::filesystem::path base_dir_;
+};
+
+}  // namespace parley::testing
