@@ -81,8 +81,12 @@ void DecisionTable::print_event(const HandledEvent& item) const {
 }
 
 void DecisionTable::print_dead_letter(const DeadLetter& letter) const {
-  if (letter.stage != "input") return;  // event failures are shown with their event
-  fmt::print(out_, "REJECTED  {}: {} (dead-lettered)\n\n", letter.location, letter.error);
+  if (letter.stage == "input") {
+    fmt::print(out_, "REJECTED  {}: {} (dead-lettered)\n\n", letter.location, letter.error);
+  } else if (letter.stage == "poll") {
+    fmt::print(out_, "STOPPED   connector '{}' failed on every attempt: {} (dead-lettered)\n\n", letter.location,
+               preview(letter.error, 100));
+  }  // event and action failures are shown with their event
 }
 
 void DecisionTable::print_summary(const RunSummary& summary) const {

@@ -50,8 +50,10 @@ RunSummary Engine::run() {
       auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin, "(poll)",
                                "poll", runtime_.secrets.get());
       if (error) {
-        // A source that keeps failing is stopped, not spun on; what it gave is kept.
+        // A source that keeps failing is stopped, not spun on; what it gave is
+        // kept, and the failure is a dead letter so the run reports it.
         spdlog::error("connector '{}' stopped: {}", connector.id, *error);
+        dead_letters.push_back({"poll", connector.plugin, "", connector.id, *error, "", 0});
         batch.exhausted = true;
       }
       exhausted[index] = batch.exhausted;

@@ -61,7 +61,7 @@ struct EventOutcome {
 };
 
 struct DeadLetter {
-  std::string stage;  ///< input, classify, respond, execute
+  std::string stage;  ///< input, poll, classify, respond, execute
   std::string plugin;
   std::string event_id;
   std::string location;  ///< e.g. input file:line

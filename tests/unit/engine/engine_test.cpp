@@ -18,6 +18,7 @@ struct FakePlatform {
   std::vector<Event> events;
   std::map<std::string, int> executions;  ///< idempotency key -> times executed
   int fail_next_executions = 0;
+  bool poll_fails = false;
 };
 FakePlatform platform;
 
@@ -25,6 +26,7 @@ class FakeConnector final : public Connector {
  public:
   FakeConnector(const ConfigValue&, PluginContext&) {}
   void poll(PollBatch& batch, std::size_t max_events) override {
+    if (platform.poll_fails) throw std::runtime_error("feed unavailable");
     while (next_ < platform.events.size() && batch.events.size() < max_events) {
       batch.events.push_back(platform.events[next_++]);
     }
@@ -217,4 +219,24 @@ TEST_CASE("a retryable failure is retried and then succeeds") {
   const auto done = store->outbox(OutboxStatus::done);
   REQUIRE(done.size() == 1);
   CHECK(done[0].attempts == 3);
+}
+
+TEST_CASE("a connector that fails every poll is stopped and reported, not spun on") {
+  platform = {};
+  platform.events = {event("e1", "u1", "late")};
+  platform.poll_fails = true;
+  PluginRegistry registry;
+  registry.register_descriptor(&connector_descriptor, "test");
+  registry.register_descriptor(&classifier_descriptor, "test");
+  registry.register_descriptor(&responder_descriptor, "test");
+  auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
+  auto store = SqliteStore::open(":memory:");
+  const auto summary = run_once(runtime, *store);
+  CHECK(summary.events == 0);
+  CHECK(summary.dead_letters == 1);
+  const auto letters = store->dead_letters();
+  REQUIRE(letters.size() == 1);
+  CHECK(letters[0].stage == "poll");
+  CHECK(letters[0].location == "fake");
+  CHECK(letters[0].error == "feed unavailable");
 }
