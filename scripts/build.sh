@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds Parley into a build folder.
 #   scripts/build.sh [BUILD_DIR] [extra cmake args...]
+# PARLEY_TARGETS="parley replay" builds only those targets (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
@@ -10,4 +11,6 @@ launcher=()
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
-cmake --build "$build_dir" -j"${PARLEY_JOBS:-2}"
+targets=()
+for target in ${PARLEY_TARGETS:-}; do targets+=(--target "$target"); done
+cmake --build "$build_dir" -j"${PARLEY_JOBS:-2}" "${targets[@]}"

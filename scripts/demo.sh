@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh build >/dev/null
+# Only what the demo needs: the host and its built-in plugins (tests: scripts/test.sh).
+PARLEY_TARGETS="parley replay keywords rules" scripts/build.sh build >/dev/null
 # A fresh state each time, so the demo shows every decision; run
 # `build/bin/parley run configs/demo.yaml` yourself to keep state between runs.
 rm -rf state/demo state/demo-actions.jsonl
