@@ -101,6 +101,15 @@ const PluginDescriptor classifier_descriptor =
     descriptor_for<Classifier, ExplodingClassifier>(PluginKind::classifier, "exploding");
 const PluginDescriptor responder_descriptor = descriptor_for<Responder, ReplyResponder>(PluginKind::responder, "reply");
 
+/// A registry with the three test plugins, registered through the real checks.
+PluginRegistry test_registry() {
+  PluginRegistry registry;
+  REQUIRE(registry.register_descriptor(&connector_descriptor, "test"));
+  REQUIRE(registry.register_descriptor(&classifier_descriptor, "test"));
+  REQUIRE(registry.register_descriptor(&responder_descriptor, "test"));
+  return registry;
+}
+
 PipelineConfig test_pipeline(int workers) {
   PipelineConfig config;
   config.file = "test.yaml";
@@ -137,10 +146,7 @@ TEST_CASE("a plugin that throws dead-letters its events and the others go on") {
   platform = {};
   platform.events = {event("e1", "u1", "late order"), event("e2", "u2", "boom"), event("e3", "u1", "still late"),
                      event("e4", "u3", "boom again"), event("e5", "u4", "Где мой заказ?")};
-  PluginRegistry registry;
-  REQUIRE(registry.register_descriptor(&connector_descriptor, "test"));
-  REQUIRE(registry.register_descriptor(&classifier_descriptor, "test"));
-  REQUIRE(registry.register_descriptor(&responder_descriptor, "test"));
+  const auto registry = test_registry();
   auto runtime = build_runtime(test_pipeline(GENERATE(1, 3)), registry, false, nullptr);
   auto store = SqliteStore::open(":memory:");
 
@@ -161,10 +167,7 @@ TEST_CASE("a plugin that throws dead-letters its events and the others go on") {
 TEST_CASE("running the same input again executes nothing twice") {
   platform = {};
   platform.events = {event("e1", "u1", "late"), event("e2", "u2", "wrong order")};
-  PluginRegistry registry;
-  registry.register_descriptor(&connector_descriptor, "test");
-  registry.register_descriptor(&classifier_descriptor, "test");
-  registry.register_descriptor(&responder_descriptor, "test");
+  const auto registry = test_registry();
   auto runtime = build_runtime(test_pipeline(2), registry, false, nullptr);
   auto store = SqliteStore::open(":memory:");
   CHECK(run_once(runtime, *store).executed == 2);
@@ -179,10 +182,7 @@ TEST_CASE("running the same input again executes nothing twice") {
 TEST_CASE("actions left pending by a crash are executed once on restart") {
   platform = {};
   platform.events = {event("e1", "u1", "late")};
-  PluginRegistry registry;
-  registry.register_descriptor(&connector_descriptor, "test");
-  registry.register_descriptor(&classifier_descriptor, "test");
-  registry.register_descriptor(&responder_descriptor, "test");
+  const auto registry = test_registry();
   auto store = SqliteStore::open(":memory:");
   {
     // Every attempt fails: the action ends failed, dead-lettered, not lost.
@@ -207,10 +207,7 @@ TEST_CASE("a retryable failure is retried and then succeeds") {
   platform = {};
   platform.events = {event("e1", "u1", "late")};
   platform.fail_next_executions = 2;
-  PluginRegistry registry;
-  registry.register_descriptor(&connector_descriptor, "test");
-  registry.register_descriptor(&classifier_descriptor, "test");
-  registry.register_descriptor(&responder_descriptor, "test");
+  const auto registry = test_registry();
   auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
   auto store = SqliteStore::open(":memory:");
   const auto summary = run_once(runtime, *store);
@@ -225,10 +222,7 @@ TEST_CASE("a connector that fails every poll is stopped and reported, not spun o
   platform = {};
   platform.events = {event("e1", "u1", "late")};
   platform.poll_fails = true;
-  PluginRegistry registry;
-  registry.register_descriptor(&connector_descriptor, "test");
-  registry.register_descriptor(&classifier_descriptor, "test");
-  registry.register_descriptor(&responder_descriptor, "test");
+  const auto registry = test_registry();
   auto runtime = build_runtime(test_pipeline(1), registry, false, nullptr);
   auto store = SqliteStore::open(":memory:");
   const auto summary = run_once(runtime, *store);
