@@ -65,9 +65,7 @@ std::string output_line(const ClassifyItem& item) {
     out["error"] = item.error;
   } else {
     out["labels"] = labels_json(item.labels);
-    nlohmann::json attributes = nlohmann::json::object();
-    for (const auto& [name, value] : item.labels.attributes()) attributes[name] = value;
-    out["attributes"] = attributes;
+    out["attributes"] = attributes_json(item.labels);
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

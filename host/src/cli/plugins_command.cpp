@@ -5,6 +5,7 @@
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
 #include "config/nearest_key.hpp"
+#include "plugins/descriptor_check.hpp"
 
 namespace parley::host {
 
@@ -58,7 +59,7 @@ nlohmann::json plugin_json(const LoadedPlugin& plugin) {
           {"kind", to_string(descriptor.kind)},
           {"version", descriptor.version},
           {"summary", descriptor.summary},
-          {"api", std::to_string(descriptor.api_major) + "." + std::to_string(descriptor.api_minor)},
+          {"api", api_version_text(descriptor.api_major, descriptor.api_minor)},
           {"file", plugin.origin},
           {"config_schema", schema}};
 }

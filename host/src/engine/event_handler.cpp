@@ -139,9 +139,13 @@ nlohmann::json labels_json(const Labels& labels) {
   return scores;
 }
 
-std::string audit_json(const HandledEvent& item) {
+nlohmann::json attributes_json(const Labels& labels) {
   nlohmann::json attributes = nlohmann::json::object();
-  for (const auto& [name, value] : item.labels.attributes()) attributes[name] = value;
+  for (const auto& [name, value] : labels.attributes()) attributes[name] = value;
+  return attributes;
+}
+
+std::string audit_json(const HandledEvent& item) {
   nlohmann::json decisions = nlohmann::json::array();
   for (const auto& decision : item.decisions) {
     // Texts and params live in the outbox under the same key; the audit
@@ -159,7 +163,7 @@ std::string audit_json(const HandledEvent& item) {
                            {"case", item.case_key},
                            {"case_status_before", item.case_before.status},
                            {"labels", labels_json(item.labels)},
-                           {"attributes", attributes},
+                           {"attributes", attributes_json(item.labels)},
                            {"decisions", decisions}};
   if (item.failure)
     record["failure"] = {

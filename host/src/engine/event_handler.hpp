@@ -57,6 +57,8 @@ class EventHandler {
 
 /// Scores as a JSON object, name -> score.
 nlohmann::json labels_json(const Labels& labels);
+/// Attributes as a JSON object, name -> value.
+nlohmann::json attributes_json(const Labels& labels);
 
 /// The audit record of a handled event (event, labels, proposals, guard decisions).
 std::string audit_json(const HandledEvent& item);

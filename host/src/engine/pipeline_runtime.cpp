@@ -8,21 +8,6 @@ std::string section_name(const char* list, std::size_t index) {
 }
 }  // namespace
 
-Diagnostics check_pipeline_plugins(const PipelineConfig& config, const PluginRegistry& registry) {
-  Diagnostics problems;
-  auto check_list = [&](const std::vector<PluginRef>& refs, PluginKind kind, const char* list) {
-    for (std::size_t index = 0; index < refs.size(); ++index) {
-      ConfigValue validated;
-      auto found = check_plugin_reference(registry, refs[index], kind, section_name(list, index), validated);
-      problems.insert(problems.end(), found.begin(), found.end());
-    }
-  };
-  check_list(config.connectors, PluginKind::connector, "connectors");
-  check_list(config.classifiers, PluginKind::classifier, "classifiers");
-  check_list(config.responders, PluginKind::responder, "responders");
-  return problems;
-}
-
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
   PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};

@@ -24,10 +24,6 @@ struct PipelineRuntime {
   std::shared_ptr<const SecretRegistry> secrets;  ///< to redact plugin messages; may be null
 };
 
-/// Every problem with the pipeline's plugin references and plugin configs
-/// (unknown plugin, wrong kind, config not matching the plugin's schema).
-Diagnostics check_pipeline_plugins(const PipelineConfig& config, const PluginRegistry& registry);
-
 /// Creates the instances. Throws ConfigurationError listing every problem.
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets,
