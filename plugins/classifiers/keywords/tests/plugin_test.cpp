@@ -42,7 +42,7 @@ TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]")
   parley::Labels labels;
   classifier->classify(event_with("idiot"), labels);
   CHECK(labels.score("toxicity.insult") == 1.0);
-  CHECK(context.lines.size() == 1);
+  CHECK(context.logged.size() == 1);
 
   CHECK_THROWS_AS(d.create_classifier(yaml_config("labels: { toxicity.insult: [] }"), context), std::invalid_argument);
 }

@@ -5,8 +5,8 @@
 
 #include "text_normalizer.hpp"
 
-using parley::keywords::NormalizedText;
-using parley::keywords::TextNormalizer;
+using parley::text::NormalizedText;
+using parley::text::TextNormalizer;
 using Tokens = std::vector<std::string>;
 
 namespace {

@@ -11,7 +11,7 @@
 
 struct UNormalizer2;
 
-namespace parley::keywords {
+namespace parley::text {
 
 /// Byte range [begin, end) of one token inside NormalizedText::text.
 struct TokenSpan {
@@ -75,4 +75,4 @@ class TextNormalizer {
   const UNormalizer2* nfkd_casefold_ = nullptr;
 };
 
-}  // namespace parley::keywords
+}  // namespace parley::text

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace parley::keywords {
+namespace parley::text {
 namespace {
 
 // Scratch buffers reused by each thread, so steady-state normalisation does not
@@ -273,4 +273,4 @@ std::vector<std::string> TextNormalizer::tokens(std::string_view input) const {
   return result;
 }
 
-}  // namespace parley::keywords
+}  // namespace parley::text
