@@ -1,6 +1,10 @@
 #include "engine/event_handler.hpp"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+
+#include "engine/author_memory.hpp"
+#include "plugins/host_plugin_context.hpp"
 
 namespace parley::host {
 
@@ -50,7 +54,17 @@ void EventHandler::handle(HandledEvent& item) {
   item.case_before = {item.case_key,       case_now.status,   case_now.events,      author_now.events,
                       author_now.warnings, author_now.banned, case_now.last_actions};
 
-  item.failure = classify(runtime_, event, item.labels, retry_);
+  remember_customer_tier(author_now, event);
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const auto at = event_time(event, now);
+  {
+    const auto history = author_history(author_now, at);
+    AuthorHistoryScope scope(event, history);
+    item.failure = classify(runtime_, event, item.labels, retry_);
+  }
+  if (!item.failure) remember_complaint(author_now, item.labels, at);
   std::vector<Action> proposals;
   for (const auto& responder : runtime_.responders) {
     if (item.failure) break;

@@ -35,3 +35,30 @@ std::int64_t HostPluginContext::now_ms() const {
 }
 
 }  // namespace parley::host
+
+namespace parley::host {
+
+namespace {
+// The event whose classifiers run on this thread, and its author's history.
+thread_local const Event* current_event = nullptr;
+thread_local const AuthorHistory* current_history = nullptr;
+}  // namespace
+
+AuthorHistory HostPluginContext::author_history(const Event& event) const {
+  // Compared by address: the classifier must pass the event it was given.
+  if (current_event == &event && current_history != nullptr) return *current_history;
+  return {};
+}
+
+AuthorHistoryScope::AuthorHistoryScope(const Event& event, const AuthorHistory& history)
+    : previous_event_(current_event), previous_history_(current_history) {
+  current_event = &event;
+  current_history = &history;
+}
+
+AuthorHistoryScope::~AuthorHistoryScope() {
+  current_event = previous_event_;
+  current_history = previous_history_;
+}
+
+}  // namespace parley::host

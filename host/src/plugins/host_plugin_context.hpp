@@ -21,6 +21,7 @@ class HostPluginContext final : public PluginContext {
   std::string resolve_path(std::string_view path) const override;
   std::int64_t now_ms() const override;
   bool dry_run() const override { return dry_run_; }
+  AuthorHistory author_history(const Event& event) const override;
 
  private:
   std::string pipeline_;
@@ -28,6 +29,21 @@ class HostPluginContext final : public PluginContext {
   std::filesystem::path base_dir_;
   bool dry_run_;
   std::shared_ptr<const SecretRegistry> secrets_;
+};
+
+/// While alive, author_history() called on this thread for `event` answers
+/// `history`. The engine opens one around the classifiers of each event, so a
+/// classifier sees the history of the event it was given and nothing else.
+class AuthorHistoryScope {
+ public:
+  AuthorHistoryScope(const Event& event, const AuthorHistory& history);
+  ~AuthorHistoryScope();
+  AuthorHistoryScope(const AuthorHistoryScope&) = delete;
+  AuthorHistoryScope& operator=(const AuthorHistoryScope&) = delete;
+
+ private:
+  const Event* previous_event_;
+  const AuthorHistory* previous_history_;
 };
 
 }  // namespace parley::host

@@ -13,7 +13,8 @@ namespace parley::host {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: authors.complaints (JSON array of ms) and authors.tier.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +25,9 @@ CREATE TABLE IF NOT EXISTS cases(
   last_actions TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS authors(
   account TEXT NOT NULL, author_id TEXT NOT NULL, events INTEGER NOT NULL,
-  warnings INTEGER NOT NULL, banned INTEGER NOT NULL, PRIMARY KEY(account, author_id));
+  warnings INTEGER NOT NULL, banned INTEGER NOT NULL,
+  complaints TEXT NOT NULL DEFAULT '[]', tier TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(account, author_id));
 CREATE TABLE IF NOT EXISTS outbox(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, connector TEXT NOT NULL,
   event_id TEXT NOT NULL, kind TEXT NOT NULL, action TEXT NOT NULL, status TEXT NOT NULL,
@@ -193,11 +196,27 @@ void SqliteStore::create_schema() {
       throw std::runtime_error("state database " + name_ + " has schema version " + std::to_string(version) +
                                ", newer than this parley (" + std::to_string(kSchemaVersion) + ")");
     }
-    return;
+    if (version == kSchemaVersion) return;
+    migrate_from(version);
   }
-  Step(statement("INSERT INTO meta(key, value) VALUES('schema_version', ?)"))
+  Step(statement("INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
       .bind(1, std::to_string(kSchemaVersion))
       .next();
+}
+
+void SqliteStore::migrate_from(int version) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    if (version < 2) {
+      exec("ALTER TABLE authors ADD COLUMN complaints TEXT NOT NULL DEFAULT '[]'");
+      exec("ALTER TABLE authors ADD COLUMN tier TEXT NOT NULL DEFAULT ''");
+    }
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
 }
 
 sqlite3_stmt* SqliteStore::statement(const char* sql) {
@@ -230,13 +249,16 @@ CaseState SqliteStore::load_case(const std::string& case_key) {
 
 AuthorState SqliteStore::load_author(const std::string& account, const std::string& author_id) {
   std::lock_guard lock(mutex_);
-  auto* select = statement("SELECT events, warnings, banned FROM authors WHERE account = ? AND author_id = ?");
+  auto* select =
+      statement("SELECT events, warnings, banned, complaints, tier FROM authors WHERE account = ? AND author_id = ?");
   Step step(select);
   AuthorState state;
   if (step.bind(1, account).bind(2, author_id).next() == SQLITE_ROW) {
     state.events = sqlite3_column_int(select, 0);
     state.warnings = sqlite3_column_int(select, 1);
     state.banned = sqlite3_column_int(select, 2) != 0;
+    state.complaint_times = nlohmann::json::parse(column_text(select, 3)).get<std::vector<std::int64_t>>();
+    state.customer_tier = column_text(select, 4);
   }
   return state;
 }
@@ -261,14 +283,18 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
           .bind(4, nlohmann::json(outcome.case_after.last_actions).dump())
           .bind(5, now)
           .next();
-      Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned) VALUES(?, ?, ?, ?, ?) "
+      Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier) "
+                     "VALUES(?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT(account, author_id) DO UPDATE SET events = excluded.events, "
-                     "warnings = excluded.warnings, banned = excluded.banned"))
+                     "warnings = excluded.warnings, banned = excluded.banned, complaints = excluded.complaints, "
+                     "tier = excluded.tier"))
           .bind(1, outcome.account)
           .bind(2, outcome.author_id)
           .bind(3, std::int64_t{outcome.author_after.events})
           .bind(4, std::int64_t{outcome.author_after.warnings})
           .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
+          .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
+          .bind(7, outcome.author_after.customer_tier)
           .next();
       Step(statement("INSERT INTO audit(event_id, case_key, record, created_at) VALUES(?, ?, ?, ?)"))
           .bind(1, outcome.event_id)

@@ -41,6 +41,7 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db, std::string name);
   void create_schema();
+  void migrate_from(int version);
   void exec(const char* sql);
   sqlite3_stmt* statement(const char* sql);
   void insert_dead_letter(const DeadLetter& letter);

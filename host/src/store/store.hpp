@@ -37,6 +37,8 @@ struct AuthorState {
   int events = 0;
   int warnings = 0;
   bool banned = false;
+  std::vector<std::int64_t> complaint_times;  ///< ms, oldest first; see author_memory.hpp
+  std::string customer_tier;
 };
 
 struct CaseState {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parley/action.hpp"
+#include "parley/author_history.hpp"
 #include "parley/case_view.hpp"
 #include "parley/config.hpp"
 #include "parley/event.hpp"

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "parley/action.hpp"
+#include "parley/author_history.hpp"
 #include "parley/case_view.hpp"
 #include "parley/config.hpp"
 #include "parley/event.hpp"
@@ -47,6 +48,13 @@ class BOOST_SYMBOL_VISIBLE PluginContext {
   virtual std::int64_t now_ms() const = 0;
   /// True under `--dry-run`: nothing may change on any platform.
   virtual bool dry_run() const = 0;
+  /// API 1.1. The author's history for the event being classified: call it
+  /// from Classifier::classify with that call's event. Outside a run (e.g.
+  /// `parley classify`) or for another event it is empty.
+  virtual AuthorHistory author_history(const Event& event) const {
+    (void)event;
+    return {};
+  }
   // Append new members at the end only.
 };
 

@@ -29,6 +29,7 @@ class FakePluginContext final : public PluginContext {
   }
   std::int64_t now_ms() const override { return now; }
   bool dry_run() const override { return dry; }
+  AuthorHistory author_history(const Event& /*event*/) const override { return history; }
 
   struct LogLine {
     LogLevel level;
@@ -39,6 +40,7 @@ class FakePluginContext final : public PluginContext {
   std::string instance = "under-test";
   std::int64_t now = 1793610900000;  // 2026-11-02T09:15:00Z
   bool dry = false;
+  AuthorHistory history;  ///< what author_history() answers, for every event
 
  private:
   std::filesystem::path base_dir_;

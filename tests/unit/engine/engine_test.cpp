@@ -55,6 +55,23 @@ class ExplodingClassifier final : public Classifier {
   }
 };
 
+/// Records the author history the host shows it, per event id.
+std::map<std::string, AuthorHistory> histories_seen;
+
+class HistoryProbe final : public Classifier {
+ public:
+  HistoryProbe(const ConfigValue&, PluginContext& context) : context_(context) {}
+  void classify(const Event& event, Labels&) override {
+    histories_seen[event.id] = context_.author_history(event);
+    // Another event object (a copy) gets nothing: history is per call.
+    const Event copy = event;
+    if (context_.author_history(copy).events != 0) throw std::logic_error("history leaked to another event");
+  }
+
+ private:
+  PluginContext& context_;
+};
+
 class ReplyResponder final : public Responder {
  public:
   ReplyResponder(const ConfigValue&, PluginContext&) {}
@@ -100,6 +117,7 @@ const PluginDescriptor connector_descriptor = descriptor_for<Connector, FakeConn
 const PluginDescriptor classifier_descriptor =
     descriptor_for<Classifier, ExplodingClassifier>(PluginKind::classifier, "exploding");
 const PluginDescriptor responder_descriptor = descriptor_for<Responder, ReplyResponder>(PluginKind::responder, "reply");
+const PluginDescriptor probe_descriptor = descriptor_for<Classifier, HistoryProbe>(PluginKind::classifier, "probe");
 
 /// A registry with the three test plugins, registered through the real checks.
 PluginRegistry test_registry() {
@@ -107,6 +125,7 @@ PluginRegistry test_registry() {
   REQUIRE(registry.register_descriptor(&connector_descriptor, "test"));
   REQUIRE(registry.register_descriptor(&classifier_descriptor, "test"));
   REQUIRE(registry.register_descriptor(&responder_descriptor, "test"));
+  REQUIRE(registry.register_descriptor(&probe_descriptor, "test"));
   return registry;
 }
 
@@ -233,4 +252,35 @@ TEST_CASE("a connector that fails every poll is stopped and reported, not spun o
   CHECK(letters[0].stage == "poll");
   CHECK(letters[0].location == "fake");
   CHECK(letters[0].error == "feed unavailable");
+}
+
+TEST_CASE("classifiers see the author's earlier complaints, warnings and tier") {
+  platform = {};
+  histories_seen.clear();
+  constexpr std::int64_t day = 24LL * 3600 * 1000;
+  platform.events = {event("e1", "u1", "late"), event("e2", "u1", "still late"), event("e3", "u1", "boom"),
+                     event("e4", "u1", "where is it"), event("e5", "u2", "late")};
+  for (std::size_t i = 0; i < platform.events.size(); ++i) {
+    platform.events[i].created_at = 1'796'000'000'000 + static_cast<std::int64_t>(i) * day;
+  }
+  platform.events[1].metadata["customer_tier"] = "gold";
+  const auto registry = test_registry();
+  auto config = test_pipeline(2);
+  const ConfigValue empty{ConfigValue::Map{}};
+  // The probe runs after the complaint classifier, as persona would.
+  config.classifiers.push_back({"probe", "probe", empty, "test.yaml:2:1"});
+  auto runtime = build_runtime(config, registry, false, nullptr);
+  auto store = SqliteStore::open(":memory:");
+  run_once(runtime, *store);
+
+  REQUIRE(histories_seen.size() == 4);  // e3 failed in the first classifier
+  CHECK(histories_seen["e1"].complaints_30d == 0);
+  CHECK(histories_seen["e1"].customer_tier.empty());
+  CHECK(histories_seen["e2"].complaints_30d == 1);
+  CHECK(histories_seen["e2"].customer_tier == "gold");  // from this very event
+  CHECK(histories_seen["e4"].complaints_30d == 2);      // the failed e3 does not count
+  CHECK(histories_seen["e4"].events == 2);
+  CHECK(histories_seen["e4"].customer_tier == "gold");
+  CHECK(histories_seen["e5"].complaints_30d == 0);  // another author
+  CHECK(store->load_author("brand", "u1").complaint_times.size() == 3);
 }

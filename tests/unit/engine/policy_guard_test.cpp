@@ -7,6 +7,14 @@ namespace {
 using namespace parley;
 using namespace parley::host;
 
+AuthorState author(int events, int warnings, bool banned) {
+  AuthorState state;
+  state.events = events;
+  state.warnings = warnings;
+  state.banned = banned;
+  return state;
+}
+
 Action proposal(ActionKind kind, std::map<std::string, std::string> params = {}) {
   Action action;
   action.kind = kind;
@@ -43,15 +51,16 @@ TEST_CASE("a ban needs enough warnings or an abuse label of ban.for") {
   Labels insult;
   insult.set("toxicity.insult", 1.0);
   SECTION("refused before the second warning") {
-    const auto decisions = guard.review({proposal(ActionKind::ban)}, insult, {3, 1, false});
+    const auto decisions = guard.review({proposal(ActionKind::ban)}, insult, author(3, 1, false));
     CHECK(decisions[0].verdict == Verdict::blocked);
     CHECK_THAT(decisions[0].reason, Catch::Contains("has 1 warning(s)") && Catch::Contains("after_warnings is 2"));
   }
   SECTION("allowed at two warnings") {
-    CHECK(guard.review({proposal(ActionKind::ban)}, insult, {3, 2, false})[0].verdict == Verdict::allowed);
+    CHECK(guard.review({proposal(ActionKind::ban)}, insult, author(3, 2, false))[0].verdict == Verdict::allowed);
   }
   SECTION("a warning allowed earlier in the same event counts") {
-    const auto decisions = guard.review({proposal(ActionKind::warn), proposal(ActionKind::ban)}, insult, {3, 1, false});
+    const auto decisions =
+        guard.review({proposal(ActionKind::warn), proposal(ActionKind::ban)}, insult, author(3, 1, false));
     CHECK(decisions[0].verdict == Verdict::allowed);
     CHECK(decisions[1].verdict == Verdict::allowed);
   }
@@ -63,7 +72,7 @@ TEST_CASE("a ban needs enough warnings or an abuse label of ban.for") {
     CHECK(guard.review({proposal(ActionKind::ban)}, hate, {})[0].verdict == Verdict::blocked);
   }
   SECTION("an author already banned is not banned again") {
-    const auto decisions = guard.review({proposal(ActionKind::ban)}, insult, {3, 5, true});
+    const auto decisions = guard.review({proposal(ActionKind::ban)}, insult, author(3, 5, true));
     CHECK(decisions[0].reason == "the author is already banned");
   }
 }

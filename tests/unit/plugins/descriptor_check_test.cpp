@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
+#include <parley/version.hpp>
 
 #include "plugins/descriptor_check.hpp"
 #include "plugins/plugin_registry.hpp"
 
 namespace {
+const std::string host_api_text =
+    "host has API " + std::to_string(PARLEY_API_MAJOR) + "." + std::to_string(PARLEY_API_MINOR);
 
 using namespace parley;
 
@@ -45,9 +48,9 @@ TEST_CASE("each broken descriptor member is refused by name") {
   auto descriptor = valid_descriptor();
   SECTION("API major differs") {
     descriptor.api_major = PARLEY_API_MAJOR + 1;
+    descriptor.api_minor = 0;
     CHECK_THAT(refusal(descriptor), Catch::Contains("API major versions disagree") &&
-                                        Catch::Contains("plugin built for API 2.0") &&
-                                        Catch::Contains("host has API 1.0"));
+                                        Catch::Contains("plugin built for API 2.0") && Catch::Contains(host_api_text));
   }
   SECTION("API minor newer than the host's") {
     descriptor.api_minor = PARLEY_API_MINOR + 1;

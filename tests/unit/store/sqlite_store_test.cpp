@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include <sqlite3.h>
+
 #include "store/sqlite_store.hpp"
 
 namespace {
@@ -28,7 +30,8 @@ EventOutcome outcome_with_actions(const std::string& event_id) {
   outcome.case_after.status = "acknowledged";
   outcome.case_after.events = 1;
   outcome.case_after.last_actions = {"reply_public"};
-  outcome.author_after = {1, 1, false};
+  outcome.author_after.events = 1;
+  outcome.author_after.warnings = 1;
   outcome.audit_json = R"({"event":")" + event_id + R"(","text":"Η παραγγελία άργησε"})";
   OutboxEntry reply;
   reply.connector_id = "replay";
@@ -125,4 +128,44 @@ TEST_CASE("a snapshot sees the file's state and never writes to it") {
   auto store = SqliteStore::open(file);
   CHECK_FALSE(store->seen("e2"));
   CHECK(SqliteStore::open_snapshot(fresh_database("missing-file"))->audit().empty());
+}
+
+TEST_CASE("an author's complaint times and customer tier are kept") {
+  const auto file = fresh_database("author-memory");
+  {
+    auto store = SqliteStore::open(file);
+    std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+    batch[0].author_after.complaint_times = {1'790'000'000'000, 1'791'000'000'000};
+    batch[0].author_after.customer_tier = "platinum";
+    store->commit(batch, {});
+  }
+  const auto author = SqliteStore::open(file)->load_author("brand", "u1");
+  CHECK(author.complaint_times == std::vector<std::int64_t>{1'790'000'000'000, 1'791'000'000'000});
+  CHECK(author.customer_tier == "platinum");
+}
+
+TEST_CASE("a state file of schema 1 is migrated and keeps its authors") {
+  const auto file = fresh_database("schema-1");
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
+    const char* v1 = R"sql(
+      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES('schema_version', '1');
+      CREATE TABLE authors(account TEXT NOT NULL, author_id TEXT NOT NULL, events INTEGER NOT NULL,
+        warnings INTEGER NOT NULL, banned INTEGER NOT NULL, PRIMARY KEY(account, author_id));
+      INSERT INTO authors VALUES('brand', 'u1', 5, 2, 0);)sql";
+    REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::open(file);
+  const auto author = store->load_author("brand", "u1");
+  CHECK(author.events == 5);
+  CHECK(author.warnings == 2);
+  CHECK(author.complaint_times.empty());
+  CHECK(author.customer_tier.empty());
+  std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+  batch[0].author_after.customer_tier = "gold";
+  store->commit(batch, {});
+  CHECK(SqliteStore::open(file)->load_author("brand", "u1").customer_tier == "gold");
 }
