@@ -1,0 +1,57 @@
+// The registration in src/plugin.cpp, called in-process through the exported
+// alias the host loads, and example.yaml.
+#include <catch2/catch.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <stdexcept>
+
+#include "test_support.hpp"
+
+extern "C" const void* parley_plugin;
+
+using namespace parley::fasttext::test;
+
+namespace {
+const parley::PluginDescriptor& descriptor() {
+  using Describe = const parley::PluginDescriptor* (*)();
+  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
+}
+}  // namespace
+
+TEST_CASE("The descriptor names a classifier called fasttext", "[plugin]") {
+  const auto& d = descriptor();
+  CHECK(d.size == sizeof(parley::PluginDescriptor));
+  CHECK(d.api_major == PARLEY_API_MAJOR);
+  CHECK(std::string(d.build_fingerprint) == PARLEY_BUILD_FINGERPRINT);
+  CHECK(d.kind == parley::PluginKind::classifier);
+  CHECK(std::string(d.name) == "fasttext");
+  CHECK(d.create_connector == nullptr);
+  CHECK(d.create_responder == nullptr);
+  REQUIRE(d.create_classifier != nullptr);
+  REQUIRE(d.config_schema != nullptr);
+  CHECK(d.config_schema().at(0).name == "model");
+}
+
+TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]") {
+  const auto& d = descriptor();
+  auto context = fixtures_context();
+  auto classifier = d.create_classifier(coffee_config(), context);
+  REQUIRE(classifier);
+  parley::Labels labels;
+  classifier->classify(event_with("great coffee"), labels);
+  CHECK(labels.score("intent.praise") > 0.9);
+  CHECK_THROWS_AS(d.create_classifier(coffee_config("model: missing.ftz"), context), std::invalid_argument);
+}
+
+TEST_CASE("example.yaml is an entry for the fasttext plugin with a valid config", "[plugin]") {
+  const YAML::Node entry = YAML::LoadFile(FASTTEXT_EXAMPLE_YAML);
+  CHECK(entry["plugin"].as<std::string>() == "fasttext");
+  const auto config = ::parley::test::to_config(entry["config"]);
+  const auto parsed = parley::fasttext::parse_fasttext_config(config);
+  CHECK(parsed.model == "offensive-en.ftz");
+  REQUIRE(parsed.labels.size() == 1);
+  CHECK(parsed.labels[0].label == "toxicity.offensive");
+  CHECK(parsed.languages == std::vector<std::string>{"en"});
+}
