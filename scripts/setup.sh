@@ -15,6 +15,7 @@ packages=(
   libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libbenchmark-dev clang-format
   libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

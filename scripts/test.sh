@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the normal build (unit, plugin contract,
 # integration and external-plugin tests), then the same tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer, and the format check.
+# AddressSanitizer + UndefinedBehaviorSanitizer, the format check, and a
+# bounded libFuzzer run over every classifier (PARLEY_FUZZ_SECONDS each,
+# default 10; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,4 +19,10 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 echo "== format check"
 scripts/check-format.sh
+
+fuzz_seconds=${PARLEY_FUZZ_SECONDS:-10}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzz every classifier (${fuzz_seconds}s each)"
+  scripts/fuzz.sh "$fuzz_seconds"
+fi
 echo "All tests passed."

@@ -7,7 +7,10 @@
 
 namespace parley::text {
 
-/// <prefix>/share/parley for the plugin library this function is linked into.
+/// <prefix>/share/parley for the plugin library this function is linked into
+/// (lib/parley/plugins/ -> ../../../share/parley). For an executable in bin/
+/// that links a plugin's code (its tests, a fuzzer), ../share/parley when
+/// only that one exists.
 std::filesystem::path plugin_data_dir();
 
 }  // namespace parley::text
