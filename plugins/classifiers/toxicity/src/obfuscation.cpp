@@ -1,0 +1,204 @@
+#include "obfuscation.hpp"
+
+namespace parley::toxicity {
+namespace {
+
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(unsigned char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9'); }
+// Non-ASCII bytes are treated as parts of letters: the only question here is
+// whether a symbol sits inside a word.
+bool is_word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
+bool is_handle_byte(unsigned char c) { return is_ascii_alnum(c) || c == '_'; }
+
+unsigned char byte_at(std::string_view text, std::size_t i) {
+  return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+// Length in bytes of the UTF-8 sequence starting with `lead`.
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) return 2;
+  if ((lead & 0xF0) == 0xE0) return 3;
+  if ((lead & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+char leet_letter(char digit, char for_one) {
+  switch (digit) {
+    case '0': return 'o';
+    case '1': return for_one;
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    default: return digit;
+  }
+}
+
+// Runs of 3+ identical characters collapsed to `keep` copies; empty when the
+// token has no such run.
+std::string collapse_stretches(std::string_view token, std::size_t keep) {
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < token.size()) {
+    const std::size_t length = std::min(sequence_length(static_cast<unsigned char>(token[i])), token.size() - i);
+    const std::string_view unit = token.substr(i, length);
+    std::size_t repeats = 1;
+    while (token.substr(i + repeats * length, length) == unit) ++repeats;
+    const std::size_t copies = repeats >= 3 ? keep : repeats;
+    changed |= repeats >= 3;
+    for (std::size_t k = 0; k < copies; ++k) out.append(unit);
+    i += repeats * length;
+  }
+  return changed ? out : std::string();
+}
+
+bool has_stretch(std::string_view token) {
+  for (std::size_t i = 2; i < token.size(); ++i) {
+    if (token[i] == token[i - 1] && token[i] == token[i - 2]) return true;
+  }
+  // Two-byte letters (Greek, Cyrillic, Arabic) repeat every other byte.
+  for (std::size_t i = 5; i < token.size(); ++i) {
+    if (token[i] == token[i - 2] && token[i] == token[i - 4] && token[i - 1] == token[i - 3] &&
+        token[i - 1] == token[i - 5]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void add_stretch_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
+  if (!has_stretch(token)) return;
+  for (std::size_t keep : {1, 2}) {
+    std::string collapsed = collapse_stretches(token, keep);
+    if (!collapsed.empty()) variants.push_back({index, 1, std::move(collapsed)});
+  }
+}
+
+// A token split into literal bytes and mask runs, for glob matching.
+bool starts_with_mask(std::string_view text) { return text.substr(0, kMaskLetter.size()) == kMaskLetter; }
+
+// Does `token` (mask runs stand for one or more bytes) match `word`? With
+// `prefix`, `word` only has to match a leading part of the token.
+bool glob_match(std::string_view token, std::string_view word, bool prefix) {
+  if (word.empty()) return prefix || token.empty();
+  if (token.empty()) return false;
+  if (starts_with_mask(token)) {
+    std::string_view rest = token;
+    while (starts_with_mask(rest)) rest.remove_prefix(kMaskLetter.size());
+    for (std::size_t taken = 1; taken <= word.size(); ++taken) {
+      if (glob_match(rest, word.substr(taken), prefix)) return true;
+    }
+    return false;
+  }
+  return token.front() == word.front() && glob_match(token.substr(1), word.substr(1), prefix);
+}
+
+}  // namespace
+
+std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts) {
+  if (raw.find_first_of("@$*") == std::string_view::npos) return raw;
+  buffer.clear();
+  buffer.reserve(raw.size() + raw.size() / 2);
+  bool previous_is_word = false;  // the last byte written belongs to a word
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    const auto next = byte_at(raw, i + 1);
+    if (c == '@' && !previous_is_word && is_handle_byte(next)) {
+      ++facts.mentions;  // "@handle": a reply to someone, not words to judge
+      while (is_handle_byte(byte_at(raw, i + 1))) ++i;
+      buffer += ' ';
+      previous_is_word = false;
+      continue;
+    }
+    if (c == '@' && previous_is_word) {
+      buffer += 'a';  // "f@ck", "b@stard"
+      continue;
+    }
+    if (c == '$' && (previous_is_word || is_ascii_letter(next))) {
+      buffer += 's';  // "a$$", "$hit" (but not "$5")
+      previous_is_word = true;
+      continue;
+    }
+    if (c == '*') {
+      std::size_t run_end = i;
+      while (byte_at(raw, run_end) == '*') ++run_end;
+      if (previous_is_word || is_word_byte(byte_at(raw, run_end))) {
+        for (; i < run_end; ++i) buffer.append(kMaskLetter);  // "f**k", "*ss"
+        --i;
+        previous_is_word = true;
+        continue;
+      }
+    }
+    buffer += static_cast<char>(c);
+    previous_is_word = is_word_byte(c);
+  }
+  return buffer;
+}
+
+void add_token_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
+  bool has_letter = false;
+  bool has_leet_digit = false;
+  bool all_ascii_alnum = true;
+  bool has_one = false;
+  for (char ch : token) {
+    const auto c = static_cast<unsigned char>(ch);
+    has_letter |= is_ascii_letter(c);
+    has_leet_digit |= ch == '0' || ch == '1' || ch == '3' || ch == '4' || ch == '5' || ch == '7';
+    has_one |= ch == '1';
+    all_ascii_alnum &= is_ascii_alnum(c);
+  }
+  if (has_letter && has_leet_digit && all_ascii_alnum) {
+    for (char for_one : {'i', 'l'}) {
+      if (for_one == 'l' && !has_one) break;
+      std::string letters(token);
+      for (char& ch : letters) ch = leet_letter(ch, for_one);
+      add_stretch_variants(letters, index, variants);
+      variants.push_back({index, 1, std::move(letters)});
+    }
+  }
+  add_stretch_variants(token, index, variants);
+}
+
+std::string_view resolve_masked_token(std::string_view token, std::span<const MaskCandidate> candidates,
+                                      LanguageMask allowed) {
+  std::size_t literal_bytes = 0;
+  std::size_t masks = 0;
+  for (std::size_t i = 0; i < token.size();) {
+    if (starts_with_mask(token.substr(i))) {
+      ++masks;
+      i += kMaskLetter.size();
+    } else {
+      ++literal_bytes;
+      ++i;
+    }
+  }
+  // "*" alone or "**" hides too much to guess.
+  if (masks == 0 || literal_bytes == 0 || literal_bytes + masks < 3) return {};
+  for (const auto& candidate : candidates) {  // strongest first
+    if ((candidate.languages & allowed) == 0 || candidate.word.size() < 3) continue;
+    if (glob_match(token, candidate.word, candidate.prefix)) return candidate.word;
+  }
+  return {};
+}
+
+void add_spaced_letter_variants(const std::vector<std::string_view>& tokens, std::vector<TokenVariant>& variants) {
+  const auto is_single_letter = [](std::string_view token) {
+    return !token.empty() && sequence_length(static_cast<unsigned char>(token[0])) == token.size() &&
+           !(token.size() == 1 && token[0] >= '0' && token[0] <= '9');
+  };
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    std::size_t end = i;
+    while (end < tokens.size() && is_single_letter(tokens[end])) ++end;
+    if (end - i >= 3) {
+      std::string joined;
+      for (std::size_t k = i; k < end; ++k) joined.append(tokens[k]);
+      variants.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end - i), std::move(joined)});
+    }
+    i = end == i ? i + 1 : end;
+  }
+}
+
+}  // namespace parley::toxicity

@@ -1,0 +1,41 @@
+// The registration in src/plugin.cpp, called in-process through the exported
+// alias the host loads.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+
+#include "test_support.hpp"
+
+extern "C" const void* parley_plugin;
+
+using namespace parley::toxicity::test;
+
+namespace {
+const parley::PluginDescriptor& descriptor() {
+  using Describe = const parley::PluginDescriptor* (*)();
+  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
+}
+}  // namespace
+
+TEST_CASE("The descriptor names a classifier called toxicity", "[plugin]") {
+  const auto& d = descriptor();
+  CHECK(d.api_major == PARLEY_API_MAJOR);
+  CHECK(d.kind == parley::PluginKind::classifier);
+  CHECK(std::string(d.name) == "toxicity");
+  CHECK_FALSE(std::string(d.summary).empty());
+  REQUIRE(d.create_classifier != nullptr);
+  REQUIRE(d.config_schema != nullptr);
+  CHECK(d.config_schema().at(0).name == "add");
+}
+
+TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]") {
+  const auto& d = descriptor();
+  FakeContext context;
+  auto classifier = d.create_classifier(yaml_config("{}"), context);
+  REQUIRE(classifier);
+  parley::Labels labels;
+  classifier->classify(event_with("you moron"), labels);
+  CHECK(labels.score("toxicity.insult") >= 0.8);
+  CHECK_THROWS_AS(d.create_classifier(yaml_config("add: { nope: [x] }"), context), std::invalid_argument);
+}

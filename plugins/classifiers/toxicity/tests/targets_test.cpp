@@ -1,0 +1,57 @@
+// Target hints: staff, other commenters, the brand.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace parley::toxicity;
+using namespace parley::toxicity::test;
+
+namespace {
+ToxicityClassifier with_names() {
+  FakeContext context;
+  return ToxicityClassifier(yaml_config("staff_names: [Maria]\nbrand_names: [Nordic Coffee]"), context);
+}
+}  // namespace
+
+TEST_CASE("Abuse at a named staff member or staff word targets staff", "[targets]") {
+  auto classifier = with_names();
+  auto labels = classify(classifier, event_with("Maria at the counter is a useless idiot"));
+  CHECK(labels.score("abuse.target.staff") >= 0.6);
+  CHECK(labels.score("abuse.target.staff") > labels.score("abuse.target.community"));
+  labels = classify(classifier, event_with("your cashier is a moron"));
+  CHECK(labels.score("abuse.target.staff") >= 0.6);
+  labels = classify(classifier, event_with("Ο υπάλληλός σας είναι ηλίθιος"));
+  CHECK(labels.score("abuse.target.staff") >= 0.6);
+}
+
+TEST_CASE("Abuse at the brand targets the brand", "[targets]") {
+  auto classifier = with_names();
+  auto labels = classify(classifier, event_with("Nordic Coffee is a bunch of idiots"));
+  CHECK(labels.score("abuse.target.brand") >= 0.6);
+  labels = classify(classifier, event_with("your app is fucking garbage"));
+  CHECK(labels.score("abuse.target.brand") >= 0.6);
+  CHECK(labels.score("abuse.target.staff") == 0.0);
+}
+
+TEST_CASE("Abuse in a reply or at an @mention targets the community", "[targets]") {
+  auto classifier = with_names();
+  auto reply = event_with("you are an idiot");
+  reply.kind = parley::EventKind::reply;
+  reply.parent_id = "ev-1";
+  auto labels = classify(classifier, reply);
+  CHECK(labels.score("abuse.target.community") >= 0.6);
+  labels = classify(classifier, event_with("@jussi_k shut up, moron"));
+  CHECK(labels.score("abuse.target.community") >= 0.6);
+  // The same words as a top-level comment speak to the brand.
+  labels = classify(classifier, event_with("you are an idiot"));
+  CHECK(labels.score("abuse.target.community") == 0.0);
+  CHECK(labels.score("abuse.target.brand") > 0.0);
+}
+
+TEST_CASE("No abuse, no target", "[targets]") {
+  auto classifier = with_names();
+  const auto labels = classify(classifier, event_with("Maria at Nordic Coffee was so helpful, thank you!"));
+  CHECK(labels.score("abuse.target.staff") == 0.0);
+  CHECK(labels.score("abuse.target.brand") == 0.0);
+  CHECK(labels.score("abuse.target.community") == 0.0);
+}

@@ -1,0 +1,44 @@
+// Test helpers: one shared default classifier (building the vectorscan
+// databases takes a moment), events and one-call scoring.
+#pragma once
+
+#include <string>
+
+#include <parley/parley.hpp>
+#include <parley/testing.hpp>
+#include <parley_test/yaml_config.hpp>
+
+#include "toxicity_classifier.hpp"
+
+namespace parley::toxicity::test {
+
+using FakeContext = testing::FakePluginContext;
+using ::parley::test::to_config;
+using ::parley::test::yaml_config;
+
+/// The classifier with `config: {}`.
+inline const ToxicityClassifier& default_classifier() {
+  static const ToxicityClassifier classifier{ToxicityConfig{}};
+  return classifier;
+}
+
+inline ToxicityScores scores_of(const std::string& text, std::optional<Language> language = std::nullopt) {
+  return default_classifier().score(text, {language, false});
+}
+
+inline Event event_with(std::string text) {
+  Event event;
+  event.id = "ev-test";
+  event.account = "nordic-coffee";
+  event.author.id = "u-test";
+  event.text = std::move(text);
+  return event;
+}
+
+inline Labels classify(ToxicityClassifier& classifier, const Event& event) {
+  Labels labels;
+  classifier.classify(event, labels);
+  return labels;
+}
+
+}  // namespace parley::toxicity::test
