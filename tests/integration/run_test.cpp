@@ -198,3 +198,43 @@ TEST_CASE("several pipelines in one process keep separate state") {
   // The same client twice would share a database: refused before anything runs.
   CHECK(run_parley({"run", first, first, "--state", state}).exit_code == 2);
 }
+
+TEST_CASE("persona sees the author's complaints and tier from earlier runs") {
+  const auto dir = fresh_dir("persona-history");
+  const auto state = fresh_dir("persona-history-state");
+  const std::string classifiers =
+      "classifiers:\n"
+      "  - plugin: keywords\n"
+      "    config: { labels: { intent.complaint: [late, опять, опоздал] }, match: prefix }\n"
+      "  - plugin: persona\n"
+      "    config: { chronic_after: 3, high_roller_tiers: [gold] }\n";
+  // Olga complains on three days; the CRM marks her gold on the second event.
+  const std::string first_two =
+      R"({"id":"p-1","author":"u-olga","text":"Заказ опоздал","created_at":"2026-11-02T09:00:00Z"})"
+      "\n"
+      R"({"id":"p-2","author":"u-olga","text":"Опять late!","created_at":"2026-11-09T09:00:00Z",)"
+      R"("metadata":{"customer_tier":"gold"}})"
+      "\n";
+  const auto pipeline = write_pipeline(dir, first_two, "", classifiers);
+  REQUIRE(run_parley({"run", pipeline, "--state", state}).exit_code == 0);
+  // A later run, a later file: the history comes from the state database.
+  write_file(dir + "/events.jsonl",
+             first_two +
+                 R"({"id":"p-3","author":"u-olga","text":"Опять опоздал","created_at":"2026-11-16T09:00:00Z"})" + "\n");
+  const auto second = run_parley({"run", pipeline, "--state", state});
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+
+  auto store = parley::host::SqliteStore::open(state + "/test-brand.db");
+  std::map<std::string, nlohmann::json> audit;
+  for (const auto& record : store->audit()) {
+    auto json = nlohmann::json::parse(record.record_json);
+    audit[json.at("event")] = json;
+  }
+  REQUIRE(audit.size() == 3);
+  CHECK(audit["p-1"].at("labels").at("persona.chronic").get<double>() < 0.5);
+  CHECK(audit["p-1"].at("labels").at("persona.high_roller").get<double>() < 0.5);
+  CHECK(audit["p-2"].at("labels").at("persona.high_roller").get<double>() >= 0.9);
+  CHECK(audit["p-3"].at("labels").at("persona.chronic").get<double>() >= 0.6);      // third complaint in 30 days
+  CHECK(audit["p-3"].at("labels").at("persona.high_roller").get<double>() >= 0.9);  // the tier was kept
+}
