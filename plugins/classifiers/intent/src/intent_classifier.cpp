@@ -1,0 +1,238 @@
+#include "intent_classifier.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+#include <stdexcept>
+
+#include "cue_list.hpp"
+#include "embedded_file.hpp"
+
+// The built-in cue lists, compiled in by parley_embed_text() (CMakeLists.txt).
+std::span<const parley::text::EmbeddedFile> intent_default_cues();
+
+namespace parley::intent {
+
+namespace {
+
+constexpr std::string_view kSignalNames[kSignalCount] = {
+    "complaint", "problem", "negative", "hint", "question", "praise", "compensation", "offtopic", "spam", "promo",
+};
+
+/// Evidence strength -> score in [0,1): 1 - e^(-k x). Saturates, never jumps.
+double squash(double evidence, double k) { return evidence <= 0 ? 0.0 : 1.0 - std::exp(-k * evidence); }
+
+/// Counts beyond a few say little more ("late late late").
+double capped(std::uint32_t count, std::uint32_t cap) { return static_cast<double>(std::min(count, cap)); }
+
+bool ascii_iequals(std::string_view text, std::size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char ch = text[at + i];
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (ch != word[i]) return false;
+  }
+  return true;
+}
+
+/// Skips leading "@handle" mentions and "RT", so that "@brand how do I ..."
+/// starts at "how".
+std::string_view skip_leading_handles(std::string_view text) {
+  while (true) {
+    std::size_t at = 0;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r')) ++at;
+    if (at < text.size() && text[at] == '@') {
+      std::size_t end = at + 1;
+      while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= 'A' && text[end] <= 'Z') ||
+                                   (text[end] >= '0' && text[end] <= '9') || text[end] == '_' || text[end] == '.')) {
+        ++end;
+      }
+      if (end == at + 1) return text.substr(at);
+      text = text.substr(end);
+    } else if (ascii_iequals(text, at, "rt ")) {
+      text = text.substr(at + 3);
+    } else {
+      return text.substr(at);
+    }
+  }
+}
+
+/// Question marks: ASCII ?, Arabic ؟ (U+061F), Greek ; (U+037E, and the ASCII
+/// semicolon in Greek text, which is how Greek writes a question mark).
+bool has_question_mark(std::string_view text) {
+  if (text.find('?') != std::string_view::npos) return true;
+  if (text.find("\xD8\x9F") != std::string_view::npos) return true;
+  if (text.find("\xCD\xBE") != std::string_view::npos) return true;
+  const bool greek = text.find("\xCE") != std::string_view::npos || text.find("\xCF") != std::string_view::npos;
+  return greek && text.find(';') != std::string_view::npos;
+}
+
+/// Web links and bare domains ("gofundme.com/x"), each counted once: after a
+/// marker the rest of the word is skipped. Twitter's t.co wrappers and e-mail
+/// addresses do not count.
+std::uint32_t count_links(std::string_view text) {
+  static constexpr std::string_view kMarkers[] = {"http://", "https://", "www.", ".com",
+                                                  ".net",    ".org",     ".ly/", ".io/"};
+  std::uint32_t links = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char ch = text[at];
+    if (ch != 'h' && ch != 'H' && ch != 'w' && ch != 'W' && ch != '.') continue;
+    for (std::string_view marker : kMarkers) {
+      if (ascii_iequals(text, at, marker)) {
+        // Twitter wraps every link and attached picture in t.co: no signal.
+        const bool twitter_wrapper = marker.starts_with("http") && ascii_iequals(text, at + marker.size(), "t.co/");
+        const std::size_t word_start =
+            text.find_last_of(" \n\t", at) == std::string_view::npos ? 0 : text.find_last_of(" \n\t", at) + 1;
+        const bool email =
+            marker.front() == '.' && text.substr(word_start, at - word_start).find('@') != std::string_view::npos;
+        if (!twitter_wrapper && !email) ++links;
+        while (at < text.size() && text[at] != ' ' && text[at] != '\n' && text[at] != '\t') ++at;
+        break;
+      }
+    }
+  }
+  return links;
+}
+
+}  // namespace
+
+IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::PluginContext& context) {
+  const IntentSettings settings = read_intent_settings(config);
+  theme_min_complaint_ = settings.theme_min_complaint;
+
+  // Theme order decides ties: built-in themes first, then the config's new ones.
+  if (!settings.replace_default_themes) {
+    for (const auto& theme : default_themes()) theme_index(theme);
+  }
+  for (const auto& extra : settings.themes) theme_index(extra.name);
+
+  for (const auto& file : intent_default_cues()) {
+    const std::string language(file.name.substr(0, file.name.find('.')));
+    if (std::find(settings.languages.begin(), settings.languages.end(), language) == settings.languages.end()) continue;
+    for (const auto& line : parse_cue_file(file.name, file.content)) {
+      const auto signal = std::find(std::begin(kSignalNames), std::end(kSignalNames), line.section);
+      if (signal != std::end(kSignalNames)) {
+        add_cue(file.name, line.term, static_cast<std::uint32_t>(signal - std::begin(kSignalNames)));
+      } else if (line.section.starts_with("theme.")) {
+        if (settings.replace_default_themes) continue;
+        add_cue(file.name, line.term, kThemeBase + theme_index(line.section.substr(6)));
+      } else {
+        throw std::invalid_argument("intent: " + std::string(file.name) + ": unknown section [" + line.section + "]");
+      }
+    }
+  }
+  for (const auto& theme : settings.themes) {
+    for (const auto& term : theme.terms) add_cue("themes." + theme.name, term, kThemeBase + theme_index(theme.name));
+  }
+  for (const auto& extra : settings.extra) {
+    const auto signal = std::find(std::begin(kSignalNames), std::end(kSignalNames), extra.name);
+    for (const auto& term : extra.terms) {
+      add_cue("extra." + extra.name, term, static_cast<std::uint32_t>(signal - std::begin(kSignalNames)));
+    }
+  }
+  cues_.freeze();
+  context.log(parley::LogLevel::debug,
+              "intent: " + std::to_string(cues_.size()) + " cues, " + std::to_string(themes_.size()) + " themes");
+}
+
+std::uint32_t IntentClassifier::theme_index(const std::string& name) {
+  const auto found = std::find(themes_.begin(), themes_.end(), name);
+  if (found != themes_.end()) return static_cast<std::uint32_t>(found - themes_.begin());
+  if (themes_.size() == kMaxThemes) {
+    throw std::invalid_argument("intent: themes: at most " + std::to_string(kMaxThemes) + " themes");
+  }
+  themes_.push_back(name);
+  return static_cast<std::uint32_t>(themes_.size() - 1);
+}
+
+void IntentClassifier::add_cue(std::string_view where, std::string_view term, std::uint32_t value) {
+  std::vector<std::string> words;
+  std::vector<bool> stems;
+  for (const auto& raw : split_term(term)) {
+    const auto folded = normalizer_.tokens(raw.text);  // "don't" is the two words "don t"
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      words.push_back(folded[i]);
+      stems.push_back(raw.stem && i + 1 == folded.size());
+    }
+  }
+  if (!cues_.insert(words, stems, value)) {
+    throw std::invalid_argument("intent: " + std::string(where) + ": term '" + std::string(term) +
+                                "' has no letters, digits or symbols to match");
+  }
+}
+
+Evidence IntentClassifier::gather(std::string_view raw) const {
+  Evidence evidence;
+  thread_local text::NormalizedText folded;
+  normalizer_.normalize(skip_leading_handles(raw), folded);
+  cues_.for_each_match(folded, [&](std::uint32_t value, std::size_t token) {
+    if (value < kThemeBase) {
+      ++evidence.counts[value];
+      if (value == kQuestion && token == 0) evidence.question_at_start = true;
+    } else {
+      evidence.theme_weight[value - kThemeBase] += 1.0F;
+    }
+  });
+  evidence.question_mark = has_question_mark(raw);
+  evidence.links = count_links(raw);
+  return evidence;
+}
+
+void IntentClassifier::classify(const parley::Event& event, parley::Labels& labels) {
+  const Evidence e = gather(event.text);
+  const auto& c = e.counts;
+
+  // Earlier classifiers (absent -> 0): sentiment and anger raise a complaint;
+  // toxicity alone does not, so negativity that is only abuse is discounted.
+  const double negative = labels.score("sentiment.negative");
+  const double positive = labels.score("sentiment.positive");
+  const double anger = labels.score("anger");
+  const double toxic = std::max(labels.score("toxicity.offensive"), labels.score("toxicity.insult"));
+  const bool problem_cues = c[kComplaint] + c[kProblem] > 0;
+  const double mood_weight = (toxic >= 0.5 && !problem_cues) ? 0.3 : 1.0;
+
+  // Praise lowers a complaint only when nothing went wrong: "thanks for
+  // nothing" and "thanks to your incompetence" stay complaints.
+  const double praise_penalty = problem_cues ? 0.0 : 0.35 * capped(c[kPraise], 2) + 0.4 * positive;
+  double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) + 0.3 * capped(c[kHint], 3) +
+                     0.2 * capped(c[kNegative], 2) + 0.3 * capped(c[kCompensation], 1) +
+                     mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+  if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;       // promotion is not a complaint
+  const double complaint_score = squash(complaint, 2.35);  // one hint alone: 0.51
+
+  double question = (e.question_mark ? 1.2 : 0.0) + (e.question_at_start ? 0.8 : 0.0) + 0.15 * capped(c[kQuestion], 2);
+  const double question_score = squash(question, 1.5);
+
+  double praise = 0.6 * capped(c[kPraise], 3) + 0.5 * positive - 0.45 * capped(c[kComplaint], 2) -
+                  0.3 * capped(c[kProblem], 3) - 0.5 * negative;
+  const double praise_score = squash(praise, 1.6);
+
+  const double compensation_score = squash(0.8 * capped(c[kCompensation], 2), 1.6);
+  const double offtopic_score = squash(0.5 * capped(c[kOfftopic], 4) - 0.3 * capped(c[kProblem], 2), 1.6);
+  const double spam_score =
+      squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3), 1.6);
+
+  auto put = [&labels](std::string_view name, double score) {
+    if (score > 0.0) labels.raise(name, score);  // raise: keep a stronger earlier signal
+  };
+  put("intent.complaint", complaint_score);
+  put("intent.question", question_score);
+  put("intent.praise", praise_score);
+  put("intent.compensation", compensation_score);
+  put("intent.offtopic", offtopic_score);
+  put("intent.spam", spam_score);
+
+  if (labels.score("intent.complaint") >= theme_min_complaint_ && labels.attribute("theme").empty()) {
+    std::size_t best = themes_.size();
+    float best_weight = 0.0F;
+    for (std::size_t i = 0; i < themes_.size(); ++i) {
+      if (e.theme_weight[i] > best_weight) {
+        best = i;
+        best_weight = e.theme_weight[i];
+      }
+    }
+    labels.set_attribute("theme", best == themes_.size() ? std::string("other") : themes_[best]);
+  }
+}
+
+}  // namespace parley::intent

@@ -1,0 +1,71 @@
+// IntentClassifier: complaint, question, praise, compensation, off-topic and
+// spam scores plus the complaint theme, from multilingual cue lists matched
+// in one pass (CueTrie), a few surface signals (question marks, links) and
+// the labels of earlier classifiers (sentiment, anger, toxicity).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <parley/parley.hpp>
+
+#include "cue_trie.hpp"
+#include "intent_config.hpp"
+#include "text_normalizer.hpp"
+
+namespace parley::intent {
+
+/// What a cue is evidence of. Themes follow the signals: value kThemeBase + i.
+enum Signal : std::uint32_t {
+  kComplaint = 0,  ///< a clear complaint phrase ("still waiting", "unacceptable")
+  kProblem,        ///< something went wrong ("delayed", "not working", "again")
+  kNegative,       ///< displeasure or negation, weak
+  kHint,           ///< often in complaints, weak alone ("why", "still", "hours", "need help")
+  kQuestion,       ///< wh-words, "how do I", "can you"
+  kPraise,
+  kCompensation,
+  kOfftopic,
+  kSpam,
+  kPromo,  ///< promotion, weak alone ("check out", "download", "subs")
+  kSignalCount,
+};
+constexpr std::uint32_t kThemeBase = kSignalCount;
+constexpr std::size_t kMaxThemes = 64;
+
+/// The evidence found in one text, before it becomes scores.
+struct Evidence {
+  std::uint32_t counts[kSignalCount] = {};
+  bool question_at_start = false;  ///< a question cue is the first word (after @handles)
+  bool question_mark = false;
+  std::uint32_t links = 0;
+  float theme_weight[kMaxThemes] = {};
+};
+
+class IntentClassifier final : public parley::Classifier {
+ public:
+  /// `config` is validated with defaults filled in. Throws std::invalid_argument
+  /// (message starting "intent:") for a config the schema cannot refuse.
+  IntentClassifier(const parley::ConfigValue& config, parley::PluginContext& context);
+
+  /// Threading: called concurrently with distinct events; reads members only.
+  void classify(const parley::Event& event, parley::Labels& labels) override;
+
+  /// The evidence in `text` (exposed for tests).
+  Evidence gather(std::string_view text) const;
+
+  const std::vector<std::string>& themes() const { return themes_; }
+  std::size_t cue_count() const { return cues_.size(); }
+
+ private:
+  void add_cue(std::string_view where, std::string_view term, std::uint32_t value);
+  std::uint32_t theme_index(const std::string& name);
+
+  text::TextNormalizer normalizer_;
+  CueTrie cues_;
+  std::vector<std::string> themes_;  ///< index = value - kThemeBase; "other" is not listed
+  double theme_min_complaint_ = 0.5;
+};
+
+}  // namespace parley::intent

@@ -1,0 +1,185 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "test_support.hpp"
+
+using namespace parley::intent::test;
+
+namespace {
+parley::intent::IntentClassifier& defaults() {
+  static auto classifier = make_classifier();
+  return classifier;
+}
+}  // namespace
+
+TEST_CASE("Complaints in six languages, with their theme", "[complaint]") {
+  struct Case {
+    const char* text;
+    const char* theme;
+  };
+  const Case cases[] = {
+      {"@NordicCoffee still waiting for my order, it's been 2 weeks. Unacceptable.", "late_delivery"},
+      {"You charged me twice for one latte and nobody answers", "billing_error"},
+      {"The app keeps crashing every time I try to pay", "app_crash"},
+      {"Ακόμα περιμένω την παραγγελία μου, καθυστέρηση μιας εβδομάδας! Απαράδεκτο.", "late_delivery"},
+      {"Приложение постоянно вылетает, уже неделю не работает", "app_crash"},
+      {"Zgubili mój bagaż i nikt nie odpowiada, skandal", "lost_luggage"},
+      {"Tilaus ei ole vieläkään tullut, odotan edelleen. Surkeaa palvelua.", "late_delivery"},
+      {"للأسف الطلب لم يصل حتى الآن، تأخير غير مقبول", "late_delivery"},
+      {"The cashier was so rude to me, worst service ever", "rude_staff"},
+      {"Still no refund after 3 weeks, this is ridiculous", "refund_delay"},
+      {"I'm locked out of my account again and can't log in", "account_locked"},
+      {"You sent me the wrong order, I got the wrong size", "wrong_order"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto labels = classify(defaults(), c.text);
+    CHECK(labels.score("intent.complaint") >= 0.5);
+    CHECK(labels.attribute("theme") == c.theme);
+  }
+}
+
+TEST_CASE("Neutral and happy texts are not complaints and get no theme", "[complaint]") {
+  const char* texts[] = {
+      "Love the new oat latte, thanks!",
+      "Ευχαριστώ πολύ, υπέροχος καφές!",
+      "Спасибо, всё отлично, очень вкусно",
+      "Dziękuję, świetna obsługa, polecam",
+      "Kiitos, loistava palvelu!",
+      "شكرا لكم، خدمة ممتازة",
+      "Going to the beach this weekend with friends",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.complaint") < 0.5);
+    CHECK(labels.attribute("theme").empty());
+  }
+}
+
+TEST_CASE("Praise in six languages", "[praise]") {
+  const char* texts[] = {
+      "Thank you so much, amazing coffee and great staff!",
+      "Ευχαριστώ πολύ, υπέροχος καφές!",
+      "Спасибо, всё отлично, очень вкусно",
+      "Dziękuję, świetna obsługa, polecam",
+      "Kiitos, loistava palvelu!",
+      "شكرا لكم، خدمة ممتازة",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.praise") >= 0.5);
+  }
+}
+
+TEST_CASE("Questions in six languages, with and without a question mark", "[question]") {
+  const char* texts[] = {
+      "@NordicCoffee how do I change my delivery address",
+      "Do you have oat milk?",
+      "Πώς μπορώ να αλλάξω τη διεύθυνση;",
+      "Как изменить адрес доставки?",
+      "Jak mogę zmienić adres dostawy",
+      "Miten voin vaihtaa toimitusosoitteen",
+      "Onko teillä kauramaitoa",
+      "كيف أغير عنوان التوصيل؟",
+      "هل عندكم حليب الشوفان",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.question") >= 0.5);
+  }
+  CHECK(classify(defaults(), "We went to the beach.").score("intent.question") < 0.5);
+}
+
+TEST_CASE("Compensation requests", "[compensation]") {
+  const char* texts[] = {
+      "I want a refund or at least a voucher", "Θέλω αποζημίωση για την καθυστέρηση",
+      "Требую компенсацию и возврат денег",    "Oczekuję rekompensaty albo zniżki",
+      "Vaadin hyvitystä tai alennusta",        "أريد تعويض عن التأخير",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.compensation") >= 0.5);
+  }
+  CHECK(classify(defaults(), "Nice coffee").score("intent.compensation") == 0.0);
+}
+
+TEST_CASE("Off-topic politics and conspiracy", "[offtopic]") {
+  CHECK(classify(defaults(), "The government and the election are rigged, vaccines are a conspiracy")
+            .score("intent.offtopic") >= 0.5);
+  CHECK(classify(defaults(), "Правительство врёт, выборы подделаны").score("intent.offtopic") >= 0.5);
+  CHECK(classify(defaults(), "The oat latte was cold").score("intent.offtopic") < 0.5);
+}
+
+TEST_CASE("Spam: channel promotion, links, crypto", "[spam]") {
+  const char* texts[] = {
+      "Check out my channel and subscribe!! http://example.com/xyz",
+      "Free bitcoin giveaway, click here: https://bit.ly/abc",
+      "Hey guys subscribe to my new channel please",
+      "Подпишись на мой канал, розыгрыш каждую неделю",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.spam") >= 0.5);
+    CHECK(labels.score("intent.complaint") < 0.5);
+  }
+  CHECK(classify(defaults(), "My order is late").score("intent.spam") < 0.5);
+}
+
+TEST_CASE("Earlier sentiment and anger raise a complaint; toxicity alone does not", "[labels]") {
+  const std::string text = "I expected something else from you guys";
+  CHECK(classify(defaults(), text).score("intent.complaint") < 0.5);
+  parley::Labels negative;
+  negative.set("sentiment.negative", 0.9);
+  negative.set("anger", 0.8);
+  CHECK(classify(defaults(), text, negative).score("intent.complaint") >= 0.5);
+
+  parley::Labels abusive;
+  abusive.set("toxicity.offensive", 0.95);
+  abusive.set("toxicity.insult", 0.95);
+  abusive.set("sentiment.negative", 0.9);
+  CHECK(classify(defaults(), "you are all clowns", abusive).score("intent.complaint") < 0.5);
+}
+
+TEST_CASE("A theme set earlier is kept", "[labels]") {
+  parley::Labels earlier;
+  earlier.set_attribute("theme", "quality");
+  CHECK(classify(defaults(), "still waiting for my order, unacceptable", earlier).attribute("theme") == "quality");
+}
+
+TEST_CASE("A complaint without a known theme gets theme 'other'", "[complaint]") {
+  const auto labels = classify(defaults(), "This is unacceptable and disgraceful, never again");
+  CHECK(labels.score("intent.complaint") >= 0.5);
+  CHECK(labels.attribute("theme") == "other");
+}
+
+TEST_CASE("Brand themes add to the defaults or replace them", "[config]") {
+  auto added = make_classifier(R"(
+themes:
+  allergy: { en: ["nuts in", "allergic"], fi: ["allergi*"] }
+  late_delivery: ["kahvi ei tullut"]
+)");
+  auto labels = classify(added, "I'm allergic and there were nuts in it, unacceptable");
+  CHECK(labels.attribute("theme") == "allergy");
+  CHECK(classify(added, "Sain allergisen reaktion, kamalaa").attribute("theme") == "allergy");
+  CHECK(classify(added, "Still waiting for my order, unacceptable").attribute("theme") == "late_delivery");
+
+  auto replaced = make_classifier("replace_defaults: true\nthemes: { allergy: [allergic] }");
+  CHECK(replaced.themes() == std::vector<std::string>{"allergy"});
+  CHECK(classify(replaced, "Still waiting for my order, unacceptable").attribute("theme") == "other");
+}
+
+TEST_CASE("Extra terms per intent", "[config]") {
+  auto classifier = make_classifier("extra: { complaint: [\"bean water\"], spam: { en: [\"cheap watches\"] } }");
+  CHECK(classify(classifier, "this latte is bean water").score("intent.complaint") > 0.5);
+  CHECK(classify(classifier, "cheap watches at my shop").score("intent.spam") >= 0.5);
+}
+
+TEST_CASE("Only the configured languages' lists are loaded", "[config]") {
+  auto english = make_classifier("languages: [en]");
+  CHECK(english.cue_count() < defaults().cue_count());
+  CHECK(classify(english, "Приложение постоянно вылетает").score("intent.complaint") < 0.5);
+  CHECK(classify(english, "The app keeps crashing").score("intent.complaint") >= 0.5);
+}
