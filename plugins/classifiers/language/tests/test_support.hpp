@@ -1,0 +1,66 @@
+// Test helpers: the SDK's fake PluginContext, YAML -> ConfigValue, and
+// classifiers shared within one test process (loading the models is the slow
+// part; catch_discover_tests runs each test case in its own process).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+
+#include <parley/parley.hpp>
+#include <parley/testing.hpp>
+#include <parley_test/yaml_config.hpp>
+
+#include "language_classifier.hpp"
+
+namespace parley::language::test {
+
+using FakeContext = testing::FakePluginContext;
+using ::parley::test::to_config;
+using ::parley::test::yaml_config;
+
+inline Event event_with(std::string text) {
+  Event event;
+  event.id = "ev-test";
+  event.author.id = "u-test";
+  event.text = std::move(text);
+  return event;
+}
+
+inline Labels classify(LanguageClassifier& classifier, std::string text) {
+  Labels labels;
+  classifier.classify(event_with(std::move(text)), labels);
+  return labels;
+}
+
+/// The models copied into the build tree. The test executable does not sit
+/// where plugin_data_dir() expects a plugin, so tests name them.
+inline std::string model_file(const char* name) { return (std::filesystem::path(LANGUAGE_MODELS_DIR) / name).string(); }
+
+/// A config of `yaml` lines plus the paths of the build tree's models.
+inline ConfigValue config_with_models(const std::string& yaml) {
+  std::string text;
+  if (yaml.find("model:") == std::string::npos) text += "model: " + model_file("lid.176.ftz") + "\n";
+  if (yaml.find("eld_data:") == std::string::npos) text += "eld_data: " + model_file("eld") + "\n";
+  text += yaml;
+  return yaml_config(text);
+}
+
+inline LanguageClassifier make_classifier(const std::string& yaml) {
+  FakeContext context;
+  return LanguageClassifier(config_with_models(yaml), context);
+}
+
+/// The six languages of the demo brands.
+inline LanguageClassifier& six_languages() {
+  static LanguageClassifier classifier = make_classifier("languages: [en, el, ru, pl, fi, ar]");
+  return classifier;
+}
+
+/// No `languages`: any of fastText's 176.
+inline LanguageClassifier& any_language() {
+  static LanguageClassifier classifier = make_classifier("");
+  return classifier;
+}
+
+}  // namespace parley::language::test
