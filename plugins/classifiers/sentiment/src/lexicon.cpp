@@ -1,0 +1,214 @@
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "stemmer.hpp"
+
+namespace parley::sentiment {
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const auto tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  return fields;
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return count;
+}
+
+float parse_number(std::string_view text, const std::string& where) {
+  // std::from_chars for floats is in GCC 11+; strtof would depend on the locale.
+  float value = 0.0F;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    throw std::invalid_argument("sentiment: " + where + ": '" + std::string(text) + "' is not a number");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string_view Lexicon::stem_of(std::string_view token) const { return stem(language_, token); }
+
+Cue* Lexicon::entry_for(const text::TextNormalizer& normalizer, std::string_view term, Phrase** phrase) {
+  *phrase = nullptr;
+  const auto tokens = normalizer.tokens(term);
+  if (tokens.empty()) return nullptr;
+  if (tokens.size() == 1) return &words_[tokens.front()];
+  Phrase candidate;
+  for (const auto& token : tokens) candidate.stems.emplace_back(stem_of(token));
+  auto& list = phrases_[candidate.stems.front()];
+  for (auto& existing : list) {
+    if (existing.stems == candidate.stems) {
+      *phrase = &existing;
+      return &existing.cue;
+    }
+  }
+  list.push_back(std::move(candidate));
+  *phrase = &list.back();
+  return &list.back().cue;
+}
+
+void Lexicon::add_valence(const text::TextNormalizer& normalizer, std::string_view term, float valence,
+                          bool override_existing) {
+  Phrase* phrase = nullptr;
+  Cue* cue = entry_for(normalizer, term, &phrase);
+  if (cue == nullptr) return;
+  if ((cue->valence != 0.0F || cue->fixed) && !override_existing) return;
+  cue->valence = valence;
+  cue->fixed |= override_existing;
+  if (phrase != nullptr) return;
+  const auto tokens = normalizer.tokens(term);
+  const std::string key(stem_of(tokens.front()));
+  if (override_existing) {
+    stem_overrides_[key].valence = valence;
+    stem_overrides_[key].fixed = true;
+  } else {
+    auto& [sum, count] = stem_valence_[key];
+    sum += valence;
+    ++count;
+  }
+}
+
+void Lexicon::add_anger(const text::TextNormalizer& normalizer, std::string_view term, float intensity) {
+  Phrase* phrase = nullptr;
+  Cue* cue = entry_for(normalizer, term, &phrase);
+  if (cue == nullptr) return;
+  cue->anger = intensity;
+  if (phrase == nullptr) {
+    const auto tokens = normalizer.tokens(term);
+    stem_overrides_[std::string(stem_of(tokens.front()))].anger = intensity;
+  }
+}
+
+void Lexicon::add_cues(const text::TextNormalizer& normalizer, std::string_view file_name, std::string_view content) {
+  std::size_t line_number = 0;
+  while (!content.empty()) {
+    const auto newline = content.find('\n');
+    std::string_view line = content.substr(0, newline);
+    content.remove_prefix(newline == std::string_view::npos ? content.size() : newline + 1);
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::string where = std::string(file_name) + ":" + std::to_string(line_number);
+    const auto fields = split_tabs(line);
+    if (fields.size() < 2 || fields[1].empty()) throw std::invalid_argument("sentiment: " + where + ": no term");
+    const std::string_view kind = fields[0];
+    const std::string_view term = fields[1];
+    const float value = fields.size() > 2 ? parse_number(fields[2], where) : 0.0F;
+    if (kind == "valence" || kind == "complaint") {
+      add_valence(normalizer, term, value, true);
+      if (kind == "complaint") {
+        Phrase* phrase = nullptr;
+        entry_for(normalizer, term, &phrase)->complaint = true;
+      }
+      continue;
+    }
+    if (kind == "anger") {
+      add_anger(normalizer, term, value);
+      continue;
+    }
+    Phrase* phrase = nullptr;
+    Cue* cue = entry_for(normalizer, term, &phrase);
+    if (cue == nullptr) throw std::invalid_argument("sentiment: " + where + ": the term has no letters");
+    if (kind == "negator") {
+      cue->negator = true;
+    } else if (kind == "booster") {
+      cue->boost = value;
+    } else if (kind == "contrast") {
+      cue->contrast = true;
+    } else if (kind == "irony") {
+      cue->irony = true;
+    } else if (kind == "blame") {
+      cue->blame = true;
+    } else if (kind == "stopword") {
+      cue->stopword = true;
+    } else {
+      throw std::invalid_argument("sentiment: " + where + ": unknown kind '" + std::string(kind) + "'");
+    }
+  }
+}
+
+void Lexicon::finish() {
+  for (const auto& [key, total] : stem_valence_) {
+    stems_[key].valence = total.first / static_cast<float>(total.second);
+  }
+  for (const auto& [key, cue] : stem_overrides_) {
+    Cue& target = stems_[key];
+    if (cue.fixed) {
+      target.valence = cue.valence;
+      target.fixed = true;
+    }
+    if (cue.anger != 0.0F) target.anger = cue.anger;
+  }
+  // Irony and complaint flags travel with the stem of their word.
+  for (const auto& [word, cue] : words_) {
+    if (!cue.irony && !cue.complaint) continue;
+    const auto found = stems_.find(stem_of(word));
+    if (found == stems_.end()) continue;
+    found->second.irony |= cue.irony;
+    found->second.complaint |= cue.complaint;
+  }
+  // Longest phrase first: "ευχαριστώ για το τίποτα" before "ευχαριστώ για".
+  for (auto& [first, list] : phrases_) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.stems.size() > b.stems.size(); });
+  }
+  stem_valence_.clear();
+  stem_overrides_.clear();
+}
+
+const Cue* Lexicon::find_exact(std::string_view token) const {
+  const auto found = words_.find(token);
+  return found == words_.end() ? nullptr : &found->second;
+}
+
+bool Lexicon::lookup(std::string_view token, std::string_view stem, Cue& out) const {
+  const Cue* exact = find_exact(token);
+  if (exact != nullptr) out = *exact;
+  const bool function_word = exact != nullptr && (exact->negator || exact->contrast || exact->boost != 0.0F);
+  if (language_ == Language::en || function_word ||
+      (exact != nullptr && (exact->valence != 0.0F || exact->fixed) && exact->anger != 0.0F)) {
+    return exact != nullptr;
+  }
+  // Short stems collide with unrelated words (Arabic "مصر" "Egypt" with
+  // "مصرين" "insisting"): a stem of 3 letters counts only when the token was
+  // inflected, and shorter stems never.
+  const std::size_t letters = code_points(stem);
+  if (letters < 3 || (letters == 3 && stem.size() == token.size())) return exact != nullptr;
+  const auto found = stems_.find(stem);
+  if (found == stems_.end()) return exact != nullptr;
+  if (exact == nullptr) {
+    out = found->second;
+    return true;
+  }
+  if (out.valence == 0.0F && !out.fixed) out.valence = found->second.valence;
+  if (out.anger == 0.0F) out.anger = found->second.anger;
+  out.irony |= found->second.irony;
+  out.complaint |= found->second.complaint;
+  return true;
+}
+
+const std::vector<Phrase>* Lexicon::phrases_with_first_stem(std::string_view stem) const {
+  if (phrases_.empty()) return nullptr;
+  const auto found = phrases_.find(stem);
+  return found == phrases_.end() ? nullptr : &found->second;
+}
+
+std::size_t Lexicon::phrase_count() const {
+  std::size_t count = 0;
+  for (const auto& [first, list] : phrases_) count += list.size();
+  return count;
+}
+
+}  // namespace parley::sentiment

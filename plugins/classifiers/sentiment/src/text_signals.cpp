@@ -1,0 +1,177 @@
+#include "text_signals.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace parley::sentiment {
+namespace {
+
+constexpr float kParenSmile = 1.5F;  // "спасибо)))": an unmatched ")" is a smile
+constexpr float kParenFrown = -1.5F;
+constexpr std::size_t kMaxQuotedBytes = 40;
+constexpr std::size_t kMaxQuotedSpans = 4;
+constexpr std::size_t kMaxEmoticonBytes = 12;
+constexpr std::size_t kMaxShoutedSpans = 8;
+
+/// Decodes one UTF-8 code point at `text[at]`; returns its length (1 for an
+/// invalid byte, which decodes to U+FFFD).
+std::size_t decode(std::string_view text, std::size_t at, UChar32& out) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) {
+    out = lead;
+    return 1;
+  }
+  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+  if (length == 0 || at + length > text.size()) {
+    out = 0xFFFD;
+    return 1;
+  }
+  UChar32 code = lead & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i) {
+    const auto next = static_cast<unsigned char>(text[at + i]);
+    if ((next & 0xC0) != 0x80) {
+      out = 0xFFFD;
+      return 1;
+    }
+    code = (code << 6) | (next & 0x3F);
+  }
+  out = code;
+  return length;
+}
+
+bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+bool is_emoticon_eye(char ch) { return ch == ':' || ch == ';' || ch == '=' || ch == '-' || ch == '^' || ch == '8'; }
+
+/// Opening and closing quote marks: ASCII ", guillemets, curly and low quotes.
+bool is_quote(UChar32 c) {
+  return c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F;
+}
+
+bool is_handle_char(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+}  // namespace
+
+void blank_handles_and_links(std::string_view text, std::string& out) {
+  out.assign(text);
+  std::size_t at = 0;
+  while (at < out.size()) {
+    const bool word_start = at == 0 || is_space(out[at - 1]) || out[at - 1] == '(' || out[at - 1] == '"';
+    std::size_t end = at;
+    if (out[at] == '@' && at + 1 < out.size() && is_handle_char(out[at + 1]) &&
+        (at == 0 || !is_handle_char(out[at - 1]))) {
+      end = at + 1;
+      while (end < out.size() && (is_handle_char(out[end]) || out[end] == '.')) ++end;
+    } else if (word_start &&
+               (std::string_view(out).substr(at, 7) == "http://" || std::string_view(out).substr(at, 8) == "https://" ||
+                std::string_view(out).substr(at, 4) == "www.")) {
+      end = at;
+      while (end < out.size() && !is_space(out[end])) ++end;
+    }
+    if (end > at) {
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(at), out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      at = end;
+    } else {
+      ++at;
+    }
+  }
+}
+
+void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSignals& out) {
+  out.clear();
+  int paren_depth = 0;
+  std::size_t word_letters = 0;
+  bool word_all_upper = true;
+  bool word_cased = false;
+  std::size_t chunk_start = 0;
+  std::size_t quote_open = std::string_view::npos;
+
+  std::size_t word_start = 0;
+  const auto end_word = [&](std::size_t end) {
+    if (word_cased) {
+      ++out.words;
+      if (word_all_upper && word_letters >= 2) {
+        ++out.shouted_words;
+        if (out.shouted.size() < kMaxShoutedSpans) out.shouted.push_back(text.substr(word_start, end - word_start));
+      }
+    }
+    word_letters = 0;
+    word_all_upper = true;
+    word_cased = false;
+  };
+  const auto end_chunk = [&](std::size_t end) {
+    const std::size_t length = end - chunk_start;
+    if (length >= 2 && length <= kMaxEmoticonBytes) {
+      out.emoticon_valence += emoticons.valence(text.substr(chunk_start, length));
+    }
+  };
+
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const char ch = text[at];
+    UChar32 c = 0;
+    const std::size_t length = decode(text, at, c);
+    if (is_space(ch)) {
+      end_word(at);
+      end_chunk(at);
+      chunk_start = at + 1;
+    } else if (ch == '!') {
+      ++out.exclamations;
+    } else if (ch == '?') {
+      ++out.questions;
+    } else if (ch == '(') {
+      const bool eyes = at > 0 && is_emoticon_eye(text[at - 1]);
+      std::size_t run = at;
+      while (run < text.size() && text[run] == '(') ++run;
+      const bool closes_nothing = run == text.size() || is_space(text[run]) || text[run] == '.' || text[run] == '!';
+      if (!eyes && closes_nothing) {
+        out.emoticon_valence += kParenFrown;  // "жаль((" / "sad ("
+        at = run;
+        continue;
+      }
+      ++paren_depth;
+    } else if (ch == ')') {
+      const bool eyes = at > 0 && is_emoticon_eye(text[at - 1]);
+      if (paren_depth > 0) {
+        --paren_depth;
+      } else if (!eyes) {
+        std::size_t run = at;
+        while (run < text.size() && text[run] == ')') ++run;
+        out.emoticon_valence += kParenSmile;  // "спасибо)))"
+        at = run;
+        continue;
+      }
+    } else if (is_quote(c)) {
+      if (quote_open != std::string_view::npos && at - quote_open <= kMaxQuotedBytes && at > quote_open &&
+          out.quoted.size() < kMaxQuotedSpans) {
+        out.quoted.push_back(text.substr(quote_open, at - quote_open));
+        quote_open = std::string_view::npos;
+      } else {
+        quote_open = at + length;
+      }
+    }
+    if (c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) : u_isalpha(c)) {
+      const bool lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
+      const bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) != 0;
+      if (lower || upper) {
+        if (!word_cased && word_letters == 0) word_start = at;
+        word_cased = true;
+        ++word_letters;
+        if (lower) {
+          word_all_upper = false;
+          out.has_lowercase = true;
+        }
+      }
+    } else if (c >= 0x80 || !(c >= '0' && c <= '9')) {
+      if (ch != '\'' && !is_space(ch)) end_word(at);
+    }
+    at += length;
+  }
+  end_word(text.size());
+  end_chunk(text.size());
+}
+
+}  // namespace parley::sentiment

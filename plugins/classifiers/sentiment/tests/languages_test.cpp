@@ -1,0 +1,64 @@
+// Each language: clear praise, clear complaints, plain statements, and
+// inflected forms that only the stemmer can match.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace parley::sentiment::test;
+
+TEST_CASE("English: praise, complaint and a plain statement", "[en]") {
+  CHECK(polarity("I love this coffee, the staff are wonderful!", "en") == "positive");
+  CHECK(polarity("Worst service ever. The app is broken and nobody answers.", "en") == "negative");
+  CHECK(polarity("The shop opens at nine on Mondays.", "en") == "neutral");
+}
+
+TEST_CASE("Greek: praise, complaint, and inflected forms", "[el]") {
+  CHECK(polarity("Υπέροχο προϊόν, είμαι πολύ ευχαριστημένη!", "el") == "positive");
+  CHECK(polarity("Απαράδεκτη εξυπηρέτηση, ακόμα περιμένω την παραγγελία μου.", "el") == "negative");
+  CHECK(polarity("Το κατάστημα ανοίγει στις εννιά.", "el") == "neutral");
+}
+
+TEST_CASE("Russian: every form of ужасный is negative", "[ru]") {
+  CHECK(polarity("Ужасно!", "ru") == "negative");
+  CHECK(polarity("Ужасный сервис", "ru") == "negative");
+  CHECK(polarity("Какая ужасная доставка", "ru") == "negative");
+  CHECK(polarity("Отличный кофе, спасибо большое!", "ru") == "positive");
+  CHECK(polarity("Магазин открывается в девять утра.", "ru") == "neutral");
+}
+
+TEST_CASE("Polish: praise, complaint, negated recommendation", "[pl]") {
+  CHECK(polarity("Wspaniała obsługa, serdecznie polecam!", "pl") == "positive");
+  CHECK(polarity("Nie polecam, zamówienie nie dotarło, skandal.", "pl") == "negative");
+  CHECK(polarity("Sklep jest otwarty od dziewiątej.", "pl") == "neutral");
+}
+
+TEST_CASE("Finnish: praise, complaint, and the negation verb", "[fi]") {
+  CHECK(polarity("Kiitos, tosi hyvä palvelu!", "fi") == "positive");
+  CHECK(polarity("Surkea palvelu, tilaus on myöhässä ja sovellus ei toimi.", "fi") == "negative");
+  CHECK(polarity("Kauppa aukeaa yhdeksältä.", "fi") == "neutral");
+  // "ei ole hyvä" = "is not good": the negation verb flips "hyvä".
+  CHECK(polarity("Kahvi ei ole hyvä.", "fi") != "positive");
+}
+
+TEST_CASE("Arabic: praise, complaint, with and without the article", "[ar]") {
+  CHECK(polarity("خدمة رائعة شكرا جزيلا", "ar") == "positive");
+  CHECK(polarity("أسوأ خدمة، الطلب لم يصل حتى الآن", "ar") == "negative");
+  CHECK(polarity("المتجر يفتح الساعة التاسعة", "ar") == "neutral");
+}
+
+TEST_CASE("Without a language hint the script chooses the lexicon", "[script]") {
+  CHECK(polarity("Ужасный сервис") == "negative");
+  CHECK(polarity("Απαράδεκτη εξυπηρέτηση") == "negative");
+  CHECK(polarity("خدمة رائعة") == "positive");
+  // Latin script: English, Polish and Finnish lexicons together.
+  CHECK(polarity("Terrible service") == "negative");
+  CHECK(polarity("Wspaniała obsługa, polecam") == "positive");
+  CHECK(polarity("Surkea palvelu") == "negative");
+}
+
+TEST_CASE("The language classifier's attribute wins over the event's lang", "[script]") {
+  parley::Labels labels;
+  labels.set_attribute("lang", "pl");
+  default_classifier().classify(event_with("Polecam, super obsługa", "en"), labels);
+  CHECK(polarity(labels) == "positive");
+}

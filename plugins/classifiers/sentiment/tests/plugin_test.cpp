@@ -1,0 +1,39 @@
+// The registration in src/plugin.cpp, called in-process through the exported
+// alias the host loads.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "test_support.hpp"
+
+extern "C" const void* parley_plugin;
+
+using namespace parley::sentiment::test;
+
+namespace {
+const parley::PluginDescriptor& descriptor() {
+  using Describe = const parley::PluginDescriptor* (*)();
+  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
+}
+}  // namespace
+
+TEST_CASE("The descriptor names a classifier called sentiment", "[plugin]") {
+  const auto& d = descriptor();
+  CHECK(d.api_major == PARLEY_API_MAJOR);
+  CHECK(d.kind == parley::PluginKind::classifier);
+  CHECK(std::string(d.name) == "sentiment");
+  REQUIRE(d.create_classifier != nullptr);
+  REQUIRE(d.config_schema != nullptr);
+  CHECK(d.config_schema().at(0).name == "neutral_band");
+}
+
+TEST_CASE("The factory builds a classifier from `config: {}` or refuses a bad one", "[plugin]") {
+  const auto& d = descriptor();
+  FakeContext context;
+  auto classifier = d.create_classifier(yaml_config("{}"), context);
+  REQUIRE(classifier);
+  parley::Labels labels;
+  classifier->classify(event_with("I love it"), labels);
+  CHECK(polarity(labels) == "positive");
+  CHECK_THROWS_AS(d.create_classifier(yaml_config("neutral_band: -1"), context), std::invalid_argument);
+}

@@ -1,0 +1,114 @@
+// The VADER-style rules: negation, boosters, contrast, emphasis, emoji,
+// sarcasm and complaint cues, anger.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace parley::sentiment::test;
+
+namespace {
+double positive(const std::string& text, const std::string& lang = "en") {
+  return classify(text, lang).score("sentiment.positive");
+}
+double negative(const std::string& text, const std::string& lang = "en") {
+  return classify(text, lang).score("sentiment.negative");
+}
+double anger(const std::string& text, const std::string& lang = "en") { return classify(text, lang).score("anger"); }
+}  // namespace
+
+TEST_CASE("The three scores are a distribution", "[rules]") {
+  for (const char* text : {"great", "awful", "the bus", "", "good but bad"}) {
+    const auto labels = classify(text, "en");
+    CHECK(labels.score("sentiment.negative") + labels.score("sentiment.neutral") + labels.score("sentiment.positive") ==
+          Approx(1.0));
+    CHECK(labels.has("anger"));
+  }
+}
+
+TEST_CASE("Negation flips a sentiment word in each language", "[rules]") {
+  CHECK(polarity("The coffee is good", "en") == "positive");
+  CHECK(polarity("The coffee is not good", "en") == "negative");
+  CHECK(polarity("The coffee isn't good", "en") == "negative");
+  CHECK(polarity("Ο καφές δεν είναι καλός", "el") != "positive");
+  CHECK(polarity("Кофе не хороший", "ru") != "positive");
+  CHECK(polarity("Nie polecam", "pl") == "negative");
+  CHECK(polarity("لا أحب هذا المنتج", "ar") != "positive");
+}
+
+TEST_CASE("Boosters strengthen, dampeners weaken", "[rules]") {
+  CHECK(positive("very good") > positive("good"));
+  CHECK(positive("slightly good") < positive("good"));
+  CHECK(positive("очень хорошо", "ru") > positive("хорошо", "ru"));
+}
+
+TEST_CASE("After 'but' the second clause decides", "[rules]") {
+  CHECK(polarity("The staff were nice but the coffee was terrible", "en") == "negative");
+  CHECK(polarity("Доставка задержалась, но кофе отличный", "ru") == "positive");
+}
+
+TEST_CASE("Exclamation marks, capitals and elongation add emphasis", "[rules]") {
+  CHECK(positive("good!!!") > positive("good"));
+  CHECK(negative("This is TERRIBLE service") > negative("This is terrible service"));
+  CHECK(positive("soooo goood") > positive("so good"));
+}
+
+TEST_CASE("Emoji and emoticons carry sentiment", "[rules]") {
+  CHECK(polarity("😍😍", "en") == "positive");
+  CHECK(polarity("😡", "en") == "negative");
+  CHECK(polarity("the coffee :(", "en") == "negative");
+  CHECK(polarity("спасибо)))", "ru") == "positive");
+  CHECK(polarity("опять ничего не пришло((", "ru") == "negative");
+}
+
+TEST_CASE("Sarcasm: thanks for nothing, great in a complaint, scare quotes", "[rules]") {
+  CHECK(polarity("Thanks for nothing", "en") == "negative");
+  CHECK(polarity("Спасибо за ничего", "ru") == "negative");
+  CHECK(polarity("Dzięki za nic", "pl") == "negative");
+  CHECK(polarity("Great, third time my flight is delayed", "en") == "negative");
+  CHECK(negative("What \"great\" service") > negative("What great service"));
+}
+
+TEST_CASE("Brand complaint cues are negative", "[rules]") {
+  CHECK(polarity("Still waiting for my order", "en") == "negative");
+  CHECK(polarity("Never again", "en") == "negative");
+  CHECK(polarity("I want a refund", "en") == "negative");
+  CHECK(polarity("Всё ещё жду заказ", "ru") == "negative");
+  CHECK(polarity("Nadal czekam na zamówienie", "pl") == "negative");
+}
+
+TEST_CASE("Requests and handles are not praise", "[rules]") {
+  CHECK(polarity("Please help, where is my bag?", "en") == "neutral");
+  CHECK(polarity("@united when does the gate open?", "en") == "neutral");
+  CHECK(polarity("I like the new menu", "en") == "positive");
+  CHECK(polarity("Пожалуйста, помогите с заказом", "ru") == "neutral");
+}
+
+TEST_CASE("Anger rises with anger words, capitals, exclamations and abuse", "[anger]") {
+  CHECK(anger("I love it") < 0.2);
+  CHECK(anger("I am furious, this is unacceptable") >= 0.5);
+  CHECK(anger("I am FURIOUS!!! You ruined everything") > anger("I am furious"));
+  CHECK(anger("Я в бешенстве, вы достали", "ru") >= 0.5);
+  CHECK(anger("Είμαι πολύ θυμωμένος", "el") >= 0.4);
+  CHECK(anger("I am not angry") < anger("I am angry"));
+
+  parley::Labels labels;
+  labels.set("toxicity.insult", 1.0);
+  default_classifier().classify(event_with("you are slow"), labels);
+  CHECK(labels.score("anger") > anger("you are slow"));
+}
+
+TEST_CASE("Brand additions change a word's valence", "[config]") {
+  FakeContext context;
+  parley::sentiment::SentimentClassifier classifier(
+      yaml_config("lexicon_additions:\n  en: { slaps: 3, \"cold brew\": -2, united: 0 }\n  ru: { огонь: 2.5 }\n"
+                  "anger_additions:\n  all: { grrrr: 0.9 }\n"),
+      context);
+  CHECK(polarity(classify(classifier, "this coffee slaps", "en")) == "positive");
+  CHECK(polarity(classify(classifier, "cold brew again", "en")) == "negative");
+  CHECK(polarity(classify(classifier, "Кофе просто огонь", "ru")) == "positive");
+  // A brand's own name can be made neutral with 0.
+  CHECK(polarity(classify(classifier, "Flying United tomorrow", "en")) == "neutral");
+  CHECK(polarity("Flying United tomorrow", "en") == "positive");
+  CHECK(classify(classifier, "grrrr", "ru").score("anger") >= 0.5);
+  CHECK(polarity("this coffee slaps", "en") == "neutral");  // the default classifier is unchanged
+}
