@@ -103,6 +103,16 @@ function sentimentOf(labels) {
   return winners.length === 1 ? winners[0] : 'neutral';
 }
 
+/** Whether one `parley classify` output line carries anything `task` is read from. */
+function answersTask(task, output) {
+  const labels = output.labels || {};
+  const attributes = output.attributes || {};
+  const spec = TASKS[task];
+  if (task === 'sentiment') return SENTIMENT_CLASSES.some((name) => `sentiment.${name}` in labels);
+  if (spec.attribute) return spec.attribute in attributes;
+  return spec.label in labels;
+}
+
 /** The prediction of `task` from one `parley classify` output line ({labels, attributes}). */
 function parleyPrediction(task, output, taskThresholds) {
   const labels = output.labels || {};
@@ -125,5 +135,6 @@ module.exports = {
   thresholds,
   thresholdNames,
   parleyPrediction,
+  answersTask,
   sentimentOf,
 };

@@ -70,3 +70,12 @@ test('subsets are fixed, in file order, and keep an interleaved label mix', () =
   assert.equal(subsetOf(rows, 0), rows);
   assert.equal(subsetOf(rows, 5000), rows);
 });
+
+test('a task is answered only by output that carries its label or attribute', () => {
+  const { answersTask } = require('./label-mapping.js');
+  assert.equal(answersTask('offensive', { labels: { 'toxicity.offensive': 0 } }), true);
+  assert.equal(answersTask('offensive', { labels: { 'lang.en': 1 } }), false);
+  assert.equal(answersTask('sentiment', { labels: { 'sentiment.neutral': 1 } }), true);
+  assert.equal(answersTask('lang', { labels: {}, attributes: { lang: 'fi' } }), true);
+  assert.equal(answersTask('theme', { labels: {}, attributes: {} }), false);
+});
