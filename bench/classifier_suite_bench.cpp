@@ -76,9 +76,9 @@ void register_benchmarks() {
   const auto& classifiers = runtime().classifiers;
   for (std::size_t i = 0; i < classifiers.size(); ++i) {
     // Alone: without the labels of the classifiers before it.
-    benchmark::RegisterBenchmark(("classifier/" + classifiers[i].plugin).c_str(),
-                                 [i](benchmark::State& state) { classify_range(state, i, i + 1); })
-        ->MinTime(0.5);
+    benchmark::RegisterBenchmark(("classifier/" + classifiers[i].plugin).c_str(), [i](benchmark::State& state) {
+      classify_range(state, i, i + 1);
+    })->MinTime(0.5);
   }
   benchmark::RegisterBenchmark("suite/all_in_order", [](benchmark::State& state) {
     classify_range(state, 0, runtime().classifiers.size());

@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (one per built-in classifier) with clang and
-# runs each for a bounded time, starting from fuzz/corpus/.
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] (default 20)
-# A crash, a sanitizer report, a score outside [0,1] or a timeout fails the
-# run; libFuzzer writes the input that did it to build-fuzz/findings/.
+# Runs the libFuzzer targets (one per built-in classifier) for a bounded time
+# each, starting from fuzz/corpus/.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [BUILD_DIR]
+# SECONDS defaults to 20. BUILD_DIR defaults to build-fuzz, configured here
+# with clang and -DPARLEY_FUZZ=ON; scripts/test.sh passes its clang
+# ASan+UBSan build instead, which has the fuzz targets too.
+# A crash, a sanitizer report, a score outside [0,1] or a hang fails the run;
+# libFuzzer writes the input that did it to BUILD_DIR/findings/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-build_dir=build-fuzz
-scripts/setup.sh
-export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON \
-  "${launcher[@]}" >/dev/null
+build_dir=${2:-build-fuzz}
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+  scripts/setup.sh
+  export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON \
+    "${launcher[@]}" >/dev/null
+fi
 mapfile -t targets < <(cmake --build "$build_dir" --target help | sed -n 's/^\(fuzz_[a-z_]*\):.*/\1/p' | sort)
-((${#targets[@]})) || { echo "fuzz.sh: no fuzz targets were configured" >&2; exit 1; }
+((${#targets[@]})) || { echo "fuzz.sh: no fuzz targets in $build_dir (configure it with -DPARLEY_FUZZ=ON)" >&2; exit 1; }
 cmake --build "$build_dir" -j"${PARLEY_JOBS:-2}" $(printf -- '--target %s ' "${targets[@]}")
 
 mkdir -p "$build_dir/findings"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the normal build (unit, plugin contract,
+# Builds and runs every test: the normal build (GCC: unit, plugin contract,
 # integration and external-plugin tests), then the same tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer, the format check, and a
-# bounded libFuzzer run over every classifier (PARLEY_FUZZ_SECONDS each,
+# AddressSanitizer + UndefinedBehaviorSanitizer (clang), the format check, and
+# a bounded libFuzzer run over every classifier (PARLEY_FUZZ_SECONDS each,
 # default 10; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +12,10 @@ echo "== build and test (RelWithDebInfo)"
 scripts/build.sh build
 ctest --test-dir build --output-on-failure -j"${PARLEY_JOBS:-2}"
 
-echo "== build and test (ASan + UBSan)"
-scripts/build.sh build-asan -DPARLEY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+# Built with clang, which also gives the libFuzzer targets (one per
+# classifier) with ASan and UBSan on all of their code.
+echo "== build and test (ASan + UBSan, clang, with the fuzz targets)"
+scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"${PARLEY_JOBS:-2}" -LE no-sanitize
 
@@ -23,6 +25,6 @@ scripts/check-format.sh
 fuzz_seconds=${PARLEY_FUZZ_SECONDS:-10}
 if [ "$fuzz_seconds" -gt 0 ]; then
   echo "== fuzz every classifier (${fuzz_seconds}s each)"
-  scripts/fuzz.sh "$fuzz_seconds"
+  scripts/fuzz.sh "$fuzz_seconds" build-asan
 fi
 echo "All tests passed."

@@ -8,6 +8,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "fasttext_classifier.hpp"
@@ -15,6 +16,8 @@
 namespace parley::fasttext::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::classify;
+using ::parley::test::event_with;
 using ::parley::test::yaml_config;
 
 inline FakeContext fixtures_context() { return FakeContext(FASTTEXT_FIXTURES_DIR); }
@@ -32,30 +35,16 @@ inline ConfigValue coffee_config(const std::string& overrides = "") {
                  .as_map();
   if (overrides.empty()) return map;
   const ConfigValue replacements = yaml_config(overrides);
-  for (const auto& [key, value] : replacements.as_map()) {
+  for (const auto& replacement : replacements.as_map()) {
+    const auto& key = replacement.first;  // not a structured binding: clang 14 cannot capture those
     auto same = std::find_if(map.begin(), map.end(), [&](const auto& entry) { return entry.first == key; });
     if (same != map.end()) {
-      same->second = value;
+      same->second = replacement.second;
     } else {
-      map.emplace_back(key, value);
+      map.emplace_back(key, replacement.second);
     }
   }
   return map;
-}
-
-inline Event event_with(std::string text, std::string lang = "") {
-  Event event;
-  event.id = "ev-test";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  event.lang = std::move(lang);
-  return event;
-}
-
-inline Labels classify(Classifier& classifier, std::string text) {
-  Labels labels;
-  classifier.classify(event_with(std::move(text)), labels);
-  return labels;
 }
 
 }  // namespace parley::fasttext::test

@@ -9,6 +9,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "keywords_classifier.hpp"
@@ -16,24 +17,10 @@
 namespace parley::keywords::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::classify;
+using ::parley::test::event_with;
 using ::parley::test::to_config;
 using ::parley::test::yaml_config;
-
-inline Event event_with(std::string text) {
-  Event event;
-  event.id = "ev-test";
-  event.account = "nordic-coffee";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  return event;
-}
-
-/// Labels that `classifier` gives `text`.
-inline Labels classify(KeywordsClassifier& classifier, std::string text) {
-  Labels labels;
-  classifier.classify(event_with(std::move(text)), labels);
-  return labels;
-}
 
 inline KeywordsClassifier make_classifier(const std::string& yaml) {
   FakeContext context;

@@ -9,6 +9,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "language_classifier.hpp"
@@ -16,22 +17,10 @@
 namespace parley::language::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::classify;
+using ::parley::test::event_with;
 using ::parley::test::to_config;
 using ::parley::test::yaml_config;
-
-inline Event event_with(std::string text) {
-  Event event;
-  event.id = "ev-test";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  return event;
-}
-
-inline Labels classify(LanguageClassifier& classifier, std::string text) {
-  Labels labels;
-  classifier.classify(event_with(std::move(text)), labels);
-  return labels;
-}
 
 /// The models copied into the build tree. The test executable does not sit
 /// where plugin_data_dir() expects a plugin, so tests name them.

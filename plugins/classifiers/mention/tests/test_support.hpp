@@ -6,6 +6,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "mention_classifier.hpp"
@@ -13,27 +14,14 @@
 namespace parley::mention::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::classify;
+using ::parley::test::event_with;
 using ::parley::test::to_config;
 using ::parley::test::yaml_config;
-
-inline Event event_with(std::string text) {
-  Event event;
-  event.id = "ev-test";
-  event.account = "nordic-coffee";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  return event;
-}
 
 inline MentionClassifier make_classifier(const std::string& yaml) {
   FakeContext context;
   return MentionClassifier(yaml_config(yaml), context);
-}
-
-inline Labels classify(MentionClassifier& classifier, std::string text) {
-  Labels labels;
-  classifier.classify(event_with(std::move(text)), labels);
-  return labels;
 }
 
 /// The brands of example.yaml.

@@ -7,6 +7,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "sentiment_classifier.hpp"
@@ -14,18 +15,9 @@
 namespace parley::sentiment::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::event_with;
 using ::parley::test::to_config;
 using ::parley::test::yaml_config;
-
-inline Event event_with(std::string text, std::string lang = "") {
-  Event event;
-  event.id = "ev-test";
-  event.account = "nordic-coffee";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  event.lang = std::move(lang);
-  return event;
-}
 
 /// The classifier with `config: {}` (built once: the lexicons take a moment).
 inline SentimentClassifier& default_classifier() {

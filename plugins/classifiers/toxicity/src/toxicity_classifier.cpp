@@ -40,7 +40,10 @@ Category category_of_file(std::string_view name) {
 }
 
 void add_shipped_lists(Lexicon& lexicon) {
-  for (const auto& [language, files] : kShippedLists) {
+  for (const auto& shipped : kShippedLists) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto language = shipped.language;
+    const auto files = shipped.files;
     const auto where = [&](std::string_view name) {
       return "lists/" + std::string(to_string(language)) + "/" + std::string(name);
     };

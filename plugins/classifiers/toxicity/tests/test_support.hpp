@@ -6,6 +6,7 @@
 
 #include <parley/parley.hpp>
 #include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
 #include <parley_test/yaml_config.hpp>
 
 #include "toxicity_classifier.hpp"
@@ -13,6 +14,7 @@
 namespace parley::toxicity::test {
 
 using FakeContext = testing::FakePluginContext;
+using ::parley::test::event_with;
 using ::parley::test::to_config;
 using ::parley::test::yaml_config;
 
@@ -24,15 +26,6 @@ inline const ToxicityClassifier& default_classifier() {
 
 inline ToxicityScores scores_of(const std::string& text, std::optional<Language> language = std::nullopt) {
   return default_classifier().score(text, {language, false});
-}
-
-inline Event event_with(std::string text) {
-  Event event;
-  event.id = "ev-test";
-  event.account = "nordic-coffee";
-  event.author.id = "u-test";
-  event.text = std::move(text);
-  return event;
 }
 
 inline Labels classify(ToxicityClassifier& classifier, const Event& event) {
