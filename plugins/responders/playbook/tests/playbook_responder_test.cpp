@@ -1,0 +1,354 @@
+// The strategy: which actions the playbook proposes for which event, each
+// with the rule it cites, in the customer's language.
+#include <catch2/catch.hpp>
+#include <parley/testing.hpp>
+#include <parley_test/classify.hpp>
+#include <parley_test/yaml_config.hpp>
+
+#include "playbook_responder.hpp"
+
+using parley::Action;
+using parley::ActionKind;
+using parley::CaseView;
+using parley::Labels;
+using parley::playbook::PlaybookResponder;
+
+namespace {
+
+const char* kBrand = R"(
+brand: Aroma
+languages: [en, el, ru, pl, fi, ar]
+default_language: en
+calendar: { time_zone: Europe/Athens }
+follow_up: 3d
+abuse: { policy_link: "https://aroma.example/rules", ban_after_warnings: 2 }
+personas:
+  rip_off: { offer: "a 10% voucher", max_concessions: 1 }
+  high_roller: { escalate_to: vip }
+escalation:
+  - { department: legal, title: { el: "νομική υπηρεσία", en: legal }, contact: legal@aroma.example, keywords: ["lawyer*", "δικηγόρ*", "адвокат*", "sąd*"] }
+  - { department: vip, topics: [] , keywords: ["vip"] }
+knowledge_base: { late_delivery: "https://aroma.example/help/delivery" }
+)";
+
+struct Harness {
+  explicit Harness(const std::string& extra = "") : responder(parley::test::yaml_config(kBrand + extra), context) {}
+
+  std::vector<Action> respond(const parley::Event& event, const Labels& labels, const CaseView& case_view = {}) {
+    std::vector<Action> proposals;
+    responder.respond(event, labels, case_view, proposals);
+    return proposals;
+  }
+
+  parley::testing::FakePluginContext context;
+  PlaybookResponder responder;
+};
+
+parley::Event comment(std::string text, std::string name = "Maria Papadopoulou") {
+  auto event = parley::test::event_with(std::move(text));
+  event.id = "c1";
+  event.account = "aroma-page";
+  event.author.id = "u1";
+  event.author.display_name = std::move(name);
+  event.created_at = 1793610900000 - 10 * 60 * 1000;  // ten minutes before the test clock
+  return event;
+}
+
+Labels labels_of(std::initializer_list<std::pair<const char*, double>> scores,
+                 std::initializer_list<std::pair<const char*, const char*>> attributes = {}) {
+  Labels labels;
+  for (const auto& [name, score] : scores) labels.set(name, score);
+  for (const auto& [name, value] : attributes) labels.set_attribute(name, value);
+  return labels;
+}
+
+const Action* find(const std::vector<Action>& actions, ActionKind kind) {
+  for (const auto& action : actions) {
+    if (action.kind == kind) return &action;
+  }
+  return nullptr;
+}
+
+std::string kinds(const std::vector<Action>& actions) {
+  std::string out;
+  for (const auto& action : actions) out += std::string(to_string(action.kind)) + ":" + action.rule_id + " ";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a first complaint in Greek is acknowledged publicly, then taken private, with a follow-up") {
+  Harness harness;
+  const auto actions =
+      harness.respond(comment("Η παραγγελία μου άργησε δύο ώρες και ήρθε κρύα!"),
+                      labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "late_delivery"}}));
+  INFO(kinds(actions));
+  const auto* ack = find(actions, ActionKind::reply_public);
+  REQUIRE(ack != nullptr);
+  CHECK(ack->rule_id == "P2");
+  CHECK(ack->params.at("lang") == "el");
+  CHECK_THAT(ack->text, Catch::Contains("Maria"));
+  CHECK_THAT(ack->reason, Catch::Contains("P1/P2") && Catch::Contains("P20: in el"));
+  const auto* dm = find(actions, ActionKind::reply_private);
+  REQUIRE(dm != nullptr);
+  CHECK(dm->rule_id == "P4");
+  CHECK(dm->params.at("case_status") == "awaiting_customer");
+  CHECK_THAT(dm->text, Catch::Contains("https://aroma.example/help/delivery") || !Catch::Contains("{kb_link}"));
+  const auto* follow_up = find(actions, ActionKind::follow_up);
+  REQUIRE(follow_up != nullptr);
+  CHECK(follow_up->params.at("after") == "3d");
+  CHECK(follow_up->params.at("purpose") == "follow_up");
+  CHECK(find(actions, ActionKind::warn) == nullptr);
+  CHECK(find(actions, ActionKind::notify) == nullptr);  // answered within the SLA
+}
+
+TEST_CASE("an answered case gets no second public reply; a person is told instead") {
+  Harness harness;
+  CaseView answered;
+  answered.status = "awaiting_customer";
+  answered.first_response_at = 1793610000000;
+  answered.last_actions = {"reply_public", "reply_private"};
+  const auto actions =
+      harness.respond(comment("Still waiting!!"), labels_of({{"intent.complaint", 0.8}}, {{"lang", "en"}}), answered);
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::reply_public) == nullptr);
+  const auto* notify = find(actions, ActionKind::notify);
+  REQUIRE(notify != nullptr);
+  CHECK(notify->rule_id == "P1.again");
+  CHECK(notify->params.at("case_status") == "private");
+}
+
+TEST_CASE("a profane complaint about the brand is answered as a complaint, not warned or banned (P16.aggressive)") {
+  Harness harness;
+  const auto actions =
+      harness.respond(comment("Вы что, издеваетесь?! Третий раз привозите не тот заказ, чёрт побери!", "Иван"),
+                      labels_of({{"intent.complaint", 0.9},
+                                 {"toxicity.offensive", 0.8},
+                                 {"abuse.target.brand", 0.9},
+                                 {"persona.aggressive", 0.8}},
+                                {{"lang", "ru"}, {"persona", "aggressive"}, {"theme", "wrong_order"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::warn) == nullptr);
+  CHECK(find(actions, ActionKind::ban) == nullptr);
+  CHECK(find(actions, ActionKind::hide) == nullptr);
+  const auto* dm = find(actions, ActionKind::reply_private);
+  REQUIRE(dm != nullptr);
+  CHECK(dm->params.at("lang") == "ru");
+  CHECK_THAT(dm->reason, Catch::Contains("P16.aggressive"));
+  CHECK_THAT(dm->text, Catch::Contains("Иван"));
+}
+
+TEST_CASE("abuse aimed at staff is banned at once and hidden, never deleted (P8, P9)") {
+  Harness harness;
+  const auto actions =
+      harness.respond(comment("Your moderator Anna is a stupid idiot"),
+                      labels_of({{"toxicity.offensive", 0.95}, {"toxicity.insult", 0.9}, {"abuse.target.staff", 0.9}},
+                                {{"lang", "en"}}));
+  INFO(kinds(actions));
+  REQUIRE(find(actions, ActionKind::ban) != nullptr);
+  CHECK(find(actions, ActionKind::ban)->rule_id == "P8.ban_at_once");
+  CHECK(find(actions, ActionKind::hide) != nullptr);
+  CHECK(find(actions, ActionKind::delete_event) == nullptr);
+}
+
+TEST_CASE("abuse without a complaint is warned with the policy link, and banned after two warnings (P8)") {
+  Harness harness;
+  const auto abuse = labels_of({{"toxicity.offensive", 0.9}}, {{"lang", "pl"}});
+  const auto first = harness.respond(comment("Co za gówno, spadajcie"), abuse);
+  INFO(kinds(first));
+  const auto* warning = find(first, ActionKind::warn);
+  REQUIRE(warning != nullptr);
+  CHECK(warning->rule_id == "P8.warn");
+  CHECK_THAT(warning->text, Catch::Contains("https://aroma.example/rules"));
+  CHECK(warning->params.at("lang") == "pl");
+  CHECK(find(first, ActionKind::ban) == nullptr);
+
+  CaseView warned_twice;
+  warned_twice.author_warnings = 2;
+  const auto third = harness.respond(comment("gówno"), abuse, warned_twice);
+  REQUIRE(find(third, ActionKind::ban) != nullptr);
+  CHECK(find(third, ActionKind::ban)->rule_id == "P8.ban");
+  CHECK(find(third, ActionKind::warn) == nullptr);
+}
+
+TEST_CASE("insults with no business matter in them are abuse, however angry (P8)") {
+  Harness harness;
+  const auto actions = harness.respond(
+      comment("You are all pathetic losers"),
+      labels_of({{"intent.complaint", 0.9}, {"toxicity.offensive", 0.9}}, {{"lang", "en"}, {"theme", "other"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::warn) != nullptr);
+  CHECK(find(actions, ActionKind::reply_public) == nullptr);
+}
+
+TEST_CASE("an off-topic rant gets an audited ignore (P18)") {
+  Harness harness;
+  const auto actions = harness.respond(comment("The elections are rigged, wake up people"),
+                                       labels_of({{"intent.offtopic", 0.9}}, {{"lang", "en"}}));
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].kind == ActionKind::ignore);
+  CHECK(actions[0].rule_id == "P18");
+  CHECK_THAT(actions[0].reason, Catch::Contains("off-topic"));
+}
+
+TEST_CASE("a question waits for the community, then is answered only if nobody did (P7)") {
+  Harness harness("questions: { community_window: 15m }\n");
+  const auto asked = harness.respond(comment("Do you have oat milk?"), labels_of({{"intent.question", 0.9}}));
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].kind == ActionKind::follow_up);
+  CHECK(asked[0].params.at("purpose") == "community_window");
+  CHECK(asked[0].params.at("after") == "15m");
+
+  auto timer = comment("");
+  timer.kind = parley::EventKind::timer;
+  timer.lang = "fi";
+  timer.metadata = {{"timer.purpose", "community_window"}, {"thread.replies_since", "2"}};
+  const auto community_answered = harness.respond(timer, {});
+  REQUIRE(community_answered.size() == 1);
+  CHECK(community_answered[0].kind == ActionKind::ignore);
+  CHECK(community_answered[0].rule_id == "P7");
+
+  timer.metadata["thread.replies_since"] = "0";
+  const auto nobody = harness.respond(timer, {});
+  REQUIRE(nobody.size() == 1);
+  CHECK(nobody[0].kind == ActionKind::reply_public);
+  CHECK(nobody[0].params.at("lang") == "fi");
+}
+
+TEST_CASE("a rip-off demand gets one private concession, then a polite private no (P16.rip_off, P4)") {
+  Harness harness;
+  const auto labels = labels_of({{"intent.complaint", 0.7}, {"intent.compensation", 0.9}, {"persona.rip_off", 0.8}},
+                                {{"lang", "pl"}, {"persona", "rip_off"}});
+  const auto first = harness.respond(comment("Kawa zimna. Chcę rabat 50% albo zwrot pieniędzy!", "Piotr"), labels);
+  INFO(kinds(first));
+  const Action* offer = nullptr;
+  for (const auto& action : first) {
+    if (action.params.count("offer")) offer = &action;
+    if (action.kind == ActionKind::reply_public) CHECK(action.params.count("offer") == 0);
+  }
+  REQUIRE(offer != nullptr);
+  CHECK(offer->kind == ActionKind::reply_private);
+  CHECK(offer->rule_id == "P16.rip_off");
+  CHECK_THAT(offer->text, Catch::Contains("10%"));
+
+  CaseView conceded;
+  conceded.author_concessions = 1;
+  const auto second = harness.respond(comment("Znowu zimna. Rabat!", "Piotr"), labels, conceded);
+  INFO(kinds(second));
+  for (const auto& action : second) CHECK(action.params.count("offer") == 0);
+  bool declined = false;
+  for (const auto& action : second)
+    declined = declined || (action.kind == ActionKind::reply_private && action.rule_id == "P16.rip_off");
+  CHECK(declined);
+}
+
+TEST_CASE("a language the brand does not answer in falls back to the default, and the reason says so (P20)") {
+  Harness harness("");
+  parley::testing::FakePluginContext context;
+  PlaybookResponder english_only(parley::test::yaml_config("brand: Aroma\nlanguages: [en, el]\n"), context);
+  std::vector<Action> actions;
+  english_only.respond(comment("Siparişim gelmedi!"), labels_of({{"intent.complaint", 0.9}}, {{"lang", "tr"}}), {},
+                       actions);
+  const auto* ack = find(actions, ActionKind::reply_public);
+  REQUIRE(ack != nullptr);
+  CHECK(ack->params.at("lang") == "en");
+  CHECK_THAT(ack->reason, Catch::Contains("P20") && Catch::Contains("tr"));
+}
+
+TEST_CASE("a reply that fails the tone check is held back and reported instead (P3)") {
+  Harness harness(
+      "templates:\n  acknowledge:\n    en: [\"Calm down {name}, it is your fault, we will answer {eta}.\"]\n");
+  const auto actions =
+      harness.respond(comment("My order is late"), labels_of({{"intent.complaint", 0.9}}, {{"lang", "en"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::reply_public) == nullptr);
+  const auto* held = find(actions, ActionKind::notify);
+  REQUIRE(held != nullptr);
+  CHECK(held->rule_id == "P3.tone");
+  CHECK(held->params.at("held_back") == "acknowledge");
+}
+
+TEST_CASE("a late first response raises an SLA breach (P2)") {
+  Harness harness("first_response: 1h\n");
+  auto late = comment("My order is late");
+  late.created_at = harness.context.now - 3 * 3600 * 1000;
+  const auto actions = harness.respond(late, labels_of({{"intent.complaint", 0.9}}, {{"lang", "en"}}));
+  const auto* breach = find(actions, ActionKind::notify);
+  REQUIRE(breach != nullptr);
+  CHECK(breach->rule_id == "P2.sla_breach");
+  CHECK(breach->params.at("waited") == "3h");
+}
+
+TEST_CASE("legal words route the complaint to the legal department (P12)") {
+  Harness harness;
+  const auto actions =
+      harness.respond(comment("Θα μιλήσω με τον δικηγόρο μου για τη χρέωση"),
+                      labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "billing_error"}}));
+  const auto* escalate = find(actions, ActionKind::escalate);
+  REQUIRE(escalate != nullptr);
+  CHECK(escalate->params.at("department") == "legal");
+  CHECK(escalate->params.at("contact") == "legal@aroma.example");
+  CHECK(escalate->rule_id == "P12");
+  const auto* handover = find(actions, ActionKind::reply_private);
+  REQUIRE(handover != nullptr);
+  CHECK_THAT(handover->text, Catch::Contains("νομική υπηρεσία"));  // the escalated message, with the team's title
+  CHECK_THAT(handover->reason, Catch::Contains("P12"));
+}
+
+TEST_CASE("a resolved case gets a public note under the original comment (P6) and a follow-up (P14)") {
+  Harness harness;
+  auto update = comment("");
+  update.kind = parley::EventKind::direct_message;
+  update.metadata = {{"case.update", "resolved"}};
+  CaseView open_case;
+  open_case.status = "awaiting_customer";
+  open_case.origin_event_id = "c0";
+  const auto actions = harness.respond(update, labels_of({}, {{"lang", "fi"}}), open_case);
+  const auto* note = find(actions, ActionKind::reply_public);
+  REQUIRE(note != nullptr);
+  CHECK(note->rule_id == "P6");
+  CHECK(note->target_event_id == "c0");
+  CHECK(note->params.at("case_status") == "resolved");
+  CHECK(find(actions, ActionKind::request_removal) == nullptr);  // P5 is off unless the brand turns it on
+  CHECK(find(actions, ActionKind::follow_up) != nullptr);
+}
+
+TEST_CASE("spam is hidden, not deleted, unless the brand allows deleting spam (P9)") {
+  Harness harness;
+  const auto spam = labels_of({{"intent.spam", 0.95}});
+  const auto hidden = harness.respond(comment("Cheap followers at spam.example"), spam);
+  CHECK(find(hidden, ActionKind::hide) != nullptr);
+  CHECK(find(hidden, ActionKind::delete_event) == nullptr);
+  parley::testing::FakePluginContext context;
+  PlaybookResponder allows(parley::test::yaml_config("brand: A\nabuse: { delete_spam: true }\n"), context);
+  std::vector<Action> actions;
+  allows.respond(comment("Cheap followers"), spam, {}, actions);
+  CHECK(find(actions, ActionKind::delete_event) != nullptr);
+}
+
+TEST_CASE("the brand's own posts and banned authors get no replies") {
+  Harness harness;
+  auto own = comment("Our new menu is out");
+  own.author.is_brand = true;
+  CHECK(harness.respond(own, labels_of({{"intent.complaint", 0.9}})).empty());
+  CaseView banned;
+  banned.author_banned = true;
+  const auto actions = harness.respond(comment("late again"), labels_of({{"intent.complaint", 0.9}}), banned);
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].kind == ActionKind::ignore);
+}
+
+TEST_CASE("a bad config is refused with the key at fault") {
+  parley::testing::FakePluginContext context;
+  auto refuse = [&](const std::string& yaml, const std::string& message) {
+    INFO(yaml);
+    CHECK_THROWS_WITH(PlaybookResponder(parley::test::yaml_config(yaml), context), Catch::Contains(message));
+  };
+  refuse("brand: A\nlanguages: [en]\ndefault_language: el\n", "default_language");
+  refuse("brand: A\npersonas: { grumpy: {} }\n", "grumpy");
+  refuse("brand: A\npersonas: { chronic: { escalate_to: nobody } }\n", "nobody");
+  refuse("brand: A\nfollow_up: soon\n", "follow_up");
+  refuse("brand: A\nacknowledge_publicly: false\nmove_private: false\n", "P1");
+  refuse("brand: A\nlanguages: [en, de]\ndefault_language: en\n", "templates.");
+  refuse("brand: A\ncalendar: { time_zone: Mars/Olympus }\n", "calendar");
+}
