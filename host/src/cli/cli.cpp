@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"check", "validate pipeline files and every plugin's config", &check_command},
     {"plugins", "list the plugins on the search path", &plugins_command},
     {"classify", "run only the classifiers over a JSONL file (labels as JSONL)", &classify_command},
+    {"test", "run a brand's policy test cases through the pipeline (dry run)", &test_command},
 };
 
 void print_overview(std::ostream& out) {

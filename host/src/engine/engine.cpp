@@ -88,6 +88,22 @@ RunSummary Engine::run() {
   return summary_;
 }
 
+RunSummary Engine::handle_events(std::vector<HandledEvent> items) {
+  summary_ = {};
+  std::vector<HandledEvent> fresh;
+  std::unordered_set<std::string> in_batch;
+  for (auto& item : items) {
+    if (!in_batch.insert(item.event.id).second || store_.seen(item.event.id)) {
+      ++summary_.already_seen;
+      continue;
+    }
+    fresh.push_back(std::move(item));
+  }
+  std::vector<DeadLetter> dead_letters;
+  if (!fresh.empty()) handle_batch(fresh, dead_letters);
+  return summary_;
+}
+
 void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters) {
   // Shard by author: one worker sees all of an author's events, in order.
   std::vector<std::vector<std::size_t>> shards(pool_.size());

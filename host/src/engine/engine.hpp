@@ -44,6 +44,14 @@ class Engine {
   /// Runs until every connector is exhausted or `options.stop` is set.
   RunSummary run();
 
+  /// Handles events the caller supplies instead of polling the connectors
+  /// (`parley test`, backtests): each item needs `event` and `connector_id`,
+  /// and may carry `injected` labels. One batch, exactly as run() handles a
+  /// polled one: same handlers and guard, one commit, allowed actions
+  /// executed (recorded as dry-run in a dry run), `on_event` called in order.
+  /// Events already handled are skipped. Returns the counts of this call.
+  RunSummary handle_events(std::vector<HandledEvent> items);
+
  private:
   void recover_pending_actions();
   void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters);

@@ -30,6 +30,11 @@ std::optional<DeadLetter> classify(const PipelineRuntime& runtime, const Event& 
   return std::nullopt;
 }
 
+void apply_injected(const Labels& injected, Labels& labels) {
+  for (const auto& [name, score] : injected.scores()) labels.set(name, score);
+  for (const auto& [name, value] : injected.attributes()) labels.set_attribute(name, value);
+}
+
 EventHandler::EventHandler(const PipelineRuntime& runtime, Store& store, RetryPolicy retry, bool dry_run)
     : runtime_(runtime), store_(store), retry_(retry), dry_run_(dry_run) {}
 
@@ -51,8 +56,15 @@ void EventHandler::handle(HandledEvent& item) {
   item.case_key = case_key(event);
   auto& case_now = case_state(item.case_key);
   auto& author_now = author_state(event);
-  item.case_before = {item.case_key,       case_now.status,   case_now.events,      author_now.events,
-                      author_now.warnings, author_now.banned, case_now.last_actions};
+  // The API 1.2 members keep their defaults until the engine tracks them.
+  item.case_before = CaseView{};
+  item.case_before.key = item.case_key;
+  item.case_before.status = case_now.status;
+  item.case_before.case_events = case_now.events;
+  item.case_before.author_events = author_now.events;
+  item.case_before.author_warnings = author_now.warnings;
+  item.case_before.author_banned = author_now.banned;
+  item.case_before.last_actions = case_now.last_actions;
 
   remember_customer_tier(author_now, event);
   const auto now =
@@ -64,6 +76,7 @@ void EventHandler::handle(HandledEvent& item) {
     AuthorHistoryScope scope(event, history);
     item.failure = classify(runtime_, event, item.labels, retry_);
   }
+  if (!item.failure) apply_injected(item.injected, item.labels);
   if (!item.failure) remember_complaint(author_now, item.labels, at);
   std::vector<Action> proposals;
   for (const auto& responder : runtime_.responders) {

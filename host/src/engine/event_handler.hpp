@@ -18,6 +18,9 @@ namespace parley::host {
 struct HandledEvent {
   Event event;
   std::string connector_id;
+  /// Set before handle() to override what the classifiers said: these scores
+  /// and attributes replace theirs after they ran (`parley test` cases).
+  Labels injected;
   Labels labels;
   std::string case_key;
   CaseView case_before;
@@ -34,6 +37,9 @@ std::string case_key(const Event& event);
 /// Runs the classifiers in order. Returns the failing plugin and error, or nullopt.
 std::optional<DeadLetter> classify(const PipelineRuntime& runtime, const Event& event, Labels& labels,
                                    const RetryPolicy& retry);
+
+/// Sets every score and attribute of `injected` in `labels`, replacing theirs.
+void apply_injected(const Labels& injected, Labels& labels);
 
 class EventHandler {
  public:

@@ -13,7 +13,10 @@
 
 namespace parley::host {
 
-enum class RuntimeParts { everything, classifiers_only };
+/// Which instances build_runtime creates. `without_connectors`: for commands
+/// that supply events themselves and execute nothing (`parley test`), so a
+/// platform connector needs neither its network nor its input files.
+enum class RuntimeParts { everything, classifiers_only, without_connectors };
 
 struct PipelineRuntime {
   PipelineConfig config;

@@ -284,3 +284,39 @@ TEST_CASE("classifiers see the author's earlier complaints, warnings and tier") 
   CHECK(histories_seen["e5"].complaints_30d == 0);  // another author
   CHECK(store->load_author("brand", "u1").complaint_times.size() == 3);
 }
+
+TEST_CASE("handle_events: supplied events go through the real handlers; injected labels override classifiers") {
+  platform = {};
+  const auto registry = test_registry();
+  auto runtime = build_runtime(test_pipeline(2), registry, true, nullptr, RuntimeParts::without_connectors);
+  CHECK(runtime.connectors.empty());
+  CHECK(runtime.responders.size() == 1);
+  auto store = SqliteStore::open(":memory:");
+  std::vector<HandledEvent> handled;
+  RunOptions options;
+  options.dry_run = true;
+  options.on_event = [&](const HandledEvent& item) { handled.push_back(item); };
+  Engine engine(runtime, *store, options);
+
+  HandledEvent plain;
+  plain.event = event("s1", "u1", "late");
+  plain.connector_id = "fake";
+  HandledEvent quieted = plain;
+  quieted.event = event("s2", "u2", "Paczka spóźniona");
+  quieted.injected.set("intent.complaint", 0.0);  // the classifier says 1.0
+  quieted.injected.set_attribute("lang", "pl");
+  const auto summary = engine.handle_events({plain, quieted});
+  CHECK(summary.events == 2);
+  CHECK(summary.dry_run == 1);  // only s1's reply; s2's complaint was overridden
+  CHECK(summary.blocked == 2);  // delete, twice
+  REQUIRE(handled.size() == 2);
+  CHECK(handled[0].event.id == "s1");
+  CHECK(handled[0].labels.score("intent.complaint") == 1.0);
+  CHECK(handled[1].labels.score("intent.complaint") == 0.0);
+  CHECK(handled[1].labels.attribute("lang") == "pl");
+  CHECK(platform.executions.empty());
+
+  const auto again = engine.handle_events({plain});
+  CHECK(again.events == 0);
+  CHECK(again.already_seen == 1);
+}
