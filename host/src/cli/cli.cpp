@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"check", "validate pipeline files and every plugin's config", &check_command},
     {"plugins", "list the plugins on the search path", &plugins_command},
     {"classify", "run only the classifiers over a JSONL file (labels as JSONL)", &classify_command},
+    {"approvals", "list, show, approve or reject actions parked for approval", &approvals_command},
 };
 
 void print_overview(std::ostream& out) {

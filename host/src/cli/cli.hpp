@@ -35,5 +35,6 @@ int run_command(const std::vector<std::string>& arguments);
 int check_command(const std::vector<std::string>& arguments);
 int plugins_command(const std::vector<std::string>& arguments);
 int classify_command(const std::vector<std::string>& arguments);
+int approvals_command(const std::vector<std::string>& arguments);
 
 }  // namespace parley::host

@@ -24,11 +24,9 @@ PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry
       }
     }
   };
-  create_all(config.classifiers, runtime.classifiers, "classifiers");
-  if (parts == RuntimeParts::everything) {
-    create_all(config.connectors, runtime.connectors, "connectors");
-    create_all(config.responders, runtime.responders, "responders");
-  }
+  if (parts != RuntimeParts::connectors_only) create_all(config.classifiers, runtime.classifiers, "classifiers");
+  if (parts != RuntimeParts::classifiers_only) create_all(config.connectors, runtime.connectors, "connectors");
+  if (parts == RuntimeParts::everything) create_all(config.responders, runtime.responders, "responders");
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   return runtime;
 }

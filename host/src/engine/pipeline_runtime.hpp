@@ -13,7 +13,8 @@
 
 namespace parley::host {
 
-enum class RuntimeParts { everything, classifiers_only };
+/// connectors_only: what executing recorded actions needs (`parley approvals`).
+enum class RuntimeParts { everything, classifiers_only, connectors_only };
 
 struct PipelineRuntime {
   PipelineConfig config;
