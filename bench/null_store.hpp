@@ -16,6 +16,10 @@ class NullStore final : public host::Store {
   void add_dead_letter(const host::DeadLetter&) override {}
   std::vector<host::DeadLetter> dead_letters() override { return {}; }
   std::vector<host::AuditRecord> audit() override { return {}; }
+  std::optional<host::OutboxEntry> outbox_entry(std::int64_t) override { return std::nullopt; }
+  host::DecideResult decide(host::ApprovalDecision) override { return {}; }
+  std::vector<host::ApprovalDecision> approval_decisions(std::int64_t) override { return {}; }
+  std::optional<host::AuditRecord> audit_of_event(const std::string&) override { return std::nullopt; }
 };
 
 }  // namespace parley::bench

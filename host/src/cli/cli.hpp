@@ -36,5 +36,6 @@ int check_command(const std::vector<std::string>& arguments);
 int plugins_command(const std::vector<std::string>& arguments);
 int classify_command(const std::vector<std::string>& arguments);
 int test_command(const std::vector<std::string>& arguments);
+int approvals_command(const std::vector<std::string>& arguments);
 
 }  // namespace parley::host

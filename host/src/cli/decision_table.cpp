@@ -19,6 +19,7 @@ const char* status_text(OutboxStatus status) {
     case OutboxStatus::pending_approval: return "PARKED";
     case OutboxStatus::failed: return "FAILED";
     case OutboxStatus::pending: return "pending";
+    case OutboxStatus::rejected: return "REJECTED";
   }
   return "?";
 }

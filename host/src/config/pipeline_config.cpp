@@ -50,6 +50,9 @@ ConfigField policy_section() {
           .defaults(empty_list())
           .describe("action kinds, or kind:value (escalate:legal), that wait for a person"),
       ban_section(),
+      // No default: absent means the built-in multilingual list, [] means off.
+      schema::list("public_offer_words", schema::string())
+          .describe("words that make a public text an offer (PLAYBOOK P4); absent = multilingual defaults, [] = off"),
   };
   return schema::object("policy", std::move(fields));
 }
@@ -172,6 +175,7 @@ class PipelineReader {
         if (item.is_string()) read_require_approval(item, path);
       }
     }
+    if (const auto* words = policy.find("public_offer_words"); words && words->is_list()) read_offer_words(*words);
     const auto* ban = policy.find("ban");
     if (!ban || !ban->is_map()) return;
     pipeline_.policy.ban_after_warnings = static_cast<int>(ban->integer_or("after_warnings", 2));
@@ -180,6 +184,21 @@ class PipelineReader {
       for (const auto& label : labels->as_list()) {
         if (label.is_string()) pipeline_.policy.ban_for.push_back(label.as_string());
       }
+    }
+  }
+
+  void read_offer_words(const ConfigValue& words) {
+    auto& out = pipeline_.policy.public_offer_words.emplace();
+    std::size_t index = 0;
+    for (const auto& word : words.as_list()) {
+      const std::string path = item_key_path("policy.public_offer_words", index++);
+      if (!word.is_string()) continue;  // reported by the validator
+      if (word.as_string().find_first_not_of(" \t") == std::string::npos) {
+        // An empty word would be in every text and block every public reply.
+        errors_.push_back({word.location(), path, "empty word", "a word or stem, e.g. 'discount'", ""});
+        continue;
+      }
+      out.push_back(word.as_string());
     }
   }
 

@@ -38,6 +38,9 @@ struct PolicyConfig {
   int ban_after_warnings = 2;        ///< PLAYBOOK P8: warn first
   std::vector<std::string> ban_for;  ///< labels that allow an immediate ban
   double ban_label_threshold = 0.8;
+  /// PLAYBOOK P4: words that make a public text an offer. nullopt = the
+  /// multilingual defaults (default_public_offer_words); empty = no word check.
+  std::optional<std::vector<std::string>> public_offer_words;
 };
 
 struct EngineConfig {

@@ -1,5 +1,7 @@
 #include "engine/engine.hpp"
 
+#include "engine/action_executor.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -10,13 +12,6 @@ namespace parley::host {
 
 namespace {
 constexpr auto kIdlePause = std::chrono::milliseconds(100);
-
-const PluginInstance<Connector>* find_connector(const PipelineRuntime& runtime, const std::string& id) {
-  for (const auto& connector : runtime.connectors) {
-    if (connector.id == id) return &connector;
-  }
-  return nullptr;
-}
 }  // namespace
 
 Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
@@ -147,7 +142,8 @@ void Engine::count(const HandledEvent& item) {
       case OutboxStatus::blocked: ++summary_.blocked; break;
       case OutboxStatus::pending_approval: ++summary_.parked; break;
       case OutboxStatus::failed: ++summary_.failed; break;
-      case OutboxStatus::pending: break;
+      case OutboxStatus::pending:
+      case OutboxStatus::rejected: break;  // rejected: only by `parley approvals`, never during a run
     }
   }
 }
@@ -161,43 +157,9 @@ void Engine::recover_pending_actions() {
 }
 
 void Engine::execute(OutboxEntry& entry) {
-  const auto* connector = find_connector(runtime_, entry.connector_id);
-  if (connector == nullptr) {
-    entry.status = OutboxStatus::failed;
-    entry.note = "no connector '" + entry.connector_id + "' in this pipeline";
-  } else {
-    for (int attempt = 1; attempt <= retry_.max_attempts; ++attempt) {
-      ++entry.attempts;
-      ActionResult result;
-      auto error = call_plugin([&] { result = connector->object->execute(entry.action); }, {1, 0}, connector->plugin,
-                               entry.event_id, "execute an action for", runtime_.secrets.get());
-      if (error) result = {ActionResult::Status::failed_retryable, "", *error};
-      if (result.status == ActionResult::Status::done) {
-        entry.status = OutboxStatus::done;
-        entry.platform_id = result.platform_id;
-        entry.note.clear();
-        break;
-      }
-      entry.status = OutboxStatus::failed;
-      entry.note = runtime_.secrets ? runtime_.secrets->redact(result.message) : result.message;
-      if (result.status == ActionResult::Status::failed_permanent) break;
-      if (attempt < retry_.max_attempts) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(retry_.backoff_ms << (attempt - 1)));
-      }
-    }
-  }
-  store_.update_outbox(entry);
-  if (entry.status == OutboxStatus::failed) {
-    DeadLetter letter{"execute",
-                      connector ? connector->plugin : entry.connector_id,
-                      entry.event_id,
-                      entry.action.idempotency_key,
-                      entry.note,
-                      "",
-                      0};
-    store_.add_dead_letter(letter);
+  if (auto letter = execute_action(runtime_, store_, retry_, entry)) {
     ++summary_.dead_letters;
-    if (options_.on_dead_letter) options_.on_dead_letter(letter);
+    if (options_.on_dead_letter) options_.on_dead_letter(*letter);
   }
 }
 

@@ -24,9 +24,11 @@ PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry
       }
     }
   };
-  create_all(config.classifiers, runtime.classifiers, "classifiers");
-  if (parts == RuntimeParts::everything) create_all(config.connectors, runtime.connectors, "connectors");
-  if (parts != RuntimeParts::classifiers_only) create_all(config.responders, runtime.responders, "responders");
+  const bool with_connectors = parts == RuntimeParts::everything || parts == RuntimeParts::connectors_only;
+  const bool with_responders = parts == RuntimeParts::everything || parts == RuntimeParts::without_connectors;
+  if (parts != RuntimeParts::connectors_only) create_all(config.classifiers, runtime.classifiers, "classifiers");
+  if (with_connectors) create_all(config.connectors, runtime.connectors, "connectors");
+  if (with_responders) create_all(config.responders, runtime.responders, "responders");
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   return runtime;
 }

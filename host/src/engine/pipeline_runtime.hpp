@@ -16,7 +16,8 @@ namespace parley::host {
 /// Which instances build_runtime creates. `without_connectors`: for commands
 /// that supply events themselves and execute nothing (`parley test`), so a
 /// platform connector needs neither its network nor its input files.
-enum class RuntimeParts { everything, classifiers_only, without_connectors };
+/// `connectors_only`: what executing recorded actions needs (`parley approvals`).
+enum class RuntimeParts { everything, classifiers_only, without_connectors, connectors_only };
 
 struct PipelineRuntime {
   PipelineConfig config;

@@ -13,12 +13,30 @@ std::string_view to_string(Verdict verdict) {
   return "blocked";
 }
 
-PolicyGuard::PolicyGuard(PolicyConfig policy) : policy_(std::move(policy)) {}
+namespace {
+/// Actions everyone on the page sees: where an offer invites copycat complaints.
+bool is_public(ActionKind kind) {
+  return kind == ActionKind::reply_public || kind == ActionKind::warn || kind == ActionKind::request_removal;
+}
+}  // namespace
+
+PolicyGuard::PolicyGuard(PolicyConfig policy)
+    : policy_(std::move(policy)), offer_words_(policy_.public_offer_words.value_or(default_public_offer_words())) {}
 
 std::string PolicyGuard::never_reason(const Action& action) const {
   const auto& never = policy_.never;
   if (std::find(never.begin(), never.end(), action.kind) == never.end()) return {};
   return "policy.never forbids " + std::string(to_string(action.kind));
+}
+
+std::string PolicyGuard::public_offer_reason(const Action& action) const {
+  if (!is_public(action.kind)) return {};
+  const std::string prefix = "P4: offers only in private: ";
+  if (auto offer = action.params.find("offer"); offer != action.params.end()) {
+    return prefix + std::string(to_string(action.kind)) + " carries params.offer \"" + offer->second + "\"";
+  }
+  if (auto word = offer_words_.find_in(action.text)) return prefix + "public text mentions \"" + *word + "\"";
+  return {};
 }
 
 std::string PolicyGuard::ban_refusal(const Labels& labels, int warnings, bool banned) const {
@@ -63,6 +81,8 @@ std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& propos
     } else if (duplicate) {
       decision = {proposal, Verdict::blocked, "duplicate of an earlier proposal for this event"};
     } else if (auto reason = never_reason(proposal); !reason.empty()) {
+      decision = {proposal, Verdict::blocked, std::move(reason)};
+    } else if (reason = public_offer_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
     } else if (proposal.kind == ActionKind::ban && !(reason = ban_refusal(labels, warnings, banned)).empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};

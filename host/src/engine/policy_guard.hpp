@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/pipeline_config.hpp"
+#include "engine/offer_words.hpp"
 #include "store/store.hpp"
 
 namespace parley::host {
@@ -29,7 +30,8 @@ class PolicyGuard {
   /// Decides each proposal in order. `author` is the author's state before
   /// this event; warnings allowed earlier in the same list count for a ban
   /// later in it. Identical proposals (same kind, target, text and params) after the
-  /// first are blocked as duplicates.
+  /// first are blocked as duplicates. A public action (reply_public, warn,
+  /// request_removal) with params["offer"] or an offer word is blocked (P4).
   std::vector<GuardDecision> review(const std::vector<Action>& proposals, const Labels& labels,
                                     const AuthorState& author) const;
 
@@ -37,8 +39,10 @@ class PolicyGuard {
   std::string never_reason(const Action& action) const;
   std::string ban_refusal(const Labels& labels, int warnings, bool banned) const;
   std::string approval_reason(const Action& action) const;
+  std::string public_offer_reason(const Action& action) const;
 
   PolicyConfig policy_;
+  OfferWords offer_words_;
 };
 
 }  // namespace parley::host

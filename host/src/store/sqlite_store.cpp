@@ -37,9 +37,15 @@ CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox(status, id);
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_key TEXT NOT NULL,
   record TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_by_event ON audit(event_id, id);
 CREATE TABLE IF NOT EXISTS dead_letters(
   id INTEGER PRIMARY KEY, stage TEXT NOT NULL, plugin TEXT NOT NULL, event_id TEXT NOT NULL,
   location TEXT NOT NULL, error TEXT NOT NULL, raw TEXT NOT NULL, created_at INTEGER NOT NULL);
+-- Decisions of `parley approvals`; one per outbox entry. IF NOT EXISTS adds it
+-- to older files without a schema version of its own.
+CREATE TABLE IF NOT EXISTS approvals(
+  id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL UNIQUE, key TEXT NOT NULL, decision TEXT NOT NULL,
+  decided_by TEXT NOT NULL, note TEXT NOT NULL, decided_at INTEGER NOT NULL);
 )sql";
 
 std::int64_t now_ms() {
@@ -85,7 +91,21 @@ OutboxEntry read_outbox_row(sqlite3_stmt* statement) {
   entry.note = column_text(statement, 5);
   entry.attempts = sqlite3_column_int(statement, 6);
   entry.platform_id = column_text(statement, 7);
+  entry.created_at = sqlite3_column_int64(statement, 8);
   return entry;
+}
+
+constexpr const char* kSelectOutbox =
+    "SELECT id, connector, event_id, action, status, note, attempts, platform_id, created_at FROM outbox ";
+
+ApprovalDecision read_decision_row(sqlite3_stmt* statement) {
+  ApprovalDecision decision;
+  decision.outbox_id = sqlite3_column_int64(statement, 0);
+  decision.approve = column_text(statement, 1) == "approved";
+  decision.by = column_text(statement, 2);
+  decision.note = column_text(statement, 3);
+  decision.decided_at = sqlite3_column_int64(statement, 4);
+  return decision;
 }
 
 }  // namespace
@@ -98,13 +118,16 @@ std::string_view to_string(OutboxStatus status) {
     case OutboxStatus::failed: return "failed";
     case OutboxStatus::blocked: return "blocked";
     case OutboxStatus::dry_run: return "dry_run";
+    case OutboxStatus::rejected: return "rejected";
   }
   return "pending";
 }
 
+std::string_view decision_name(const ApprovalDecision& decision) { return decision.approve ? "approved" : "rejected"; }
+
 OutboxStatus outbox_status_from_string(std::string_view text) {
   for (auto status : {OutboxStatus::pending, OutboxStatus::pending_approval, OutboxStatus::done, OutboxStatus::failed,
-                      OutboxStatus::blocked, OutboxStatus::dry_run}) {
+                      OutboxStatus::blocked, OutboxStatus::dry_run, OutboxStatus::rejected}) {
     if (to_string(status) == text) return status;
   }
   throw std::invalid_argument("unknown outbox status '" + std::string(text) + "'");
@@ -339,9 +362,9 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
 
 std::vector<OutboxEntry> SqliteStore::outbox(OutboxStatus status) {
   std::lock_guard lock(mutex_);
-  auto* select = statement(
-      "SELECT id, connector, event_id, action, status, note, attempts, platform_id FROM outbox "
-      "WHERE status = ? ORDER BY id");
+  // statement() caches by pointer: each query is one static string.
+  static const std::string sql = std::string(kSelectOutbox) + "WHERE status = ? ORDER BY id";
+  auto* select = statement(sql.c_str());
   Step step(select);
   step.bind(1, std::string(to_string(status)));
   std::vector<OutboxEntry> entries;
@@ -403,6 +426,77 @@ std::vector<AuditRecord> SqliteStore::audit() {
     records.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2)});
   }
   return records;
+}
+
+std::optional<OutboxEntry> SqliteStore::outbox_entry(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  static const std::string sql = std::string(kSelectOutbox) + "WHERE id = ?";
+  auto* select = statement(sql.c_str());
+  Step step(select);
+  if (step.bind(1, id).next() != SQLITE_ROW) return std::nullopt;
+  return read_outbox_row(select);
+}
+
+DecideResult SqliteStore::decide(ApprovalDecision decision) {
+  std::lock_guard lock(mutex_);
+  DecideResult result;
+  decision.decided_at = now_ms();
+  const auto next = decision.approve ? OutboxStatus::pending : OutboxStatus::rejected;
+  // IMMEDIATE: two people deciding at once are serialised by SQLite; the
+  // status condition makes the second one change nothing.
+  exec("BEGIN IMMEDIATE");
+  try {
+    bool moved = false;
+    {
+      Step update(
+          statement("UPDATE outbox SET status = ?, updated_at = ? WHERE id = ? AND status = 'pending_approval'"));
+      update.bind(1, std::string(to_string(next))).bind(2, decision.decided_at).bind(3, decision.outbox_id);
+      if (update.next() != SQLITE_DONE) fail("deciding on an action");
+      moved = sqlite3_changes(db_) == 1;
+    }
+    if (moved) {
+      Step insert(
+          statement("INSERT INTO approvals(outbox_id, key, decision, decided_by, note, decided_at) "
+                    "SELECT id, key, ?, ?, ?, ? FROM outbox WHERE id = ?"));
+      insert.bind(1, std::string(decision_name(decision)))
+          .bind(2, decision.by)
+          .bind(3, decision.note)
+          .bind(4, decision.decided_at)
+          .bind(5, decision.outbox_id);
+      if (insert.next() != SQLITE_DONE) fail("recording a decision");
+      result.outcome = DecideResult::Outcome::decided;
+      result.decision = decision;
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  result.entry = outbox_entry(decision.outbox_id);
+  if (result.outcome == DecideResult::Outcome::decided) return result;
+  if (!result.entry) return result;  // unknown_id
+  result.outcome = DecideResult::Outcome::not_parked;
+  if (auto earlier = approval_decisions(decision.outbox_id); !earlier.empty()) result.decision = earlier.front();
+  return result;
+}
+
+std::vector<ApprovalDecision> SqliteStore::approval_decisions(std::int64_t outbox_id) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement(
+      "SELECT outbox_id, decision, decided_by, note, decided_at FROM approvals WHERE outbox_id = ? ORDER BY id");
+  Step step(select);
+  step.bind(1, outbox_id);
+  std::vector<ApprovalDecision> decisions;
+  while (step.next() == SQLITE_ROW) decisions.push_back(read_decision_row(select));
+  return decisions;
+}
+
+std::optional<AuditRecord> SqliteStore::audit_of_event(const std::string& event_id) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement("SELECT event_id, case_key, record FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT 1");
+  Step step(select);
+  if (step.bind(1, event_id).next() != SQLITE_ROW) return std::nullopt;
+  return AuditRecord{column_text(select, 0), column_text(select, 1), column_text(select, 2)};
 }
 
 }  // namespace parley::host

@@ -37,6 +37,10 @@ class SqliteStore final : public Store {
   void add_dead_letter(const DeadLetter& letter) override;
   std::vector<DeadLetter> dead_letters() override;
   std::vector<AuditRecord> audit() override;
+  std::optional<OutboxEntry> outbox_entry(std::int64_t id) override;
+  DecideResult decide(ApprovalDecision decision) override;
+  std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) override;
+  std::optional<AuditRecord> audit_of_event(const std::string& event_id) override;
 
  private:
   explicit SqliteStore(sqlite3* db, std::string name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <parley/action.hpp>
 #include <string>
 #include <string_view>
@@ -14,9 +15,10 @@ enum class OutboxStatus {
   pending,           ///< allowed by the guard, not yet executed
   pending_approval,  ///< parked by policy.require_approval
   done,
-  failed,   ///< the platform refused it for good, or retries ran out
-  blocked,  ///< refused by the guard; never executed
-  dry_run,  ///< allowed, but the run was a dry run
+  failed,    ///< the platform refused it for good, or retries ran out
+  blocked,   ///< refused by the guard; never executed
+  dry_run,   ///< allowed, but the run was a dry run
+  rejected,  ///< parked, then rejected by a person; never executed
 };
 
 std::string_view to_string(OutboxStatus status);
@@ -31,6 +33,31 @@ struct OutboxEntry {
   std::string note;  ///< the guard's reason, or the platform's error
   int attempts = 0;
   std::string platform_id;
+  std::int64_t created_at = 0;  ///< ms since epoch; read from the store
+};
+
+/// A person's decision on a parked action (`parley approvals`).
+struct ApprovalDecision {
+  std::int64_t outbox_id = 0;
+  bool approve = false;  ///< true: approved (then executed); false: rejected
+  std::string by;        ///< who decided; required
+  std::string note;
+  std::int64_t decided_at = 0;  ///< ms since epoch; set by the store
+};
+
+std::string_view decision_name(const ApprovalDecision& decision);  ///< "approved" or "rejected"
+
+struct DecideResult {
+  enum class Outcome {
+    decided,     ///< this call moved it out of pending_approval
+    not_parked,  ///< it exists but was no longer waiting: see `entry.status` and `earlier`
+    unknown_id,
+  };
+  Outcome outcome = Outcome::unknown_id;
+  std::optional<OutboxEntry> entry;  ///< as it is after the call
+  /// The decision on record: this one when decided; when not_parked, the
+  /// one that came first (none if the entry was never parked, e.g. blocked).
+  std::optional<ApprovalDecision> decision;
 };
 
 struct AuthorState {
@@ -99,6 +126,18 @@ class Store {
 
   virtual std::vector<DeadLetter> dead_letters() = 0;
   virtual std::vector<AuditRecord> audit() = 0;
+
+  /// One outbox entry by id, whatever its status.
+  virtual std::optional<OutboxEntry> outbox_entry(std::int64_t id) = 0;
+  /// Compare-and-set, in one transaction with the decision's record: only an
+  /// entry in pending_approval moves, to pending (approve: executed next, by
+  /// the caller or, if it is interrupted, by the next run's recovery) or to
+  /// rejected. Any later decision on the same entry gets not_parked.
+  virtual DecideResult decide(ApprovalDecision decision) = 0;
+  /// Decisions on one outbox entry, oldest first.
+  virtual std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) = 0;
+  /// The audit record of one event (the latest, should there be several).
+  virtual std::optional<AuditRecord> audit_of_event(const std::string& event_id) = 0;
 };
 
 }  // namespace parley::host

@@ -309,3 +309,37 @@ TEST_CASE("a multi-error pipeline with syntax-level duplicates reports everythin
   CHECK(find_key(load.errors, "connectors[0].confg")->suggestion == "config");
   CHECK(find_key(load.errors, "engine.batch_size") != nullptr);
 }
+
+TEST_CASE("policy.public_offer_words: absent means defaults, [] means off, blank words are errors",
+          "[config][pipeline]") {
+  TempDir dir;
+  SecretRegistry secrets;
+  SECTION("absent") {
+    const auto load = load_pipeline(dir.write("a.yaml", kMinimal), secrets);
+    REQUIRE(load.pipeline);
+    CHECK_FALSE(load.pipeline->policy.public_offer_words);
+  }
+  SECTION("empty list") {
+    const auto load =
+        load_pipeline(dir.write("b.yaml", std::string(kMinimal) + "policy:\n  public_offer_words: []\n"), secrets);
+    INFO(all_text(load.errors));
+    REQUIRE(load.pipeline);
+    REQUIRE(load.pipeline->policy.public_offer_words);
+    CHECK(load.pipeline->policy.public_offer_words->empty());
+  }
+  SECTION("the brand's words") {
+    const auto load = load_pipeline(
+        dir.write("c.yaml", std::string(kMinimal) + "policy:\n  public_offer_words: [Gutschein, \"έκπτωσ\"]\n"),
+        secrets);
+    REQUIRE(load.pipeline);
+    CHECK(*load.pipeline->policy.public_offer_words == std::vector<std::string>{"Gutschein", "έκπτωσ"});
+  }
+  SECTION("a blank word") {
+    const auto load = load_pipeline(
+        dir.write("d.yaml", std::string(kMinimal) + "policy:\n  public_offer_words: [rabat, \" \"]\n"), secrets);
+    CHECK_FALSE(load.pipeline);
+    const auto* error = find_key(load.errors, "policy.public_offer_words[1]");
+    REQUIRE(error);
+    CHECK(error->message == "empty word");
+  }
+}

@@ -1,0 +1,252 @@
+// parley approvals list|show|approve|reject PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--json] [--state DIR]
+//
+// The approval queue: actions parked by policy.require_approval. A decision
+// is a compare-and-set in the store (only from pending_approval), recorded
+// with who, when and why; an approved action is then executed at once by the
+// pipeline's connector, through the engine's own executor.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/approval_report.hpp"
+#include "cli/cli.hpp"
+#include "cli/pipeline_setup.hpp"
+#include "engine/action_executor.hpp"
+#include "engine/pipeline_runtime.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace parley::host {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage =
+    "parley approvals list|show|approve|reject PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--json] [--state DIR]";
+
+struct ApprovalsOptions {
+  std::string subcommand;
+  std::string pipeline;
+  std::string id_text;
+  std::int64_t id = 0;
+  std::string by;
+  std::string note;
+  bool json = false;
+  std::optional<std::string> state_dir;
+};
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+/// What the command line alone can tell; an error message, empty when fine.
+std::string usage_problem(ApprovalsOptions& options) {
+  const auto& sub = options.subcommand;
+  if (sub != "list" && sub != "show" && sub != "approve" && sub != "reject") {
+    return "unknown approvals command '" + sub + "'; expected list, show, approve or reject";
+  }
+  if (options.pipeline.empty()) return "missing PIPELINE.yaml";
+  if (sub == "list") {
+    if (!options.id_text.empty()) return "list takes no ID";
+  } else {
+    if (options.id_text.empty()) return sub + " needs the ID of an action (see parley approvals list)";
+    const auto* end = options.id_text.data() + options.id_text.size();
+    auto [at, error] = std::from_chars(options.id_text.data(), end, options.id);
+    if (error != std::errc() || at != end || options.id <= 0) {
+      return "'" + options.id_text + "' is not an action ID; expected a positive number";
+    }
+  }
+  const bool deciding = sub == "approve" || sub == "reject";
+  if (!deciding && (!options.by.empty() || !options.note.empty())) return "--by and --note are for approve and reject";
+  // Who decided is part of the audit; a rejection must say why.
+  if (deciding && options.by.find_first_not_of(" \t") == std::string::npos) return sub + " needs --by NAME";
+  if (sub == "reject" && options.note.find_first_not_of(" \t") == std::string::npos) {
+    return "reject needs --note WHY";
+  }
+  return {};
+}
+
+/// Everything that follows: the loaded pipeline, its state and what to print.
+class Approvals {
+ public:
+  Approvals(ApprovalsOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
+      : options_(std::move(options)),
+        common_(std::move(common)),
+        loaded_(std::move(loaded)),
+        database_(std::move(database)),
+        store_(SqliteStore::open(database_)) {}
+
+  int run() {
+    if (options_.subcommand == "list") return list();
+    auto entry = store_->outbox_entry(options_.id);
+    if (!entry) return fail("no action #" + options_.id_text + " in " + database_name());
+    if (options_.subcommand == "show") return show(*entry);
+    return decide(*entry);
+  }
+
+ private:
+  std::string database_name() const { return database_.string(); }
+
+  int list() {
+    const auto parked = store_->outbox(OutboxStatus::pending_approval);
+    if (options_.json) {
+      print_json(list_json(parked, now_ms()));
+    } else {
+      print(fmt::format("Pipeline {} ({})\nState    {}\n\n", loaded_.config.client, loaded_.config.file,
+                        database_name()) +
+            list_text(parked, now_ms()));
+    }
+    return kExitOk;
+  }
+
+  int show(const OutboxEntry& entry) {
+    ApprovalDetails details{entry, store_->approval_decisions(entry.id), store_->audit_of_event(entry.event_id)};
+    if (options_.json) {
+      print_json(show_json(details));
+    } else {
+      print(show_text(details, now_ms()));
+    }
+    return kExitOk;
+  }
+
+  int decide(const OutboxEntry& entry) {
+    const bool approve = options_.subcommand == "approve";
+    // Checked first for a clear message; the compare-and-set below is what
+    // makes a concurrent second decision fail.
+    if (entry.status != OutboxStatus::pending_approval) return already_decided(entry);
+    std::optional<PipelineRuntime> runtime;
+    if (approve) {
+      // The connector must exist before anything is decided: an approval
+      // that cannot be carried out is a configuration problem, not a decision.
+      auto registry = discover_plugins(common_, loaded_.config.plugin_path);
+      try {
+        runtime.emplace(build_runtime(loaded_.config, registry, false, loaded_.secrets, RuntimeParts::connectors_only));
+      } catch (const ConfigurationError& error) {
+        print_diagnostics(error.diagnostics, *loaded_.secrets);
+        return kExitBadUsage;
+      }
+    }
+    ApprovalDecision decision{entry.id, approve, options_.by, options_.note, 0};
+    auto result = store_->decide(decision);
+    if (result.outcome == DecideResult::Outcome::unknown_id) {
+      return fail("no action #" + options_.id_text + " in " + database_name());
+    }
+    if (result.outcome == DecideResult::Outcome::not_parked) return already_decided(*result.entry, result.decision);
+    decision = *result.decision;
+    auto current = *result.entry;
+    std::optional<DeadLetter> failure;
+    if (approve) {
+      const RetryPolicy retry{loaded_.config.engine.max_attempts, loaded_.config.engine.retry_backoff_ms};
+      failure = execute_action(*runtime, *store_, retry, current);
+    }
+    report_decision(current, decision, failure.has_value());
+    return failure ? kExitWorkFailed : kExitOk;
+  }
+
+  void report_decision(const OutboxEntry& entry, const ApprovalDecision& decision, bool failed) {
+    if (options_.json) {
+      auto json = decision_json(decision);
+      json["id"] = entry.id;
+      json["key"] = entry.action.idempotency_key;
+      json["status"] = to_string(entry.status);
+      if (failed) json["error"] = entry.note;
+      print_json(json);
+      return;
+    }
+    auto text = fmt::format("Action #{} ({} for event {}) {}.\n", entry.id, to_string(entry.action.kind),
+                            entry.event_id, decision_text(decision));
+    if (!decision.approve) {
+      text += "It will never be executed.\n";
+    } else if (failed) {
+      text += fmt::format("Executing it FAILED after {} attempt(s): {} (dead-lettered)\n", entry.attempts, entry.note);
+    } else {
+      text += fmt::format("Executed by connector '{}': done{}.\n", entry.connector_id,
+                          entry.platform_id.empty() ? "" : " (platform id " + entry.platform_id + ")");
+    }
+    print(text);
+  }
+
+  int already_decided(const OutboxEntry& entry, std::optional<ApprovalDecision> earlier = std::nullopt) {
+    if (!earlier) {
+      const auto decisions = store_->approval_decisions(entry.id);
+      if (!decisions.empty()) earlier = decisions.front();
+    }
+    if (earlier) {
+      return fail(fmt::format("action #{} was already {}; it is now {}", entry.id, decision_text(*earlier),
+                              to_string(entry.status)));
+    }
+    return fail(fmt::format("action #{} is not waiting for approval (status {}{})", entry.id, to_string(entry.status),
+                            entry.note.empty() ? "" : ": " + entry.note));
+  }
+
+  int fail(const std::string& message) {
+    std::cerr << "parley: " << loaded_.secrets->redact(message) << "\n";
+    return kExitWorkFailed;
+  }
+  void print(const std::string& text) { std::cout << loaded_.secrets->redact(text) << std::flush; }
+  void print_json(const nlohmann::json& json) {
+    std::cout << redact_json(json, *loaded_.secrets).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n"
+              << std::flush;
+  }
+
+  ApprovalsOptions options_;
+  CommonOptions common_;
+  LoadedPipeline loaded_;
+  std::filesystem::path database_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+}  // namespace
+
+int approvals_command(const std::vector<std::string>& arguments) {
+  CommonOptions common;
+  ApprovalsOptions parsed;
+  po::options_description options("parley approvals options");
+  options.add_options()("subcommand", po::value(&parsed.subcommand)->required(),
+                        "list (parked actions), show ID, approve ID, reject ID")(
+      "pipeline", po::value(&parsed.pipeline)->required(), "the pipeline YAML file")(
+      "id", po::value(&parsed.id_text), "the action's ID, as list prints it (#ID)")(
+      "by", po::value(&parsed.by), "who decides (required for approve and reject; recorded)")(
+      "note", po::value(&parsed.note), "why (required for reject; recorded)")(
+      "json", po::bool_switch(&parsed.json), "one JSON document on standard output, for tools")(
+      "state", po::value<std::string>()->notifier([&](const std::string& dir) { parsed.state_dir = dir; }),
+      "folder of the state database (DIR/<client>.db), as given to parley run");
+  add_common_options(options, common);
+  po::positional_options_description positional;
+  positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
+  if (auto exit = parse_command_line(arguments, kUsage, options, positional, common)) return *exit;
+  if (auto problem = usage_problem(parsed); !problem.empty()) {
+    std::cerr << "parley: " << problem << "\nUsage: " << kUsage << "\n(see --help)\n";
+    return kExitBadUsage;
+  }
+
+  auto loaded = load_pipeline_reporting(parsed.pipeline);
+  if (!loaded) return kExitBadUsage;
+  std::filesystem::path database;
+  try {
+    database = state_file(loaded->config, parsed.state_dir);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "parley: " << loaded->secrets->redact(error.what()) << "\n";
+    return kExitBadUsage;
+  }
+  // Never create an empty database here: a wrong --state would show an empty queue.
+  if (!std::filesystem::exists(database)) {
+    std::cerr << "parley: no state database " << database.string() << " for client '" << loaded->config.client
+              << "'; run the pipeline first, with the same --state as parley run\n";
+    return kExitWorkFailed;
+  }
+  try {
+    return Approvals(std::move(parsed), std::move(common), std::move(*loaded), database).run();
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return kExitWorkFailed;
+  }
+}
+
+}  // namespace parley::host

@@ -1,0 +1,57 @@
+#include "engine/action_executor.hpp"
+
+#include <chrono>
+#include <thread>
+
+namespace parley::host {
+
+namespace {
+const PluginInstance<Connector>* find_connector(const PipelineRuntime& runtime, const std::string& id) {
+  for (const auto& connector : runtime.connectors) {
+    if (connector.id == id) return &connector;
+  }
+  return nullptr;
+}
+}  // namespace
+
+std::optional<DeadLetter> execute_action(const PipelineRuntime& runtime, Store& store, const RetryPolicy& retry,
+                                         OutboxEntry& entry) {
+  const auto* connector = find_connector(runtime, entry.connector_id);
+  if (connector == nullptr) {
+    entry.status = OutboxStatus::failed;
+    entry.note = "no connector '" + entry.connector_id + "' in this pipeline";
+  } else {
+    for (int attempt = 1; attempt <= retry.max_attempts; ++attempt) {
+      ++entry.attempts;
+      ActionResult result;
+      auto error = call_plugin([&] { result = connector->object->execute(entry.action); }, {1, 0}, connector->plugin,
+                               entry.event_id, "execute an action for", runtime.secrets.get());
+      if (error) result = {ActionResult::Status::failed_retryable, "", *error};
+      if (result.status == ActionResult::Status::done) {
+        entry.status = OutboxStatus::done;
+        entry.platform_id = result.platform_id;
+        entry.note.clear();
+        break;
+      }
+      entry.status = OutboxStatus::failed;
+      entry.note = runtime.secrets ? runtime.secrets->redact(result.message) : result.message;
+      if (result.status == ActionResult::Status::failed_permanent) break;
+      if (attempt < retry.max_attempts) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(retry.backoff_ms << (attempt - 1)));
+      }
+    }
+  }
+  store.update_outbox(entry);
+  if (entry.status != OutboxStatus::failed) return std::nullopt;
+  DeadLetter letter{"execute",
+                    connector ? connector->plugin : entry.connector_id,
+                    entry.event_id,
+                    entry.action.idempotency_key,
+                    entry.note,
+                    "",
+                    0};
+  store.add_dead_letter(letter);
+  return letter;
+}
+
+}  // namespace parley::host

@@ -1,0 +1,53 @@
+#include "engine/offer_words.hpp"
+
+#include "engine/text_folding.hpp"
+
+namespace parley::host {
+
+const std::vector<std::string>& default_public_offer_words() {
+  // Substrings of the folded, accent-free text. Bare words that also mean
+  // something ordinary are left out: "free" (feel free), "offer" (we offer
+  // help), ru "возврат" (a return of goods), ar "خصم" alone (also "charged",
+  // as in "charged twice"), pl "promocj" (a promotion price complaint).
+  static const std::vector<std::string> words{
+      // en
+      "discount", "refund", "voucher", "coupon", "compensat", "promo code", "promocode", "promotional code",
+      "free of charge", "for free", "complimentary", "gift card", "store credit", "cashback", "cash back", "money back",
+      "rebate", "bonus",
+      // el
+      "έκπτωσ", "εκπτωτικ", "κουπόνι", "επιστροφή χρημάτων", "επιστροφή των χρημάτων", "αποζημίωσ", "δωρεάν",
+      "δωροεπιταγ", "κωδικός προσφοράς", "κωδικό προσφοράς",
+      // ru
+      "скидк", "купон", "промокод", "ваучер", "компенсац", "возврат денег", "возврат средств", "вернём деньги",
+      "бесплатн", "подарочн", "бонус",
+      // pl
+      "rabat", "zniżk", "kupon", "kod promocyjn", "zwrot pieniędzy", "zwrot środków", "zwrot kosztów", "rekompensat",
+      "odszkodowan", "gratis", "za darmo", "bezpłatn", "upust", "podarunkow",
+      // fi
+      "alennu", "alekoodi", "hyvity", "hyvitäm", "korvau", "rahat takaisin", "rahanpalautu", "kuponki", "kupongi",
+      "lahjakort", "ilmaiseksi", "veloituksetta", "kampanjakoodi", "etukoodi", "tarjouskoodi",
+      // ar
+      "تخفيض", "كود خصم", "كود الخصم", "رمز خصم", "رمز الخصم", "قسيمة", "كوبون", "استرداد", "استرجاع المبلغ",
+      "استرجاع الأموال", "تعويض", "مجان", "رمز ترويجي", "بطاقة هدية"};
+  return words;
+}
+
+OfferWords::OfferWords(std::vector<std::string> words) {
+  for (auto& word : words) {
+    auto folded = fold_for_matching(word);
+    // A blank word would match (nearly) every text; the pipeline reader refuses it.
+    if (folded.find_first_not_of(" \t\n") == std::string::npos) continue;
+    words_.push_back({std::move(word), std::move(folded)});
+  }
+}
+
+std::optional<std::string> OfferWords::find_in(std::string_view text) const {
+  if (words_.empty() || text.empty()) return std::nullopt;
+  const auto folded = fold_for_matching(text);
+  for (const auto& word : words_) {
+    if (folded.find(word.folded) != std::string::npos) return word.written;
+  }
+  return std::nullopt;
+}
+
+}  // namespace parley::host
