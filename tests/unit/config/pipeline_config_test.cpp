@@ -6,6 +6,7 @@
 #include "test_files.hpp"
 
 using parley::ActionKind;
+using parley::host::ClockMode;
 using parley::host::Diagnostic;
 using parley::host::Diagnostics;
 using parley::host::load_pipeline;
@@ -308,4 +309,25 @@ TEST_CASE("a multi-error pipeline with syntax-level duplicates reports everythin
   CHECK(find_key(load.errors, "timezon")->suggestion == "timezone");
   CHECK(find_key(load.errors, "connectors[0].confg")->suggestion == "config");
   CHECK(find_key(load.errors, "engine.batch_size") != nullptr);
+}
+
+TEST_CASE("engine.clock is wall by default, events on request, nothing else", "[config][pipeline]") {
+  TempDir dir;
+  const std::string base = "client: acme\nconnectors:\n  - plugin: replay\n";
+  SecretRegistry secrets;
+  const auto plain = load_pipeline(dir.write("plain.yaml", base), secrets);
+  REQUIRE(plain.pipeline);
+  CHECK(plain.pipeline->engine.clock == ClockMode::wall);
+  const auto events = load_pipeline(dir.write("events.yaml", base + "engine: { clock: events }\n"), secrets);
+  REQUIRE(events.pipeline);
+  CHECK(events.pipeline->engine.clock == ClockMode::events);
+
+  const auto file = dir.write("bad.yaml", base + "engine:\n  clock: event-time\n");
+  const auto bad = load_pipeline(file, secrets);
+  INFO(all_text(bad.errors));
+  CHECK(!bad.pipeline);
+  const auto* clock = find_key(bad.errors, "engine.clock");
+  REQUIRE(clock);
+  CHECK(clock->location == file.string() + ":5:10");
+  CHECK_THAT(clock->expected, Catch::Contains("'wall'") && Catch::Contains("'events'"));
 }
