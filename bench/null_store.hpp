@@ -20,6 +20,14 @@ class NullStore final : public host::Store {
   host::DecideResult decide(host::ApprovalDecision) override { return {}; }
   std::vector<host::ApprovalDecision> approval_decisions(std::int64_t) override { return {}; }
   std::optional<host::AuditRecord> audit_of_event(const std::string&) override { return std::nullopt; }
+  std::vector<host::Timer> due_timers(std::int64_t, std::size_t) override { return {}; }
+  std::vector<host::Timer> timers() override { return {}; }
+  host::ThreadCounts thread_counts(const std::string&, const std::string&, const std::string&, std::int64_t) override {
+    return {};
+  }
+  std::vector<host::CaseTransition> transitions() override { return {}; }
+  std::int64_t load_clock() override { return 0; }
+  void save_clock(std::int64_t) override {}
 };
 
 }  // namespace parley::bench

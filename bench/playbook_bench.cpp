@@ -102,9 +102,8 @@ RunResult run_once(const PipelineRuntime& runtime, const std::vector<Event>& eve
 
 /// Nanoseconds to write one reply (choose a variant, render, tone check).
 double reply_cost_ns(std::size_t replies) {
-  const auto config = playbook::parse_playbook_config(
-      ConfigValue(ConfigValue::Map{{"brand", "Bazaar"},
-                                   {"languages", ConfigValue::List{"en", "el", "ru", "pl", "fi", "ar"}}}));
+  const auto config = playbook::parse_playbook_config(ConfigValue(
+      ConfigValue::Map{{"brand", "Bazaar"}, {"languages", ConfigValue::List{"en", "el", "ru", "pl", "fi", "ar"}}}));
   playbook::ReplyWriter writer(config);
   const char* languages[] = {"en", "el", "ru", "pl", "fi", "ar"};
   const std::map<std::string, std::string> facts = {
@@ -112,8 +111,8 @@ double reply_cost_ns(std::size_t replies) {
   std::size_t characters = 0;
   const auto start = Clock::now();
   for (std::size_t index = 0; index < replies; ++index) {
-    const auto reply = writer.write(playbook::message::acknowledge, languages[index % 6], "bench",
-                                    "e" + std::to_string(index), facts);
+    const auto reply =
+        writer.write(playbook::message::acknowledge, languages[index % 6], "bench", "e" + std::to_string(index), facts);
     characters += reply.text.size();
   }
   const std::chrono::duration<double, std::nano> elapsed = Clock::now() - start;
@@ -153,8 +152,7 @@ int main(int argc, char** argv) {
     p99s.push_back(result.p99_us);
     shares.push_back(result.classify_share);
     std::printf("  run %d: %.0f events/s, median %.1f us, p99 %.1f us, classify %.0f%%, %zu actions\n", repeat + 1,
-                result.events_per_second, result.median_us, result.p99_us, 100 * result.classify_share,
-                result.actions);
+                result.events_per_second, result.median_us, result.p99_us, 100 * result.classify_share, result.actions);
   }
   std::printf("median of runs: %.0f events/s, latency median %.1f us, p99 %.1f us, classify %.0f%% of the time\n",
               percentile(rates, 0.5), percentile(medians, 0.5), percentile(p99s, 0.5), 100 * percentile(shares, 0.5));

@@ -36,7 +36,7 @@ void BM_KeywordsPluginCall(benchmark::State& state) {
   registry.scan({std::filesystem::path(PARLEY_PLUGIN_DIR)});
   ConfigValue::Map labels_config{{"toxicity.insult", ConfigValue(ConfigValue::List{"idiot", "ηλίθιος", "идиот"})}};
   PluginRef ref{"keywords", "keywords", ConfigValue(ConfigValue::Map{{"labels", ConfigValue(labels_config)}}), "bench"};
-  auto instance = create_instance<Classifier>(registry, ref, "classifiers[0]", {"bench", ".", true, nullptr});
+  auto instance = create_instance<Classifier>(registry, ref, "classifiers[0]", {"bench", ".", true, nullptr, nullptr});
   Event event;
   event.text = state.range(0) ? "Where is my order? It has been two weeks, you idiot" : "";
   Labels labels;

@@ -61,8 +61,13 @@ void DecisionTable::print_header(const PipelineConfig& config, const std::string
 void DecisionTable::print_event(const HandledEvent& item) const {
   const auto& event = item.event;
   const auto& author = event.author.handle.empty() ? event.author.id : "@" + event.author.handle;
-  fmt::print(out_, "{}  {}  \"{}\"\n", event.id, author, preview(event.text, 70));
-  fmt::print(out_, "    labels   {}\n", key_labels(item.labels));
+  if (item.timer) {
+    fmt::print(out_, "{}  {}  timer '{}' set by rule {} at {}, due {}\n", event.id, author, item.timer->purpose,
+               item.timer->rule_id, format_clock_time(item.timer->set_at), format_clock_time(item.timer->due_at));
+  } else {
+    fmt::print(out_, "{}  {}  \"{}\"\n", event.id, author, preview(event.text, 70));
+    fmt::print(out_, "    labels   {}\n", key_labels(item.labels));
+  }
   if (item.failure) {
     fmt::print(out_, "    FAILED   plugin '{}' could not {} it: {} (dead-lettered)\n", item.failure->plugin,
                item.failure->stage, preview(item.failure->error, 100));
@@ -77,6 +82,14 @@ void DecisionTable::print_event(const HandledEvent& item) const {
     if (!action.text.empty() && entry.status != OutboxStatus::blocked) {
       fmt::print(out_, "    {:<16} {:<8} » {}\n", "", "", preview(action.text, 90));
     }
+  }
+  for (const auto& set : item.outcome.timers_set) {
+    fmt::print(out_, "    timer    '{}' due {}\n", set.purpose, format_clock_time(set.due_at));
+  }
+  if (!item.outcome.transitions.empty()) {
+    std::string path = item.outcome.transitions.front().from;
+    for (const auto& transition : item.outcome.transitions) path += " → " + transition.to;
+    fmt::print(out_, "    case     {}\n", path);
   }
   fmt::print(out_, "\n");
 }
@@ -98,6 +111,8 @@ void DecisionTable::print_summary(const RunSummary& summary) const {
              dry_run_ ? "would run (dry run)" : "executed", summary.blocked, summary.parked, summary.failed,
              summary.dead_letters);
   if (summary.recovered) fmt::print(out_, ", {} recovered from an interrupted run", summary.recovered);
+  if (summary.timers_set) fmt::print(out_, ", {} timers set", summary.timers_set);
+  if (summary.timers_fired) fmt::print(out_, ", {} timers fired", summary.timers_fired);
   fmt::print(out_, "\n");
 }
 

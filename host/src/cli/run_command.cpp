@@ -1,4 +1,4 @@
-// parley run PIPELINE.yaml... [--dry-run] [--state DIR]
+// parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME]
 //
 // Several pipelines run side by side in one process, each with its own
 // plugin instances, store and engine: they share nothing but loaded libraries.
@@ -37,11 +37,13 @@ struct PreparedPipeline {
 };
 
 /// Runs one pipeline, printing its table to `out`.
-void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool quiet) {
+void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool quiet,
+                  std::optional<std::int64_t> start_ms) {
   DecisionTable table(out, dry_run);
   RunOptions options;
   options.dry_run = dry_run;
   options.stop = &stop_requested;
+  options.start_ms = start_ms;
   if (!quiet) {
     options.on_event = [&](const HandledEvent& item) { table.print_event(item); };
     options.on_dead_letter = [&](const DeadLetter& letter) { table.print_dead_letter(letter); };
@@ -64,18 +66,30 @@ int run_command(const std::vector<std::string>& arguments) {
   std::optional<std::string> state_dir;
   bool dry_run = false;
   bool quiet = false;
+  std::optional<std::string> now_text;
   po::options_description options("parley run options");
   options.add_options()("pipeline", po::value(&pipeline_files)->required()->multitoken(),
                         "pipeline YAML files (several run side by side, sharing nothing)")(
       "dry-run", po::bool_switch(&dry_run), "decide everything, execute nothing, change no state")(
       "state", po::value<std::string>()->notifier([&](const std::string& dir) { state_dir = dir; }),
-      "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet), "print only the summary");
+      "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet), "print only the summary")(
+      "now", po::value<std::string>()->notifier([&](const std::string& text) { now_text = text; }),
+      "start the engine clock at TIME: ISO-8601 UTC (2026-12-04T10:00:00Z) or ms since the epoch");
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("pipeline", -1);
-  if (auto exit = parse_command_line(arguments, "parley run PIPELINE.yaml... [--dry-run] [--state DIR]", options,
-                                     positional, common)) {
+  if (auto exit = parse_command_line(arguments, "parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME]",
+                                     options, positional, common)) {
     return *exit;
+  }
+  std::optional<std::int64_t> start_ms;
+  if (now_text) {
+    start_ms = parse_clock_time(*now_text);
+    if (!start_ms) {
+      std::cerr << "parley run: --now '" << *now_text
+                << "' is not a time; expected ISO-8601 UTC, e.g. 2026-12-04T10:00:00Z, or ms since the epoch\n";
+      return kExitBadUsage;
+    }
   }
 
   // Everything is checked before anything runs: a bad file stops them all.
@@ -127,7 +141,7 @@ int run_command(const std::vector<std::string>& arguments) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   if (pipelines.size() == 1) {
-    run_pipeline(*pipelines[0], stdout, dry_run, quiet);
+    run_pipeline(*pipelines[0], stdout, dry_run, quiet, start_ms);
   } else {
     // Side by side; each table is kept apart and printed whole, in file order.
     std::vector<char*> buffers(pipelines.size(), nullptr);
@@ -136,7 +150,7 @@ int run_command(const std::vector<std::string>& arguments) {
     for (std::size_t index = 0; index < pipelines.size(); ++index) {
       threads.emplace_back([&, index] {
         std::FILE* out = open_memstream(&buffers[index], &sizes[index]);
-        run_pipeline(*pipelines[index], out, dry_run, quiet);
+        run_pipeline(*pipelines[index], out, dry_run, quiet, start_ms);
         std::fclose(out);
       });
     }

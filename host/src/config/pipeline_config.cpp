@@ -63,6 +63,10 @@ ConfigField engine_section() {
       schema::integer("max_attempts").range(1, 100).defaults(3).describe("plugin call attempts before dead-lettering"),
       schema::integer("retry_backoff_ms").range(0, 3'600'000).defaults(50),
       schema::integer("batch_size").range(1, 1'000'000).defaults(256),
+      schema::string("clock")
+          .one_of({"wall", "events"})
+          .defaults("wall")
+          .describe("engine clock: wall (system time) or events (the latest created_at handled; replays, tests)"),
   };
   return schema::object("engine", std::move(fields));
 }
@@ -231,6 +235,8 @@ class PipelineReader {
     pipeline_.engine.max_attempts = static_cast<int>(engine.integer_or("max_attempts", 3));
     pipeline_.engine.retry_backoff_ms = static_cast<int>(engine.integer_or("retry_backoff_ms", 50));
     pipeline_.engine.batch_size = static_cast<int>(engine.integer_or("batch_size", 256));
+    // Other values were reported by the validator (one_of).
+    pipeline_.engine.clock = clock_mode_from_string(engine.string_or("clock", "wall")).value_or(ClockMode::wall);
   }
 
   PipelineConfig& pipeline_;

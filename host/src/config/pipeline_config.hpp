@@ -11,6 +11,7 @@
 
 #include "config/diagnostic.hpp"
 #include "config/secrets.hpp"
+#include "engine/engine_clock.hpp"
 #include "parley/action.hpp"
 #include "parley/config.hpp"
 
@@ -48,6 +49,7 @@ struct EngineConfig {
   int max_attempts = 3;
   int retry_backoff_ms = 50;
   int batch_size = 256;
+  ClockMode clock = ClockMode::wall;  ///< the engine clock: system time, or the events' time line
 };
 
 struct PipelineConfig {

@@ -8,6 +8,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "engine/timer_event.hpp"
+
 namespace parley::host {
 
 namespace {
@@ -23,6 +25,8 @@ Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
   for (std::size_t index = 0; index < pool_.size(); ++index) {
     handlers_.push_back(std::make_unique<EventHandler>(runtime_, store_, retry_, options_.dry_run));
   }
+  runtime_.clock->start(options_.clock_mode.value_or(runtime_.config.engine.clock), options_.start_ms,
+                        store_.load_clock());
 }
 
 Engine::~Engine() = default;
@@ -30,6 +34,7 @@ Engine::~Engine() = default;
 RunSummary Engine::run() {
   summary_ = {};
   if (!options_.dry_run) recover_pending_actions();
+  fire_due_timers();  // due before anything new arrives
   std::vector<bool> exhausted(runtime_.connectors.size(), false);
   const auto batch_size = static_cast<std::size_t>(runtime_.config.engine.batch_size);
   std::unordered_set<std::string> in_batch;
@@ -74,12 +79,16 @@ RunSummary Engine::run() {
     }
     if (items.empty() && dead_letters.empty()) {
       if (all_exhausted) break;
+      fire_due_timers();
       std::this_thread::sleep_for(kIdlePause);
       continue;
     }
     handle_batch(items, dead_letters);
     if (all_exhausted) break;
+    fire_due_timers();
   }
+  // Everything due by the final clock; later timers wait for a later run.
+  if (!stopping()) fire_due_timers();
   return summary_;
 }
 
@@ -94,9 +103,47 @@ RunSummary Engine::handle_events(std::vector<HandledEvent> items) {
     }
     fresh.push_back(std::move(item));
   }
+  if (fresh.empty()) return summary_;
+  // On the events time line, timers due before these events fire first.
+  if (runtime_.clock->mode() == ClockMode::events) {
+    auto earliest = fresh.front().event.created_at;
+    for (const auto& item : fresh) earliest = std::min(earliest, item.event.created_at);
+    if (earliest > 0) advance_clock_to(earliest);
+  }
   std::vector<DeadLetter> dead_letters;
-  if (!fresh.empty()) handle_batch(fresh, dead_letters);
+  handle_batch(fresh, dead_letters);
+  fire_due_timers();
   return summary_;
+}
+
+void Engine::advance_clock_to(std::int64_t ms) {
+  runtime_.clock->advance_to(ms);
+  if (runtime_.clock->mode() == ClockMode::events) store_.save_clock(runtime_.clock->now());
+  fire_due_timers();
+}
+
+void Engine::fire_due_timers() {
+  const auto limit = static_cast<std::size_t>(runtime_.config.engine.batch_size);
+  // Each round commits its timers as fired, so the next round gets new ones
+  // (e.g. a follow_up set by a timer event, due later than now: no spin).
+  while (!stopping()) {
+    auto due = store_.due_timers(runtime_.clock->now(), limit);
+    if (due.empty()) return;
+    std::vector<HandledEvent> items;
+    for (auto& timer : due) {
+      HandledEvent item;
+      item.event = make_timer_event(timer);
+      // From committed state: the thread's other authors are on other shards.
+      set_thread_counts(item.event, store_.thread_counts(item.event.account, item.event.thread_id, item.event.author.id,
+                                                         timer.set_at));
+      item.connector_id = timer.connector_id;
+      item.case_key = timer.case_key;
+      item.timer = std::move(timer);
+      items.push_back(std::move(item));
+    }
+    std::vector<DeadLetter> dead_letters;
+    handle_batch(items, dead_letters);
+  }
 }
 
 void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters) {
@@ -118,6 +165,10 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
   }
   store_.commit(outcomes, dead_letters);
   for (std::size_t index = 0; index < items.size(); ++index) items[index].outcome = std::move(outcomes[index]);
+  if (runtime_.clock->mode() == ClockMode::events) {
+    for (const auto& item : items) runtime_.clock->observe(item.event.created_at);
+    store_.save_clock(runtime_.clock->now());
+  }
 
   summary_.dead_letters += dead_letters.size();
   if (options_.on_dead_letter) {
@@ -134,7 +185,8 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
 }
 
 void Engine::count(const HandledEvent& item) {
-  ++summary_.events;
+  ++(item.timer ? summary_.timers_fired : summary_.events);
+  summary_.timers_set += item.outcome.timers_set.size();
   for (const auto& entry : item.outcome.actions) {
     switch (entry.status) {
       case OutboxStatus::done: ++summary_.executed; break;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "engine/event_handler.hpp"
 #include "engine/pipeline_runtime.hpp"
@@ -22,6 +24,12 @@ struct RunOptions {
   std::function<void(const DeadLetter&)> on_dead_letter;
   /// Set to true (e.g. from a signal handler) to stop after the current batch.
   const std::atomic<bool>* stop = nullptr;
+  /// Where the engine clock starts (`parley run --now`), ms since the epoch.
+  /// Wall: the clock starts there and ticks. Events: the later of this and
+  /// the clock saved by earlier runs (the clock never goes back).
+  std::optional<std::int64_t> start_ms;
+  /// Overrides the pipeline's engine.clock (e.g. `parley test` forces events).
+  std::optional<ClockMode> clock_mode;
 };
 
 struct RunSummary {
@@ -34,6 +42,8 @@ struct RunSummary {
   std::size_t blocked = 0;
   std::size_t parked = 0;
   std::size_t failed = 0;
+  std::size_t timers_set = 0;    ///< follow_up timers scheduled (allowed follow_ups)
+  std::size_t timers_fired = 0;  ///< timer events handled (not counted in `events`)
 };
 
 class Engine {
@@ -41,7 +51,8 @@ class Engine {
   Engine(const PipelineRuntime& runtime, Store& store, RunOptions options);
   ~Engine();
 
-  /// Runs until every connector is exhausted or `options.stop` is set.
+  /// Runs until every connector is exhausted or `options.stop` is set, then
+  /// fires the timers due by the final clock. Later timers stay in the store.
   RunSummary run();
 
   /// Handles events the caller supplies instead of polling the connectors
@@ -49,11 +60,22 @@ class Engine {
   /// and may carry `injected` labels. One batch, exactly as run() handles a
   /// polled one: same handlers and guard, one commit, allowed actions
   /// executed (recorded as dry-run in a dry run), `on_event` called in order.
-  /// Events already handled are skipped. Returns the counts of this call.
+  /// Events already handled are skipped. On the `events` clock the timers
+  /// due before the earliest of them fire first, and those due by the
+  /// latest after them. Returns the counts of this call.
   RunSummary handle_events(std::vector<HandledEvent> items);
+  /// Moves the engine clock forward to `ms` (never back) and fires the timers
+  /// then due, in due order, with the same callbacks as run(). Adds to the
+  /// summary run() returned (see summary()).
+  void advance_clock_to(std::int64_t ms);
+
+  /// What this engine did so far (run() starts it afresh).
+  const RunSummary& summary() const { return summary_; }
 
  private:
   void recover_pending_actions();
+  void fire_due_timers();
+  bool stopping() const { return options_.stop && options_.stop->load(); }
   void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters);
   void execute(OutboxEntry& entry);
   void count(const HandledEvent& item);

@@ -1,9 +1,11 @@
 #include "engine/event_handler.hpp"
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "engine/action_params.hpp"
 #include "engine/author_memory.hpp"
+#include "engine/case_lifecycle.hpp"
+#include "engine/timer_event.hpp"
 #include "plugins/host_plugin_context.hpp"
 
 namespace parley::host {
@@ -51,33 +53,56 @@ AuthorState& EventHandler::author_state(const Event& event) {
   return found->second;
 }
 
+namespace {
+CaseView case_view(const std::string& key, const CaseState& case_now, const AuthorState& author_now) {
+  CaseView view;
+  view.key = key;
+  view.status = case_now.status;
+  view.case_events = case_now.events;
+  view.author_events = author_now.events;
+  view.author_warnings = author_now.warnings;
+  view.author_banned = author_now.banned;
+  view.last_actions = case_now.last_actions;
+  view.origin_event_id = case_now.origin_event_id;
+  view.opened_at = case_now.opened_at;
+  view.status_since = case_now.status_since;
+  view.first_response_at = case_now.first_response_at;
+  view.author_concessions = author_now.concessions;
+  view.open_timers = case_now.open_timers;
+  return view;
+}
+}  // namespace
+
 void EventHandler::handle(HandledEvent& item) {
   const auto& event = item.event;
-  item.case_key = case_key(event);
+  const bool is_timer = item.timer.has_value();
+  if (item.case_key.empty()) item.case_key = case_key(event);
   auto& case_now = case_state(item.case_key);
   auto& author_now = author_state(event);
-  // The API 1.2 members keep their defaults until the engine tracks them.
-  item.case_before = CaseView{};
-  item.case_before.key = item.case_key;
-  item.case_before.status = case_now.status;
-  item.case_before.case_events = case_now.events;
-  item.case_before.author_events = author_now.events;
-  item.case_before.author_warnings = author_now.warnings;
-  item.case_before.author_banned = author_now.banned;
-  item.case_before.last_actions = case_now.last_actions;
-
-  remember_customer_tier(author_now, event);
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
+  // Plugins called for this event read its time from PluginContext::now_ms().
+  const auto& clock = *runtime_.clock;
+  const auto now = clock.event_now(event.created_at);
+  const EventTimeScope time_scope(clock, now);
+  item.handled_at = now;
   const auto at = event_time(event, now);
-  {
-    const auto history = author_history(author_now, at);
-    AuthorHistoryScope scope(event, history);
-    item.failure = classify(runtime_, event, item.labels, retry_);
+  if (case_now.origin_event_id.empty() && !is_timer) {
+    // The case opens with this event, so its view already names it.
+    case_now.origin_event_id = event.id;
+    case_now.opened_at = at;
+    case_now.status_since = at;
   }
-  if (!item.failure) apply_injected(item.injected, item.labels);
-  if (!item.failure) remember_complaint(author_now, item.labels, at);
+  item.case_before = case_view(item.case_key, case_now, author_now);
+
+  if (!is_timer) {  // a timer event is the host's, not the author's: no classifiers, no history
+    remember_customer_tier(author_now, event);
+    {
+      const auto history = author_history(author_now, at);
+      AuthorHistoryScope scope(event, history);
+      item.failure = classify(runtime_, event, item.labels, retry_);
+    }
+    if (!item.failure) apply_injected(item.injected, item.labels);
+    if (!item.failure) remember_complaint(author_now, item.labels, at);
+  }
   std::vector<Action> proposals;
   for (const auto& responder : runtime_.responders) {
     if (item.failure) break;
@@ -99,6 +124,8 @@ void EventHandler::handle(HandledEvent& item) {
   std::unordered_map<std::string, int> key_uses;
   for (auto& action : proposals) {
     if (action.target_event_id.empty()) action.target_event_id = event.id;
+    // A timer event is not on the platform: act on the event it was set for.
+    if (is_timer && action.target_event_id == event.id) action.target_event_id = event.parent_id;
     if (action.target_author_id.empty()) action.target_author_id = event.author.id;
     auto key =
         runtime_.config.client + "/" + event.id + "/" + action.rule_id + "/" + std::string(to_string(action.kind));
@@ -109,17 +136,49 @@ void EventHandler::handle(HandledEvent& item) {
   record(item, case_now, author_now);
 }
 
-namespace {
-const char* status_after(ActionKind kind, const std::string& current) {
-  switch (kind) {
-    case ActionKind::reply_public: return current == "new" ? "acknowledged" : nullptr;
-    case ActionKind::reply_private: return "private";
-    case ActionKind::escalate: return "escalated";
-    case ActionKind::ban: return "banned";
-    default: return nullptr;
+void EventHandler::apply_allowed(HandledEvent& item, OutboxEntry& entry, CaseState& case_now, AuthorState& author_now) {
+  const auto& action = entry.action;
+  const auto kind = action.kind;
+  const auto now = item.handled_at;
+  if (kind == ActionKind::warn) ++author_now.warnings;
+  if (kind == ActionKind::ban) author_now.banned = true;
+  if (const auto offer = action.params.find("offer"); offer != action.params.end() && !offer->second.empty()) {
+    ++author_now.concessions;
+  }
+  if ((kind == ActionKind::reply_public || kind == ActionKind::reply_private) && case_now.first_response_at == 0) {
+    case_now.first_response_at = now;
+  }
+  if (auto next = status_after(action, case_now.status)) {
+    item.outcome.transitions.push_back({item.case_key, case_now.status, *next, item.event.id, action.rule_id, now});
+    case_now.status = std::move(*next);
+    case_now.status_since = now;
+  }
+  if (kind == ActionKind::follow_up) {
+    // Carried out by the host: a durable timer, committed with this event.
+    // The guard has checked params.after. A dry run keeps it in its
+    // in-memory state, so it can still fire within the run.
+    Timer timer;
+    timer.key = action.idempotency_key;
+    timer.case_key = item.case_key;
+    timer.connector_id = item.connector_id;
+    timer.event_id = item.event.id;
+    timer.event_json = timer_event_json(item.event, item.labels);
+    timer.purpose = follow_up_purpose(action);
+    timer.rule_id = action.rule_id;
+    timer.set_at = now;
+    timer.due_at = now + parse_after(action.params.at("after")).value_or(0);
+    item.outcome.timers_set.push_back(std::move(timer));
+    ++case_now.open_timers;
+    if (!dry_run_) {
+      entry.status = OutboxStatus::done;
+      entry.platform_id = "timer:" + action.idempotency_key;
+    }
+  }
+  case_now.last_actions.emplace_back(to_string(kind));
+  if (case_now.last_actions.size() > CaseState::kMaxLastActions) {
+    case_now.last_actions.erase(case_now.last_actions.begin());
   }
 }
-}  // namespace
 
 void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& author_now) {
   auto& outcome = item.outcome;
@@ -128,9 +187,20 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
   outcome.case_key = item.case_key;
   outcome.account = item.event.account;
   outcome.author_id = item.event.author.id;
+  outcome.at = item.handled_at;
+  if (item.timer) {
+    // Fired even when a responder failed on it: the dead letter says so,
+    // and a timer never fires twice.
+    outcome.timer_fired = item.timer->key;
+    if (case_now.open_timers > 0) --case_now.open_timers;
+  } else {
+    outcome.activity = {item.event.thread_id, item.event.author.is_brand, event_time(item.event, item.handled_at)};
+  }
   if (!item.failure) {
-    ++case_now.events;
-    ++author_now.events;
+    if (!item.timer) {
+      ++case_now.events;
+      ++author_now.events;
+    }
     for (const auto& decision : item.decisions) {
       OutboxEntry entry;
       entry.connector_id = item.connector_id;
@@ -142,16 +212,7 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
         case Verdict::parked: entry.status = OutboxStatus::pending_approval; break;
         case Verdict::allowed: entry.status = dry_run_ ? OutboxStatus::dry_run : OutboxStatus::pending; break;
       }
-      if (decision.verdict == Verdict::allowed) {
-        const auto kind = decision.action.kind;
-        if (kind == ActionKind::warn) ++author_now.warnings;
-        if (kind == ActionKind::ban) author_now.banned = true;
-        if (const char* next = status_after(kind, case_now.status)) case_now.status = next;
-        case_now.last_actions.emplace_back(to_string(kind));
-        if (case_now.last_actions.size() > CaseState::kMaxLastActions) {
-          case_now.last_actions.erase(case_now.last_actions.begin());
-        }
-      }
+      if (decision.verdict == Verdict::allowed) apply_allowed(item, entry, case_now, author_now);
       outcome.actions.push_back(std::move(entry));
     }
   }
@@ -184,14 +245,29 @@ std::string audit_json(const HandledEvent& item) {
     if (!decision.reason.empty()) entry["guard_reason"] = decision.reason;
     decisions.push_back(std::move(entry));
   }
+  nlohmann::json transitions = nlohmann::json::array();
+  for (const auto& transition : item.outcome.transitions) {
+    transitions.push_back(
+        {{"from", transition.from}, {"to", transition.to}, {"rule", transition.rule_id}, {"at", transition.at}});
+  }
+  const auto& status_after =
+      item.outcome.transitions.empty() ? item.case_before.status : item.outcome.transitions.back().to;
   nlohmann::json record = {{"event", item.event.id},
                            {"connector", item.connector_id},
                            {"author", item.event.author.id},
                            {"case", item.case_key},
+                           {"at", item.handled_at},
                            {"case_status_before", item.case_before.status},
+                           {"case_status_after", status_after},
+                           {"transitions", transitions},
                            {"labels", labels_json(item.labels)},
                            {"attributes", attributes_json(item.labels)},
                            {"decisions", decisions}};
+  if (item.timer) {
+    record["timer"] = {{"key", item.timer->key},       {"purpose", item.timer->purpose},
+                       {"rule", item.timer->rule_id},  {"set_at", item.timer->set_at},
+                       {"due_at", item.timer->due_at}, {"metadata", item.event.metadata}};
+  }
   if (item.failure)
     record["failure"] = {
         {"stage", item.failure->stage}, {"plugin", item.failure->plugin}, {"error", item.failure->error}};

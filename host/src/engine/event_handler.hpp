@@ -21,8 +21,10 @@ struct HandledEvent {
   /// Set before handle() to override what the classifiers said: these scores
   /// and attributes replace theirs after they ran (`parley test` cases).
   Labels injected;
+  std::optional<Timer> timer;  ///< set for a `timer` event: the timer it fires
   Labels labels;
-  std::string case_key;
+  std::string case_key;         ///< filled from the event unless set (a timer event's is its timer's)
+  std::int64_t handled_at = 0;  ///< engine clock when it was handled (EngineClock::event_now)
   CaseView case_before;
   std::vector<GuardDecision> decisions;
   std::optional<DeadLetter> failure;  ///< a plugin failed on every attempt
@@ -52,6 +54,7 @@ class EventHandler {
   CaseState& case_state(const std::string& key);
   AuthorState& author_state(const Event& event);
   void record(HandledEvent& item, CaseState& case_state, AuthorState& author_state);
+  void apply_allowed(HandledEvent& item, OutboxEntry& entry, CaseState& case_now, AuthorState& author_now);
 
   const PipelineRuntime& runtime_;
   Store& store_;

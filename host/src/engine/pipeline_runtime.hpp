@@ -7,6 +7,7 @@
 
 #include "config/pipeline_config.hpp"
 #include "config/secrets.hpp"
+#include "engine/engine_clock.hpp"
 #include "engine/policy_guard.hpp"
 #include "plugins/plugin_instances.hpp"
 #include "plugins/plugin_registry.hpp"
@@ -26,6 +27,8 @@ struct PipelineRuntime {
   std::vector<PluginInstance<Responder>> responders;
   PolicyGuard guard;
   std::shared_ptr<const SecretRegistry> secrets;  ///< to redact plugin messages; may be null
+  /// The engine clock plugins read (PluginContext::now_ms); the Engine starts and moves it.
+  std::shared_ptr<EngineClock> clock = std::make_shared<EngineClock>(config.engine.clock);
 };
 
 /// Creates the instances. Throws ConfigurationError listing every problem.

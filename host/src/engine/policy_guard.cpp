@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/action_params.hpp"
+
 namespace parley::host {
 
 std::string_view to_string(Verdict verdict) {
@@ -80,6 +82,8 @@ std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& propos
       decision = {proposal, Verdict::blocked, "the responder gave no rule id or reason (both are required)"};
     } else if (duplicate) {
       decision = {proposal, Verdict::blocked, "duplicate of an earlier proposal for this event"};
+    } else if (auto refusal = params_refusal(proposal); !refusal.empty()) {
+      decision = {proposal, Verdict::blocked, std::move(refusal)};
     } else if (auto reason = never_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
     } else if (reason = public_offer_reason(proposal); !reason.empty()) {

@@ -6,12 +6,14 @@
 namespace parley::host {
 
 HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
-                                     bool dry_run, std::shared_ptr<const SecretRegistry> secrets)
+                                     bool dry_run, std::shared_ptr<const SecretRegistry> secrets,
+                                     std::shared_ptr<const EngineClock> clock)
     : pipeline_(std::move(pipeline)),
       instance_id_(std::move(instance_id)),
       base_dir_(std::move(base_dir)),
       dry_run_(dry_run),
-      secrets_(std::move(secrets)) {}
+      secrets_(std::move(secrets)),
+      clock_(std::move(clock)) {}
 
 void HostPluginContext::log(LogLevel level, std::string_view message) {
   // A plugin may echo a token it was given; the host redacts before writing.
@@ -30,6 +32,7 @@ std::string HostPluginContext::resolve_path(std::string_view path) const {
 }
 
 std::int64_t HostPluginContext::now_ms() const {
+  if (clock_) return clock_->now();
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }

@@ -7,13 +7,14 @@
 #include <string>
 
 #include "config/secrets.hpp"
+#include "engine/engine_clock.hpp"
 
 namespace parley::host {
 
 class HostPluginContext final : public PluginContext {
  public:
   HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir, bool dry_run,
-                    std::shared_ptr<const SecretRegistry> secrets);
+                    std::shared_ptr<const SecretRegistry> secrets, std::shared_ptr<const EngineClock> clock = nullptr);
 
   void log(LogLevel level, std::string_view message) override;
   const std::string& pipeline() const override { return pipeline_; }
@@ -29,6 +30,7 @@ class HostPluginContext final : public PluginContext {
   std::filesystem::path base_dir_;
   bool dry_run_;
   std::shared_ptr<const SecretRegistry> secrets_;
+  std::shared_ptr<const EngineClock> clock_;  ///< null (check, classify): the system clock
 };
 
 /// While alive, author_history() called on this thread for `event` answers

@@ -27,6 +27,7 @@ struct InstanceOptions {
   std::filesystem::path base_dir;
   bool dry_run = false;
   std::shared_ptr<const SecretRegistry> secrets;
+  std::shared_ptr<const EngineClock> clock;  ///< what now_ms() reads; null = the system clock
 };
 
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and

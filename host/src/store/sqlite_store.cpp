@@ -14,7 +14,9 @@ namespace parley::host {
 namespace {
 
 // 2: authors.complaints (JSON array of ms) and authors.tier.
-constexpr int kSchemaVersion = 2;
+// 3: API 1.2 case fields, authors.concessions, case_transitions, timers,
+//    thread_activity, meta.clock_ms.
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,12 +24,29 @@ CREATE TABLE IF NOT EXISTS seen_events(
   event_id TEXT PRIMARY KEY, connector TEXT NOT NULL, handled_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS cases(
   case_key TEXT PRIMARY KEY, status TEXT NOT NULL, events INTEGER NOT NULL,
-  last_actions TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  last_actions TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  origin_event_id TEXT NOT NULL DEFAULT '', opened_at INTEGER NOT NULL DEFAULT 0,
+  status_since INTEGER NOT NULL DEFAULT 0, first_response_at INTEGER NOT NULL DEFAULT 0,
+  open_timers INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS authors(
   account TEXT NOT NULL, author_id TEXT NOT NULL, events INTEGER NOT NULL,
   warnings INTEGER NOT NULL, banned INTEGER NOT NULL,
   complaints TEXT NOT NULL DEFAULT '[]', tier TEXT NOT NULL DEFAULT '',
+  concessions INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(account, author_id));
+CREATE TABLE IF NOT EXISTS case_transitions(
+  id INTEGER PRIMARY KEY, case_key TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
+  event_id TEXT NOT NULL, rule_id TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS case_transitions_by_case ON case_transitions(case_key, id);
+CREATE TABLE IF NOT EXISTS timers(
+  key TEXT PRIMARY KEY, case_key TEXT NOT NULL, connector TEXT NOT NULL, event_id TEXT NOT NULL,
+  event TEXT NOT NULL, purpose TEXT NOT NULL, rule_id TEXT NOT NULL, set_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL, fired_at INTEGER);
+CREATE INDEX IF NOT EXISTS timers_due ON timers(fired_at, due_at, key);
+CREATE TABLE IF NOT EXISTS thread_activity(
+  event_id TEXT PRIMARY KEY, account TEXT NOT NULL, thread_id TEXT NOT NULL, author_id TEXT NOT NULL,
+  is_brand INTEGER NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS thread_activity_by_thread ON thread_activity(account, thread_id, created_at);
 CREATE TABLE IF NOT EXISTS outbox(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, connector TEXT NOT NULL,
   event_id TEXT NOT NULL, kind TEXT NOT NULL, action TEXT NOT NULL, status TEXT NOT NULL,
@@ -235,11 +254,48 @@ void SqliteStore::migrate_from(int version) {
       exec("ALTER TABLE authors ADD COLUMN complaints TEXT NOT NULL DEFAULT '[]'");
       exec("ALTER TABLE authors ADD COLUMN tier TEXT NOT NULL DEFAULT ''");
     }
+    if (version < 3) migrate_to_3();
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
     throw;
   }
+}
+
+void SqliteStore::add_column(const char* table, const char* column, const char* definition) {
+  // A table the file lacked was just created by kSchema with every column.
+  sqlite3_stmt* info = nullptr;
+  const std::string pragma = std::string("PRAGMA table_info(") + table + ")";
+  if (sqlite3_prepare_v2(db_, pragma.c_str(), -1, &info, nullptr) != SQLITE_OK) fail("reading table " + pragma);
+  bool present = false;
+  while (!present && sqlite3_step(info) == SQLITE_ROW) present = column_text(info, 1) == column;
+  sqlite3_finalize(info);
+  if (!present) exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + definition).c_str());
+}
+
+void SqliteStore::migrate_to_3() {
+  add_column("cases", "origin_event_id", "TEXT NOT NULL DEFAULT ''");
+  add_column("cases", "opened_at", "INTEGER NOT NULL DEFAULT 0");
+  add_column("cases", "status_since", "INTEGER NOT NULL DEFAULT 0");
+  add_column("cases", "first_response_at", "INTEGER NOT NULL DEFAULT 0");
+  add_column("cases", "open_timers", "INTEGER NOT NULL DEFAULT 0");
+  add_column("authors", "concessions", "INTEGER NOT NULL DEFAULT 0");
+  // What v2 recorded allows: the case's first audited event, its first
+  // allowed reply (commit time: event times were not kept), the author's
+  // allowed offers. opened_at and status_since stay 0 (unknown).
+  exec(
+      "UPDATE cases SET origin_event_id = COALESCE((SELECT event_id FROM audit "
+      "WHERE audit.case_key = cases.case_key ORDER BY id LIMIT 1), '')");
+  exec(
+      "UPDATE cases SET first_response_at = COALESCE((SELECT MIN(outbox.created_at) FROM outbox "
+      "JOIN audit ON audit.event_id = outbox.event_id WHERE audit.case_key = cases.case_key "
+      "AND outbox.kind IN ('reply_public', 'reply_private') AND outbox.status IN ('pending', 'done', 'failed')), 0)");
+  exec(
+      "UPDATE authors SET concessions = (SELECT COUNT(*) FROM outbox JOIN audit ON audit.event_id = outbox.event_id "
+      "WHERE substr(audit.case_key, 1, length(authors.account) + length(authors.author_id) + 2) = "
+      "authors.account || '/' || authors.author_id || '/' "
+      "AND outbox.status IN ('pending', 'done', 'failed', 'dry_run') "
+      "AND json_extract(outbox.action, '$.params.offer') IS NOT NULL)");
 }
 
 sqlite3_stmt* SqliteStore::statement(const char* sql) {
@@ -259,21 +315,29 @@ bool SqliteStore::seen(const std::string& event_id) {
 
 CaseState SqliteStore::load_case(const std::string& case_key) {
   std::lock_guard lock(mutex_);
-  auto* select = statement("SELECT status, events, last_actions FROM cases WHERE case_key = ?");
+  auto* select = statement(
+      "SELECT status, events, last_actions, origin_event_id, opened_at, status_since, first_response_at, "
+      "open_timers FROM cases WHERE case_key = ?");
   Step step(select);
   CaseState state;
   if (step.bind(1, case_key).next() == SQLITE_ROW) {
     state.status = column_text(select, 0);
     state.events = sqlite3_column_int(select, 1);
     state.last_actions = nlohmann::json::parse(column_text(select, 2)).get<std::vector<std::string>>();
+    state.origin_event_id = column_text(select, 3);
+    state.opened_at = sqlite3_column_int64(select, 4);
+    state.status_since = sqlite3_column_int64(select, 5);
+    state.first_response_at = sqlite3_column_int64(select, 6);
+    state.open_timers = sqlite3_column_int(select, 7);
   }
   return state;
 }
 
 AuthorState SqliteStore::load_author(const std::string& account, const std::string& author_id) {
   std::lock_guard lock(mutex_);
-  auto* select =
-      statement("SELECT events, warnings, banned, complaints, tier FROM authors WHERE account = ? AND author_id = ?");
+  auto* select = statement(
+      "SELECT events, warnings, banned, complaints, tier, concessions FROM authors "
+      "WHERE account = ? AND author_id = ?");
   Step step(select);
   AuthorState state;
   if (step.bind(1, account).bind(2, author_id).next() == SQLITE_ROW) {
@@ -282,6 +346,7 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
     state.banned = sqlite3_column_int(select, 2) != 0;
     state.complaint_times = nlohmann::json::parse(column_text(select, 3)).get<std::vector<std::int64_t>>();
     state.customer_tier = column_text(select, 4);
+    state.concessions = sqlite3_column_int(select, 5);
   }
   return state;
 }
@@ -297,20 +362,30 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
           .bind(2, outcome.connector_id)
           .bind(3, now)
           .next();
-      Step(statement("INSERT INTO cases(case_key, status, events, last_actions, updated_at) VALUES(?, ?, ?, ?, ?) "
+      const auto& case_after = outcome.case_after;
+      Step(statement("INSERT INTO cases(case_key, status, events, last_actions, updated_at, origin_event_id, "
+                     "opened_at, status_since, first_response_at, open_timers) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT(case_key) DO UPDATE SET status = excluded.status, events = excluded.events, "
-                     "last_actions = excluded.last_actions, updated_at = excluded.updated_at"))
+                     "last_actions = excluded.last_actions, updated_at = excluded.updated_at, "
+                     "origin_event_id = excluded.origin_event_id, opened_at = excluded.opened_at, "
+                     "status_since = excluded.status_since, first_response_at = excluded.first_response_at, "
+                     "open_timers = excluded.open_timers"))
           .bind(1, outcome.case_key)
-          .bind(2, outcome.case_after.status)
-          .bind(3, std::int64_t{outcome.case_after.events})
-          .bind(4, nlohmann::json(outcome.case_after.last_actions).dump())
+          .bind(2, case_after.status)
+          .bind(3, std::int64_t{case_after.events})
+          .bind(4, nlohmann::json(case_after.last_actions).dump())
           .bind(5, now)
+          .bind(6, case_after.origin_event_id)
+          .bind(7, case_after.opened_at)
+          .bind(8, case_after.status_since)
+          .bind(9, case_after.first_response_at)
+          .bind(10, std::int64_t{case_after.open_timers})
           .next();
-      Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier) "
-                     "VALUES(?, ?, ?, ?, ?, ?, ?) "
+      Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier, "
+                     "concessions) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT(account, author_id) DO UPDATE SET events = excluded.events, "
                      "warnings = excluded.warnings, banned = excluded.banned, complaints = excluded.complaints, "
-                     "tier = excluded.tier"))
+                     "tier = excluded.tier, concessions = excluded.concessions"))
           .bind(1, outcome.account)
           .bind(2, outcome.author_id)
           .bind(3, std::int64_t{outcome.author_after.events})
@@ -318,6 +393,7 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
           .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
           .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
           .bind(7, outcome.author_after.customer_tier)
+          .bind(8, std::int64_t{outcome.author_after.concessions})
           .next();
       Step(statement("INSERT INTO audit(event_id, case_key, record, created_at) VALUES(?, ?, ?, ?)"))
           .bind(1, outcome.event_id)
@@ -328,7 +404,7 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
       for (auto& entry : outcome.actions) {
         auto* insert = statement(
             "INSERT OR IGNORE INTO outbox(key, connector, event_id, kind, action, status, note, attempts, "
-            "platform_id, created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)");
+            "platform_id, created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
         Step step(insert);
         step.bind(1, entry.action.idempotency_key)
             .bind(2, entry.connector_id)
@@ -337,11 +413,13 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
             .bind(5, action_to_json(entry.action).dump())
             .bind(6, std::string(to_string(entry.status)))
             .bind(7, entry.note)
-            .bind(8, now)
-            .bind(9, now);
+            .bind(8, entry.platform_id)
+            .bind(9, now)
+            .bind(10, now);
         if (step.next() != SQLITE_DONE) fail("recording an action");
         entry.id = sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
       }
+      commit_lifecycle(outcome);
     }
     for (const auto& letter : dead_letters) {
       insert_dead_letter(letter);
@@ -357,6 +435,55 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
+  }
+}
+
+void SqliteStore::commit_lifecycle(const EventOutcome& outcome) {
+  for (const auto& transition : outcome.transitions) {
+    Step step(
+        statement("INSERT INTO case_transitions(case_key, from_status, to_status, event_id, rule_id, at) "
+                  "VALUES(?, ?, ?, ?, ?, ?)"));
+    step.bind(1, transition.case_key)
+        .bind(2, transition.from)
+        .bind(3, transition.to)
+        .bind(4, transition.event_id)
+        .bind(5, transition.rule_id)
+        .bind(6, transition.at);
+    if (step.next() != SQLITE_DONE) fail("recording a case transition");
+  }
+  for (const auto& timer : outcome.timers_set) {
+    // OR IGNORE: the key is the follow_up's idempotency key, set once.
+    Step step(statement(
+        "INSERT OR IGNORE INTO timers(key, case_key, connector, event_id, event, purpose, rule_id, set_at, due_at, "
+        "fired_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"));
+    step.bind(1, timer.key)
+        .bind(2, timer.case_key)
+        .bind(3, timer.connector_id)
+        .bind(4, timer.event_id)
+        .bind(5, timer.event_json)
+        .bind(6, timer.purpose)
+        .bind(7, timer.rule_id)
+        .bind(8, timer.set_at)
+        .bind(9, timer.due_at);
+    if (step.next() != SQLITE_DONE) fail("recording a timer");
+  }
+  if (!outcome.timer_fired.empty()) {
+    // Same transaction as the timer event marked seen: it fires exactly once.
+    Step step(statement("UPDATE timers SET fired_at = ? WHERE key = ? AND fired_at IS NULL"));
+    step.bind(1, outcome.at).bind(2, outcome.timer_fired);
+    if (step.next() != SQLITE_DONE) fail("marking a timer fired");
+  }
+  if (!outcome.activity.thread_id.empty()) {
+    Step step(statement(
+        "INSERT OR IGNORE INTO thread_activity(event_id, account, thread_id, author_id, is_brand, created_at) "
+        "VALUES(?, ?, ?, ?, ?, ?)"));
+    step.bind(1, outcome.event_id)
+        .bind(2, outcome.account)
+        .bind(3, outcome.activity.thread_id)
+        .bind(4, outcome.author_id)
+        .bind(5, std::int64_t{outcome.activity.is_brand ? 1 : 0})
+        .bind(6, outcome.activity.created_at);
+    if (step.next() != SQLITE_DONE) fail("recording thread activity");
   }
 }
 
@@ -497,6 +624,92 @@ std::optional<AuditRecord> SqliteStore::audit_of_event(const std::string& event_
   Step step(select);
   if (step.bind(1, event_id).next() != SQLITE_ROW) return std::nullopt;
   return AuditRecord{column_text(select, 0), column_text(select, 1), column_text(select, 2)};
+}
+
+namespace {
+constexpr const char* kTimerColumns =
+    "key, case_key, connector, event_id, event, purpose, rule_id, set_at, due_at, fired_at IS NOT NULL";
+
+Timer read_timer_row(sqlite3_stmt* statement) {
+  Timer timer;
+  timer.key = column_text(statement, 0);
+  timer.case_key = column_text(statement, 1);
+  timer.connector_id = column_text(statement, 2);
+  timer.event_id = column_text(statement, 3);
+  timer.event_json = column_text(statement, 4);
+  timer.purpose = column_text(statement, 5);
+  timer.rule_id = column_text(statement, 6);
+  timer.set_at = sqlite3_column_int64(statement, 7);
+  timer.due_at = sqlite3_column_int64(statement, 8);
+  timer.fired = sqlite3_column_int(statement, 9) != 0;
+  return timer;
+}
+}  // namespace
+
+std::vector<Timer> SqliteStore::due_timers(std::int64_t now, std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  static const std::string sql = std::string("SELECT ") + kTimerColumns +
+                                 " FROM timers WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at, key LIMIT ?";
+  auto* select = statement(sql.c_str());
+  Step step(select);
+  step.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<Timer> due;
+  while (step.next() == SQLITE_ROW) due.push_back(read_timer_row(select));
+  return due;
+}
+
+std::vector<Timer> SqliteStore::timers() {
+  std::lock_guard lock(mutex_);
+  static const std::string sql = std::string("SELECT ") + kTimerColumns + " FROM timers ORDER BY due_at, key";
+  auto* select = statement(sql.c_str());
+  Step step(select);
+  std::vector<Timer> all;
+  while (step.next() == SQLITE_ROW) all.push_back(read_timer_row(select));
+  return all;
+}
+
+ThreadCounts SqliteStore::thread_counts(const std::string& account, const std::string& thread_id,
+                                        const std::string& author_id, std::int64_t since_ms) {
+  std::lock_guard lock(mutex_);
+  ThreadCounts counts;
+  if (thread_id.empty()) return counts;
+  auto* select = statement(
+      "SELECT COALESCE(SUM(is_brand = 0), 0), COALESCE(SUM(is_brand = 1), 0) FROM thread_activity "
+      "WHERE account = ? AND thread_id = ? AND author_id != ? AND created_at > ?");
+  Step step(select);
+  if (step.bind(1, account).bind(2, thread_id).bind(3, author_id).bind(4, since_ms).next() == SQLITE_ROW) {
+    counts.replies = sqlite3_column_int(select, 0);
+    counts.brand_replies = sqlite3_column_int(select, 1);
+  }
+  return counts;
+}
+
+std::vector<CaseTransition> SqliteStore::transitions() {
+  std::lock_guard lock(mutex_);
+  auto* select =
+      statement("SELECT case_key, from_status, to_status, event_id, rule_id, at FROM case_transitions ORDER BY id");
+  Step step(select);
+  std::vector<CaseTransition> all;
+  while (step.next() == SQLITE_ROW) {
+    all.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2), column_text(select, 3),
+                   column_text(select, 4), sqlite3_column_int64(select, 5)});
+  }
+  return all;
+}
+
+std::int64_t SqliteStore::load_clock() {
+  std::lock_guard lock(mutex_);
+  auto* select = statement("SELECT value FROM meta WHERE key = 'clock_ms'");
+  Step step(select);
+  return step.next() == SQLITE_ROW ? std::stoll(column_text(select, 0)) : 0;
+}
+
+void SqliteStore::save_clock(std::int64_t ms) {
+  std::lock_guard lock(mutex_);
+  Step step(statement(
+      "INSERT INTO meta(key, value) VALUES('clock_ms', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+      "WHERE CAST(meta.value AS INTEGER) < CAST(excluded.value AS INTEGER)"));
+  if (step.bind(1, std::to_string(ms)).next() != SQLITE_DONE) fail("saving the engine clock");
 }
 
 }  // namespace parley::host

@@ -41,11 +41,21 @@ class SqliteStore final : public Store {
   DecideResult decide(ApprovalDecision decision) override;
   std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) override;
   std::optional<AuditRecord> audit_of_event(const std::string& event_id) override;
+  std::vector<Timer> due_timers(std::int64_t now_ms, std::size_t limit) override;
+  std::vector<Timer> timers() override;
+  ThreadCounts thread_counts(const std::string& account, const std::string& thread_id, const std::string& author_id,
+                             std::int64_t since_ms) override;
+  std::vector<CaseTransition> transitions() override;
+  std::int64_t load_clock() override;
+  void save_clock(std::int64_t ms) override;
 
  private:
   explicit SqliteStore(sqlite3* db, std::string name);
   void create_schema();
   void migrate_from(int version);
+  void migrate_to_3();
+  void add_column(const char* table, const char* column, const char* definition);
+  void commit_lifecycle(const EventOutcome& outcome);
   void exec(const char* sql);
   sqlite3_stmt* statement(const char* sql);
   void insert_dead_letter(const DeadLetter& letter);

@@ -66,6 +66,7 @@ struct AuthorState {
   bool banned = false;
   std::vector<std::int64_t> complaint_times;  ///< ms, oldest first; see author_memory.hpp
   std::string customer_tier;
+  int concessions = 0;  ///< allowed actions carrying params["offer"]
 };
 
 struct CaseState {
@@ -73,6 +74,48 @@ struct CaseState {
   int events = 0;
   std::vector<std::string> last_actions;  ///< most recent last, at most kMaxLastActions
   static constexpr std::size_t kMaxLastActions = 10;
+  std::string origin_event_id;         ///< the case's first event
+  std::int64_t opened_at = 0;          ///< its created_at (ms)
+  std::int64_t status_since = 0;       ///< engine clock when `status` was entered
+  std::int64_t first_response_at = 0;  ///< first allowed reply_public/reply_private; 0 = none yet
+  int open_timers = 0;                 ///< follow_up timers set and not fired yet
+};
+
+/// A case moving from one status to another, and what moved it.
+struct CaseTransition {
+  std::string case_key;
+  std::string from;
+  std::string to;
+  std::string event_id;
+  std::string rule_id;
+  std::int64_t at = 0;  ///< engine clock, ms
+};
+
+/// A durable follow_up timer (docs/plugin-authoring.md, "Timers").
+struct Timer {
+  std::string key;  ///< the follow_up's idempotency key; the timer event is "timer:<key>"
+  std::string case_key;
+  std::string connector_id;  ///< of the event it was set for; the timer event's actions go there
+  std::string event_id;      ///< the event it was set for
+  std::string event_json;    ///< that event's fields the timer event copies (timer_event.hpp)
+  std::string purpose;
+  std::string rule_id;
+  std::int64_t set_at = 0;  ///< engine clock, ms
+  std::int64_t due_at = 0;
+  bool fired = false;
+};
+
+/// One event seen in a thread, for thread.replies_since when a timer fires.
+struct ThreadActivity {
+  std::string thread_id;  ///< empty: the event belongs to no thread, nothing is kept
+  bool is_brand = false;
+  std::int64_t created_at = 0;
+};
+
+/// Events in a thread by authors other than the case's, since a time.
+struct ThreadCounts {
+  int replies = 0;        ///< by non-brand authors
+  int brand_replies = 0;  ///< by the brand
 };
 
 /// Everything one handled event changes. Committed atomically with the event
@@ -83,10 +126,15 @@ struct EventOutcome {
   std::string case_key;
   std::string account;
   std::string author_id;
+  std::int64_t at = 0;  ///< engine clock when the event was handled
   CaseState case_after;
   AuthorState author_after;
   std::string audit_json;  ///< event, labels, proposals, guard decisions
   std::vector<OutboxEntry> actions;
+  std::vector<CaseTransition> transitions;
+  std::vector<Timer> timers_set;  ///< by allowed follow_up actions
+  std::string timer_fired;        ///< key of the timer this timer event fires; empty for other events
+  ThreadActivity activity;
 };
 
 struct DeadLetter {
@@ -115,8 +163,9 @@ class Store {
   virtual AuthorState load_author(const std::string& account, const std::string& author_id) = 0;
 
   /// One transaction for a batch: outcomes (events seen, cases, authors,
-  /// audit, outbox entries, whose ids are filled in) and dead letters (their
-  /// event ids are marked seen too).
+  /// audit, outbox entries, whose ids are filled in, case transitions, timers
+  /// set and fired, thread activity) and dead letters (their event ids are
+  /// marked seen too).
   virtual void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) = 0;
 
   /// Outbox entries in that status, oldest first.
@@ -138,6 +187,21 @@ class Store {
   virtual std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) = 0;
   /// The audit record of one event (the latest, should there be several).
   virtual std::optional<AuditRecord> audit_of_event(const std::string& event_id) = 0;
+  /// Timers not fired yet with due_at <= `now_ms`, in due order (then key), at most `limit`.
+  virtual std::vector<Timer> due_timers(std::int64_t now_ms, std::size_t limit) = 0;
+  /// Every timer, fired or not, in due order.
+  virtual std::vector<Timer> timers() = 0;
+  /// Committed events in `account`/`thread_id` by authors other than
+  /// `author_id` with created_at after `since_ms`.
+  virtual ThreadCounts thread_counts(const std::string& account, const std::string& thread_id,
+                                     const std::string& author_id, std::int64_t since_ms) = 0;
+  /// Every recorded case transition, oldest first.
+  virtual std::vector<CaseTransition> transitions() = 0;
+
+  /// The engine clock (events mode) of earlier runs; 0 when none was saved.
+  virtual std::int64_t load_clock() = 0;
+  /// Saves `ms` if later than the saved clock (the clock never goes back).
+  virtual void save_clock(std::int64_t ms) = 0;
 };
 
 }  // namespace parley::host

@@ -6,6 +6,7 @@
 #include "test_files.hpp"
 
 using parley::ActionKind;
+using parley::host::ClockMode;
 using parley::host::Diagnostic;
 using parley::host::Diagnostics;
 using parley::host::load_pipeline;
@@ -342,4 +343,25 @@ TEST_CASE("policy.public_offer_words: absent means defaults, [] means off, blank
     REQUIRE(error);
     CHECK(error->message == "empty word");
   }
+}
+
+TEST_CASE("engine.clock is wall by default, events on request, nothing else", "[config][pipeline]") {
+  TempDir dir;
+  const std::string base = "client: acme\nconnectors:\n  - plugin: replay\n";
+  SecretRegistry secrets;
+  const auto plain = load_pipeline(dir.write("plain.yaml", base), secrets);
+  REQUIRE(plain.pipeline);
+  CHECK(plain.pipeline->engine.clock == ClockMode::wall);
+  const auto events = load_pipeline(dir.write("events.yaml", base + "engine: { clock: events }\n"), secrets);
+  REQUIRE(events.pipeline);
+  CHECK(events.pipeline->engine.clock == ClockMode::events);
+
+  const auto file = dir.write("bad.yaml", base + "engine:\n  clock: event-time\n");
+  const auto bad = load_pipeline(file, secrets);
+  INFO(all_text(bad.errors));
+  CHECK(!bad.pipeline);
+  const auto* clock = find_key(bad.errors, "engine.clock");
+  REQUIRE(clock);
+  CHECK(clock->location == file.string() + ":5:10");
+  CHECK_THAT(clock->expected, Catch::Contains("'wall'") && Catch::Contains("'events'"));
 }
