@@ -206,16 +206,21 @@ class PipelineReader {
     }
   }
 
-  /// "ban" or "escalate:legal" (kind, then the value of its main parameter).
+  /// "ban" or "escalate:legal" (kind, then the value of its main parameter),
+  /// or "offer" (any action that offers something).
   void read_require_approval(const ConfigValue& item, const std::string& path) {
     const std::string& text = item.as_string();
+    if (text == "offer") {
+      pipeline_.policy.approve_offers = true;
+      return;
+    }
     const std::size_t colon = text.find(':');
     const std::string kind_name = text.substr(0, colon);
     const std::string value = colon == std::string::npos ? "" : text.substr(colon + 1);
     const auto kind = action_kind_from_string(kind_name);
     if (!kind) {
       const std::string suggestion = nearest(kind_name, action_kind_names());
-      std::string expected = "an action kind, optionally with ':value' (e.g. 'escalate:legal'); kinds: ";
+      std::string expected = "'offer', or an action kind, optionally with ':value' (e.g. 'escalate:legal'); kinds: ";
       for (const auto& name : action_kind_names()) expected += (expected.back() == ' ' ? "" : ", ") + name;
       errors_.push_back({item.location(), path, "unknown action kind '" + kind_name + "'", expected,
                          suggestion.empty() ? "" : suggestion + (colon == std::string::npos ? "" : ":" + value)});

@@ -36,6 +36,9 @@ struct RequireApproval {
 struct PolicyConfig {
   std::vector<ActionKind> never;
   std::vector<RequireApproval> require_approval;
+  /// `require_approval: [offer]`: every action carrying params["offer"] (P4,
+  /// P16.rip_off), whatever its kind, waits for a person.
+  bool approve_offers = false;
   int ban_after_warnings = 2;        ///< PLAYBOOK P8: warn first
   std::vector<std::string> ban_for;  ///< labels that allow an immediate ban
   double ban_label_threshold = 0.8;

@@ -53,6 +53,9 @@ std::string PolicyGuard::ban_refusal(const Labels& labels, int warnings, bool ba
 }
 
 std::string PolicyGuard::approval_reason(const Action& action) const {
+  if (policy_.approve_offers && action.params.count("offer")) {
+    return "policy.require_approval lists offer (this action offers \"" + action.params.at("offer") + "\")";
+  }
   for (const auto& rule : policy_.require_approval) {
     if (rule.kind != action.kind) continue;
     if (rule.param_value.empty()) return "policy.require_approval lists " + std::string(to_string(action.kind));

@@ -59,6 +59,7 @@ TEST_CASE("a minimal pipeline gets every default", "[config][pipeline]") {
   CHECK(pipeline.responders.empty());
   CHECK(pipeline.policy.never.empty());
   CHECK(pipeline.policy.require_approval.empty());
+  CHECK_FALSE(pipeline.policy.approve_offers);
   CHECK(pipeline.policy.ban_after_warnings == 2);  // warn first unless the brand says otherwise
   CHECK(pipeline.policy.ban_for.empty());
   CHECK(pipeline.policy.ban_label_threshold == Approx(0.8));
@@ -89,7 +90,7 @@ TEST_CASE("a full pipeline is read into the structs", "[config][pipeline]") {
                 "  - {id: main, plugin: rules}\n"
                 "policy:\n"
                 "  never: [delete]\n"
-                "  require_approval: [ban, \"escalate:legal\"]\n"
+                "  require_approval: [ban, \"escalate:legal\", offer]\n"
                 "  ban:\n"
                 "    after_warnings: 2\n"
                 "    for: [toxicity.hate, toxicity.harassment]\n"
@@ -133,6 +134,7 @@ TEST_CASE("a full pipeline is read into the structs", "[config][pipeline]") {
   CHECK(pipeline.policy.require_approval[0].param_value.empty());
   CHECK(pipeline.policy.require_approval[1].kind == ActionKind::escalate);
   CHECK(pipeline.policy.require_approval[1].param_value == "legal");
+  CHECK(pipeline.policy.approve_offers);
   CHECK(pipeline.policy.ban_after_warnings == 2);
   CHECK(pipeline.policy.ban_for == std::vector<std::string>{"toxicity.hate", "toxicity.harassment"});
   CHECK(pipeline.policy.ban_label_threshold == Approx(0.9));

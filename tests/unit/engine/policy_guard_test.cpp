@@ -89,6 +89,19 @@ TEST_CASE("require_approval parks matching actions only") {
   CHECK(decisions[2].verdict == Verdict::parked);
 }
 
+TEST_CASE("require_approval: [offer] parks every action that offers something, of any kind") {
+  auto policy = brand_policy();
+  policy.approve_offers = true;
+  const PolicyGuard guard(policy);
+  const auto decisions = guard.review({proposal(ActionKind::reply_private, {{"offer", "a refund of the fee"}}),
+                                       proposal(ActionKind::reply_private, {{"lang", "fi"}})},
+                                      {}, {});
+  CHECK(decisions[0].verdict == Verdict::parked);
+  CHECK_THAT(decisions[0].reason,
+             Catch::Contains("policy.require_approval lists offer") && Catch::Contains("a refund of the fee"));
+  CHECK(decisions[1].verdict == Verdict::allowed);
+}
+
 TEST_CASE("an action without a rule id or a reason is blocked") {
   const PolicyGuard guard(brand_policy());
   auto unexplained = proposal(ActionKind::reply_public);

@@ -89,7 +89,9 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   if (event.author.is_brand) return;  // the brand's own posts and replies
   Turn turn{event, labels, case_view, proposals, {}, {}, context_.now_ms(), {}};
   turn.customer_lang = labels.attribute("lang");
-  if (turn.customer_lang.empty()) turn.customer_lang = event.lang;
+  // "und": the language classifier could not tell (an empty or emoji-only
+  // text); the platform's or CRM's own language is then the better guess.
+  if (turn.customer_lang.empty() || turn.customer_lang == "und") turn.customer_lang = event.lang;
   const auto& persona = labels.attribute("persona");
   if (!persona.empty() && labels.score("persona." + persona) >= config_.thresholds.persona) turn.persona = persona;
   turn.facts = {{"name", first_name(event.author)}, {"brand", config_.brand}, {"policy_link", config_.policy_link}};

@@ -303,12 +303,14 @@ TEST_CASE("a resolved case gets a public note under the original comment (P6) an
   CaseView open_case;
   open_case.status = "awaiting_customer";
   open_case.origin_event_id = "c0";
-  const auto actions = harness.respond(update, labels_of({}, {{"lang", "fi"}}), open_case);
+  update.lang = "fi";  // the CRM's language for the customer; the classifier could not tell from no text
+  const auto actions = harness.respond(update, labels_of({}, {{"lang", "und"}}), open_case);
   const auto* note = find(actions, ActionKind::reply_public);
   REQUIRE(note != nullptr);
   CHECK(note->rule_id == "P6");
   CHECK(note->target_event_id == "c0");
   CHECK(note->params.at("case_status") == "resolved");
+  CHECK(note->params.at("lang") == "fi");
   CHECK(find(actions, ActionKind::request_removal) == nullptr);  // P5 is off unless the brand turns it on
   CHECK(find(actions, ActionKind::follow_up) != nullptr);
 }
