@@ -103,7 +103,7 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   }
 
   if (case_view.author_banned) {
-    act(turn, ActionKind::ignore, "P8", "P8: the author is banned; their posts are not answered");
+    act(turn, ActionKind::ignore, "P8", "the author is banned; their posts are not answered");
     return;
   }
   if (event.kind == EventKind::timer) return on_timer(turn);
@@ -117,15 +117,23 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   const bool about_business = !theme.empty() && theme != "other";
   if (labels.score("intent.spam") >= thresholds.spam && !complaint) return on_spam(turn);
   if (labels.score("toxicity.offensive") >= thresholds.offensive) {
+    const auto strong = [&](const char* label) { return labels.score(label) >= thresholds.offensive; };
     const bool aimed_at_people = labels.score("abuse.target.staff") >= thresholds.target ||
                                  labels.score("abuse.target.community") >= thresholds.target;
-    // A profane complaint about the business is still a complaint (P16.aggressive);
-    // abuse aimed at staff or other people is not tolerated either way (P8).
-    if (aimed_at_people || !complaint || !about_business) return on_abuse(turn, aimed_at_people);
+    const bool hateful = strong("toxicity.hate") || strong("toxicity.threat") || strong("toxicity.harassment");
+    const bool insulting = strong("toxicity.insult");
+    // P8: a ban at once is for obscenity or racism aimed at people; a profane
+    // complaint about the business is still a complaint (P16.aggressive).
+    if (aimed_at_people && (hateful || (insulting && strong("toxicity.profanity")))) return on_abuse(turn, true);
+    const bool business_complaint = complaint && about_business;
+    if (!business_complaint || hateful || (aimed_at_people && insulting)) return on_abuse(turn, false);
   }
-  if (labels.score("intent.offtopic") >= thresholds.offtopic && (!complaint || !about_business)) {
+  // P18: a rant about politics or conspiracies is not a complaint, however
+  // angry; it stays one when the business is what it is mostly about.
+  const auto offtopic = labels.score("intent.offtopic");
+  if (offtopic >= thresholds.offtopic && (!about_business || offtopic >= labels.score("intent.complaint"))) {
     act(turn, ActionKind::ignore, "P18",
-        "P18: off-topic (" + label_note(labels, "intent.offtopic") + "); not about the business, left unanswered");
+        "off-topic (" + label_note(labels, "intent.offtopic") + "); not about the business, left unanswered");
     return;
   }
   if (complaint) return on_complaint(turn);
@@ -144,22 +152,22 @@ void PlaybookResponder::on_timer(Turn& turn) {
     const int brand_replies = metadata_int(turn.event, "thread.brand_replies_since");
     if (replies > 0 || brand_replies > 0) {
       act(turn, ActionKind::ignore, "P7",
-          "P7: the community answered the question within the window (" + std::to_string(replies) +
+          "the community answered the question within the window (" + std::to_string(replies) +
               " replies from others, " + std::to_string(brand_replies) + " from the brand)");
       return;
     }
     say(turn, ActionKind::reply_public, message::answer_question, "P7",
-        "P7: nobody answered the question within " + duration_text(config_.community_window_ms) +
+        "nobody answered the question within " + duration_text(config_.community_window_ms) +
             ", so the brand answers (P13: with a link where the brand has one)");
     return;
   }
   if (purpose == "follow_up") {
     if (status == "banned" || status == "closed" || status == "followed_up") {
-      act(turn, ActionKind::ignore, "P14", "P14: the follow-up is not sent: the case is " + status);
+      act(turn, ActionKind::ignore, "P14", "the follow-up is not sent: the case is " + status);
       return;
     }
     say(turn, ActionKind::reply_private, message::follow_up, "P14",
-        "P14: a follow-up " + duration_text(config_.follow_up_ms) + " later, to make sure the need was fully met",
+        "a follow-up " + duration_text(config_.follow_up_ms) + " later, to make sure the need was fully met",
         {{"case_status", "followed_up"}});
   }
 }
@@ -169,7 +177,7 @@ void PlaybookResponder::on_resolved(Turn& turn) {
   if (config_.resolved_note) {
     auto before = turn.proposals.size();
     say(turn, ActionKind::reply_public, message::resolved_note, "P6",
-        "P6: the case was resolved; a public note under the original comment says so", {{"case_status", "resolved"}});
+        "the case was resolved; a public note under the original comment says so", {{"case_status", "resolved"}});
     if (turn.proposals.size() > before && !origin.empty()) turn.proposals.back().target_event_id = origin;
   } else {
     act(turn, ActionKind::label, "P6", "the case was resolved (no public note: resolved_note is off)",
@@ -178,12 +186,12 @@ void PlaybookResponder::on_resolved(Turn& turn) {
   if (config_.request_removal) {
     auto before = turn.proposals.size();
     say(turn, ActionKind::request_removal, message::removal_request, "P5",
-        "P5: the brand asks, politely and never automatically without consent, whether the post may be removed");
+        "the brand asks, politely and never automatically without consent, whether the post may be removed");
     if (turn.proposals.size() > before && !origin.empty()) turn.proposals.back().target_event_id = origin;
   }
   if (config_.follow_up_ms > 0 && turn.case_view.open_timers == 0) {
     act(turn, ActionKind::follow_up, "P14",
-        "P14: follow up " + duration_text(config_.follow_up_ms) + " after the resolution",
+        "follow up " + duration_text(config_.follow_up_ms) + " after the resolution",
         {{"after", duration_text(config_.follow_up_ms)}, {"purpose", "follow_up"}});
   }
 }
@@ -192,7 +200,7 @@ void PlaybookResponder::on_spam(Turn& turn) {
   const auto why = label_note(turn.labels, "intent.spam");
   if (config_.delete_spam) {
     act(turn, ActionKind::delete_event, "P9.spam",
-        "P9: spam (" + why + ") may be deleted: the brand allows it for spam; the guard decides");
+        "spam (" + why + ") may be deleted: the brand allows it for spam; the guard decides");
   }
   if (config_.hide_spam) {
     act(turn, ActionKind::hide, "P9.spam", "spam (" + why + ") is hidden, not deleted (P9)");
@@ -201,7 +209,7 @@ void PlaybookResponder::on_spam(Turn& turn) {
   }
 }
 
-void PlaybookResponder::on_abuse(Turn& turn, bool aimed_at_people) {
+void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) {
   const auto& labels = turn.labels;
   const auto why = label_note(labels, "toxicity.offensive");
   const int warnings = turn.case_view.author_warnings;
@@ -209,22 +217,23 @@ void PlaybookResponder::on_abuse(Turn& turn, bool aimed_at_people) {
     if (config_.hide_abuse)
       act(turn, ActionKind::hide, "P8.hide", "abusive comment (" + why + ") hidden (P9: not deleted)");
   };
-  if (aimed_at_people && config_.ban_abuse_of_people_at_once) {
+  if (obscene_or_hateful_at_people && config_.ban_abuse_of_people_at_once) {
     const auto target = labels.score("abuse.target.staff") >= config_.thresholds.target ? "staff" : "the community";
     act(turn, ActionKind::ban, "P8.ban_at_once",
-        std::string("P8: abuse aimed at ") + target + " (" + why + ") is banned at once; policy.ban.for decides");
+        std::string("obscene or hateful abuse aimed at ") + target + " (" + why +
+            ") is banned at once; policy.ban.for decides");
     hide();
     return;
   }
   if (warnings >= config_.ban_after_warnings) {
     act(turn, ActionKind::ban, "P8.ban",
-        "P8: still abusive (" + why + ") after " + std::to_string(warnings) + " warning(s); ban as the last resort");
+        "still abusive (" + why + ") after " + std::to_string(warnings) + " warning(s); ban as the last resort");
     hide();
     return;
   }
   if (config_.warn_abuse) {
     say(turn, ActionKind::warn, message::warning, "P8.warn",
-        "P8: abusive (" + why + "); warning " + std::to_string(warnings + 1) + " of " +
+        "abusive (" + why + "); warning " + std::to_string(warnings + 1) + " of " +
             std::to_string(config_.ban_after_warnings) + " before a ban, with the community policy");
     hide();
     return;
@@ -237,7 +246,7 @@ void PlaybookResponder::on_complaint(Turn& turn) {
   if (!answered(turn.case_view)) return on_first_complaint(turn);
   // The customer wrote again in a conversation the brand already answered:
   // no second public acknowledgement (no double reply); a person continues.
-  auto reason = "P1: the customer wrote again in an answered case (" + turn.case_view.status +
+  auto reason = "the customer wrote again in an answered case (" + turn.case_view.status +
                 "); a person continues the conversation in private";
   std::map<std::string, std::string> params = {{"team", "community"}};
   if (turn.case_view.status == "awaiting_customer") params["case_status"] = "private";
@@ -277,20 +286,19 @@ void PlaybookResponder::on_first_complaint(Turn& turn) {
                               (theme.empty() ? std::string() : ", theme " + theme) + ")";
   if (config_.acknowledge_publicly) {
     say(turn, ActionKind::reply_public, message::acknowledge, "P2",
-        "P1/P2: " + complaint_note + " gets a short public acknowledgement that says when a full answer comes" +
-            persona_note);
+        complaint_note + " gets a short public acknowledgement that says when a full answer comes (P1)" + persona_note);
   }
   if (config_.move_private) {
     const auto where = std::string(config_.acknowledge_publicly ? " after the public acknowledgement"
                                                                 : " (the brand answers complaints only in private)");
     if (route != nullptr) {
       say(turn, ActionKind::reply_private, message::escalated, "P4",
-          "P4: the conversation continues in private" + where + "; P12: the " + route->department + " team takes over" +
+          "the conversation continues in private" + where + "; P12: the " + route->department + " team takes over" +
               persona_note,
           {{"case_status", "awaiting_customer"}});
     } else {
       say(turn, ActionKind::reply_private, message::move_private, "P4",
-          "P4: the conversation continues in private" + where + persona_note, {{"case_status", "awaiting_customer"}});
+          "the conversation continues in private" + where + persona_note, {{"case_status", "awaiting_customer"}});
     }
   }
 
@@ -303,7 +311,7 @@ void PlaybookResponder::on_first_complaint(Turn& turn) {
 
   if (config_.follow_up_ms > 0 && config_.move_private && turn.case_view.open_timers == 0) {
     act(turn, ActionKind::follow_up, "P14",
-        "P14: follow up " + duration_text(config_.follow_up_ms) + " later to make sure the need was fully met",
+        "follow up " + duration_text(config_.follow_up_ms) + " later to make sure the need was fully met",
         {{"after", duration_text(config_.follow_up_ms)}, {"purpose", "follow_up"}});
   }
 }
@@ -326,7 +334,7 @@ void PlaybookResponder::offer_or_decline(Turn& turn) {
   if (!rip_off) return;
   const auto limit = found == config_.personas.end() ? 0 : found->second.max_concessions;
   say(turn, ActionKind::reply_private, message::decline_offer, "P16.rip_off",
-      "P16.rip_off: compensation asked for; the brand's limit of " + std::to_string(limit) +
+      "compensation asked for; the brand's limit of " + std::to_string(limit) +
           " concession(s) is reached, so the fix is offered instead, privately");
 }
 
@@ -336,7 +344,7 @@ void PlaybookResponder::escalate(Turn& turn, const EscalationRoute& route, const
   if (!route.contact.empty()) params["contact"] = route.contact;
   const auto& theme = turn.labels.attribute("theme");
   if (!theme.empty()) params["topic"] = theme;
-  act(turn, ActionKind::escalate, rule, "P12: escalated to " + route.department + " (" + why + ")", std::move(params));
+  act(turn, ActionKind::escalate, rule, "escalated to " + route.department + " (" + why + "; P12)", std::move(params));
 }
 
 void PlaybookResponder::check_first_response_time(Turn& turn) {
@@ -344,7 +352,7 @@ void PlaybookResponder::check_first_response_time(Turn& turn) {
   const auto waited = config_.calendar.open_time_between(turn.event.created_at, turn.now);
   if (waited <= config_.first_response_ms) return;
   act(turn, ActionKind::notify, "P2.sla_breach",
-      "P2: the first response comes " + duration_text(waited) + " (open time) after the comment; the SLA is " +
+      "the first response comes " + duration_text(waited) + " (open time) after the comment; the SLA is " +
           duration_text(config_.first_response_ms),
       {{"sla", duration_text(config_.first_response_ms)}, {"waited", duration_text(waited)}, {"team", "community"}});
 }
@@ -353,7 +361,7 @@ void PlaybookResponder::on_question(Turn& turn) {
   if (answered(turn.case_view) || !config_.answer_questions) return;
   if (config_.community_window_ms > 0) {
     act(turn, ActionKind::follow_up, "P7",
-        "P7: a question; the community gets " + duration_text(config_.community_window_ms) +
+        "a question; the community gets " + duration_text(config_.community_window_ms) +
             " to answer before the brand does",
         {{"after", duration_text(config_.community_window_ms)}, {"purpose", "community_window"}});
     return;
@@ -374,7 +382,7 @@ void PlaybookResponder::say(Turn& turn, ActionKind kind, std::string_view messag
       found += (found.empty() ? "" : ", ") + ("\"" + problem.phrase + "\" (" + problem.kind + ")");
     }
     act(turn, ActionKind::notify, "P3.tone",
-        "P3: the " + std::string(message_name) + " reply for " + rule + " was held back by the tone check: " + found +
+        "the " + std::string(message_name) + " reply for " + rule + " was held back by the tone check: " + found +
             "; a person should write it",
         {{"team", "community"}, {"held_back", std::string(message_name)}});
     return;

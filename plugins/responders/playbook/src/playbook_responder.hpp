@@ -29,7 +29,7 @@ class PlaybookResponder final : public Responder {
   void on_timer(Turn& turn);
   void on_resolved(Turn& turn);
   void on_spam(Turn& turn);
-  void on_abuse(Turn& turn, bool aimed_at_people);
+  void on_abuse(Turn& turn, bool obscene_or_hateful_at_people);
   void on_complaint(Turn& turn);
   void on_first_complaint(Turn& turn);
   void on_question(Turn& turn);

@@ -88,7 +88,7 @@ TEST_CASE("a first complaint in Greek is acknowledged publicly, then taken priva
   CHECK(ack->rule_id == "P2");
   CHECK(ack->params.at("lang") == "el");
   CHECK_THAT(ack->text, Catch::Contains("Maria"));
-  CHECK_THAT(ack->reason, Catch::Contains("P1/P2") && Catch::Contains("P20: in el"));
+  CHECK_THAT(ack->reason, Catch::Contains("(P1)") && Catch::Contains("P20: in el"));
   const auto* dm = find(actions, ActionKind::reply_private);
   REQUIRE(dm != nullptr);
   CHECK(dm->rule_id == "P4");
@@ -138,17 +138,55 @@ TEST_CASE("a profane complaint about the brand is answered as a complaint, not w
   CHECK_THAT(dm->text, Catch::Contains("Иван"));
 }
 
-TEST_CASE("abuse aimed at staff is banned at once and hidden, never deleted (P8, P9)") {
+TEST_CASE("obscene abuse aimed at staff is banned at once and hidden, never deleted (P8, P9)") {
   Harness harness;
   const auto actions =
-      harness.respond(comment("Your moderator Anna is a stupid idiot"),
-                      labels_of({{"toxicity.offensive", 0.95}, {"toxicity.insult", 0.9}, {"abuse.target.staff", 0.9}},
-                                {{"lang", "en"}}));
+      harness.respond(comment("Your moderator Anna is a stupid fucking idiot"), labels_of({{"toxicity.offensive", 0.95},
+                                                                                           {"toxicity.insult", 0.9},
+                                                                                           {"toxicity.profanity", 0.9},
+                                                                                           {"abuse.target.staff", 0.9}},
+                                                                                          {{"lang", "en"}}));
   INFO(kinds(actions));
   REQUIRE(find(actions, ActionKind::ban) != nullptr);
   CHECK(find(actions, ActionKind::ban)->rule_id == "P8.ban_at_once");
   CHECK(find(actions, ActionKind::hide) != nullptr);
   CHECK(find(actions, ActionKind::delete_event) == nullptr);
+}
+
+TEST_CASE("an insult aimed at staff without obscenity or hate is warned first (P8)") {
+  Harness harness;
+  const auto actions =
+      harness.respond(comment("Η ταμίας σας είναι ηλίθια"),
+                      labels_of({{"toxicity.offensive", 0.8}, {"toxicity.insult", 0.8}, {"abuse.target.staff", 0.9}},
+                                {{"lang", "el"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::ban) == nullptr);
+  REQUIRE(find(actions, ActionKind::warn) != nullptr);
+  CHECK(find(actions, ActionKind::warn)->params.at("lang") == "el");
+}
+
+TEST_CASE("a profane complaint about a late courier is a complaint, not abuse of staff (P16.aggressive)") {
+  Harness harness;
+  const auto actions = harness.respond(comment("Пиздец, курьер опять опоздал на час, кофе холодный.", "Сергей"),
+                                       labels_of({{"intent.complaint", 0.94},
+                                                  {"toxicity.offensive", 0.77},
+                                                  {"toxicity.profanity", 0.85},
+                                                  {"abuse.target.staff", 0.7}},
+                                                 {{"lang", "ru"}, {"theme", "late_delivery"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::ban) == nullptr);
+  CHECK(find(actions, ActionKind::warn) == nullptr);
+  REQUIRE(find(actions, ActionKind::reply_public) != nullptr);
+  CHECK(find(actions, ActionKind::reply_public)->params.at("lang") == "ru");
+}
+
+TEST_CASE("a political rant that also grumbles about prices is off-topic when politics dominates (P18)") {
+  Harness harness;
+  const auto actions = harness.respond(
+      comment("Coffee prices are up because the government and their vaccine mandates ruined everything"),
+      labels_of({{"intent.offtopic", 0.8}, {"intent.complaint", 0.68}}, {{"lang", "en"}, {"theme", "quality"}}));
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].rule_id == "P18");
 }
 
 TEST_CASE("abuse without a complaint is warned with the policy link, and banned after two warnings (P8)") {
