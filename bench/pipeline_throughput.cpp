@@ -50,7 +50,7 @@ fs::path generate_corpus(const fs::path& dir, std::size_t events) {
 fs::path write_pipeline(const fs::path& dir, const fs::path& corpus, int workers) {
   // The demo's classifiers, responders and policy, with the corpus as input.
   auto text = [] {
-    std::ifstream in(fs::path(PARLEY_SOURCE_DIR) / "configs/demo.yaml");
+    std::ifstream in(fs::path(PARLEY_SOURCE_DIR) / "configs/rules-demo.yaml");
     return std::string(std::istreambuf_iterator<char>(in), {});
   }();
   const auto pipeline = dir / "bench.yaml";
