@@ -107,7 +107,12 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
     return;
   }
   if (event.kind == EventKind::timer) return on_timer(turn);
-  if (metadata_text(event, "case.update") == "resolved") return on_resolved(turn);
+  const auto update = metadata_text(event, "case.update");
+  if (update == "resolved") return on_resolved(turn);
+  if (update == "closed") {
+    act(turn, ActionKind::label, "P1.closed", "the case was closed (" + event.id + ")", {{"case_status", "closed"}});
+    return;
+  }
 
   const auto& thresholds = config_.thresholds;
   const bool complaint = labels.score("intent.complaint") >= thresholds.complaint ||

@@ -353,6 +353,16 @@ TEST_CASE("a resolved case gets a public note under the original comment (P6) an
   CHECK(find(actions, ActionKind::follow_up) != nullptr);
 }
 
+TEST_CASE("a closing update closes the case without a word to the customer") {
+  Harness harness;
+  auto update = comment("");
+  update.metadata = {{"case.update", "closed"}};
+  const auto actions = harness.respond(update, {});
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].kind == ActionKind::label);
+  CHECK(actions[0].params.at("case_status") == "closed");
+}
+
 TEST_CASE("spam is hidden, not deleted, unless the brand allows deleting spam (P9)") {
   Harness harness;
   const auto spam = labels_of({{"intent.spam", 0.95}});
