@@ -1,5 +1,7 @@
 #include "business_calendar.hpp"
 
+#include <map>
+
 #include <unicode/dtptngen.h>
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
@@ -122,12 +124,19 @@ std::string to_utf8(const icu::UnicodeString& text) {
 /// Formats local day `day` with an ICU pattern in `locale` (day names,
 /// month names); the day is formatted at noon in GMT so no zone shifts it.
 std::string format_day(std::int64_t day, const icu::Locale& locale, const icu::UnicodeString& pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat format(pattern, locale, status);
-  if (U_FAILURE(status)) return {};
-  format.adoptTimeZone(icu::TimeZone::createTimeZone("GMT"));
+  // A formatter loads locale data when built, and ICU formatters are not
+  // shared between threads: one per thread, locale and pattern.
+  thread_local std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>> formats;
+  auto& format = formats[std::string(locale.getName()) + "|" + to_utf8(pattern)];
+  if (!format) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto made = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
+    if (U_FAILURE(status)) return {};
+    made->adoptTimeZone(icu::TimeZone::createTimeZone("GMT"));
+    format = std::move(made);
+  }
   icu::UnicodeString out;
-  format.format(static_cast<UDate>(day * kDayMs + kDayMs / 2), out);
+  format->format(static_cast<UDate>(day * kDayMs + kDayMs / 2), out);
   return to_utf8(out);
 }
 
