@@ -275,10 +275,10 @@ PlaybookConfig parse_playbook_config(const ConfigValue& config) {
   }
   result.banned_phrases = read_strings(config.find("banned_phrases"), "banned_phrases");
   for (const auto& [name, strategy] : result.personas) {
-    if (strategy.escalate_to.empty()) continue;
-    const bool known =
-        std::any_of(result.escalation.begin(), result.escalation.end(),
-                    [&](const EscalationRoute& route) { return route.department == strategy.escalate_to; });
+    const auto& department = strategy.escalate_to;  // a named variable: clang 14 cannot capture bindings
+    if (department.empty()) continue;
+    const bool known = std::any_of(result.escalation.begin(), result.escalation.end(),
+                                   [&](const EscalationRoute& route) { return route.department == department; });
     if (!known) fail("'personas." + name + ".escalate_to' names '" + strategy.escalate_to + "', not in 'escalation'");
   }
   read_templates(config.find("templates"), result);
