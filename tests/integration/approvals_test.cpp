@@ -1,6 +1,7 @@
 // parley approvals: the queue of parked actions on the real binary and real
 // YAML; an approval executes once, a rejection never; P4 in a real run.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -235,4 +236,101 @@ TEST_CASE("approvals: secrets from the pipeline are never printed") {
     CHECK_THAT(shown.out, Catch::Contains("***/u-anna/e-1"));  // the case key holds the account
     CHECK_THAT(shown.out + shown.err, !Catch::Contains(secret));
   }
+}
+
+namespace {
+
+/// Rude words get a warning and a look again in an hour, both parked; the
+/// look-again answers only an author with a warning on record.
+std::string write_effects_pipeline(const std::string& dir) {
+  write_file(dir + "/events.jsonl",
+             R"({"id":"r-1","author":{"id":"u-rex","handle":"rex"},"thread_id":"post-9","text":"you idiots"})"
+             "\n");
+  write_file(dir + "/pipeline.yaml", R"(client: effects-brand
+connectors:
+  - plugin: replay
+    config: { input: events.jsonl, output: actions.jsonl }
+responders:
+  - plugin: rules
+    config:
+      rules:
+        - id: rude
+          when: "event.kind != 'timer' and event.text contains 'idiot'"
+          then:
+            - { action: warn, text: "Please keep it civil", params: { case_status: awaiting_customer } }
+            - { action: follow_up, params: { after: 1h, purpose: check_in } }
+          reason: "P8: warn first, and look again in an hour"
+        - id: check-in
+          when: "event.kind == 'timer' and case.warnings >= 1"
+          then: reply_private
+          text: "Hi {{author}}, we are still here if you need us"
+          reason: "a warned author is checked on"
+policy:
+  require_approval: [warn, follow_up]
+)");
+  return dir + "/pipeline.yaml";
+}
+
+std::int64_t wall_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+TEST_CASE("approvals: an approved warn counts and an approved follow_up fires once in the next run") {
+  const auto dir = fresh_dir("approvals-effects");
+  const auto pipeline = write_effects_pipeline(dir);
+  const auto run = run_parley({"run", pipeline, "--state", dir});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("2 parked for approval"));
+
+  const auto listed = run_parley({"approvals", "list", pipeline, "--state", dir, "--json"});
+  REQUIRE(listed.exit_code == 0);
+  std::map<std::string, std::string> ids;  // kind -> id
+  for (const auto& item : nlohmann::json::parse(listed.out))
+    ids[item.at("kind")] = std::to_string(item.at("id").get<std::int64_t>());
+  REQUIRE(ids.size() == 2);
+
+  const auto warned = run_parley({"approvals", "approve", pipeline, ids.at("warn"), "--by", "alice", "--state", dir});
+  INFO(warned.out << warned.err);
+  CHECK(warned.exit_code == 0);
+  CHECK_THAT(warned.out, Catch::Contains("new → awaiting_customer") && Catch::Contains("Author u-rex: 1 warning(s)"));
+  const auto timed =
+      run_parley({"approvals", "approve", pipeline, ids.at("follow_up"), "--by", "alice", "--state", dir});
+  INFO(timed.out << timed.err);
+  CHECK(timed.exit_code == 0);
+  CHECK_THAT(timed.out, Catch::Contains("Timer 'check_in' due") && Catch::Contains("Carried out by the host"));
+  // The connector never sees the follow_up; the warn went out once.
+  CHECK(action_keys(dir + "/actions.jsonl") == std::map<std::string, int>{{"effects-brand/r-1/rude/warn", 1}});
+
+  const auto shown = run_parley({"approvals", "show", pipeline, ids.at("warn"), "--state", dir});
+  INFO(shown.out);
+  CHECK_THAT(shown.out, Catch::Contains("case move   new → awaiting_customer"));
+  const auto shown_timer = run_parley({"approvals", "show", pipeline, ids.at("follow_up"), "--state", dir, "--json"});
+  REQUIRE(shown_timer.exit_code == 0);
+  const auto timer_json = nlohmann::json::parse(shown_timer.out);
+  CHECK(timer_json.at("timer").at("purpose") == "check_in");
+  CHECK(timer_json.at("transitions").empty());  // the warn of the same rule moved the case, not this
+  {
+    auto store = parley::host::SqliteStore::open(dir + "/effects-brand.db");
+    const auto transitions = store->transitions();
+    REQUIRE(transitions.size() == 1);
+    CHECK(transitions[0].event_id == "r-1");
+    CHECK(transitions[0].rule_id == "rude");
+  }
+
+  // Two hours later the timer fires, once; the check-in rule sees the warning.
+  const auto later = std::to_string(wall_ms() + 2 * 3'600'000);
+  const auto second = run_parley({"run", pipeline, "--state", dir, "--now", later});
+  INFO(second.out << second.err);
+  REQUIRE(second.exit_code == 0);
+  CHECK_THAT(second.out, Catch::Contains("1 timers fired"));
+  const auto keys = action_keys(dir + "/actions.jsonl");
+  CHECK(keys.at("effects-brand/timer:effects-brand/r-1/rude/follow_up/check-in/reply_private") == 1);
+  const auto third = run_parley({"run", pipeline, "--state", dir, "--now", std::to_string(wall_ms() + 5 * 3'600'000)});
+  REQUIRE(third.exit_code == 0);
+  CHECK_THAT(third.out, !Catch::Contains("timers fired"));
+  CHECK(action_keys(dir + "/actions.jsonl").size() == 2);
 }

@@ -63,6 +63,15 @@ std::string labels_text(const nlohmann::json& record) {
   return text.empty() ? "(none)" : text;
 }
 
+std::string timer_text(const Timer& timer) {
+  return fmt::format("'{}' due {}{}", timer.purpose, utc_time(timer.due_at), timer.fired ? " (fired)" : "");
+}
+
+nlohmann::json transition_json(const CaseTransition& transition) {
+  return {{"case", transition.case_key},  {"from", transition.from},    {"to", transition.to},
+          {"event", transition.event_id}, {"rule", transition.rule_id}, {"at", utc_time(transition.at)}};
+}
+
 }  // namespace
 
 std::string utc_time(std::int64_t ms) {
@@ -141,6 +150,10 @@ std::string show_text(const ApprovalDetails& details, std::int64_t now_ms) {
   if (!entry.platform_id.empty()) line("platform id", entry.platform_id);
   if (details.decisions.empty()) line("decision", "(none yet)");
   for (const auto& decision : details.decisions) line("decision", decision_text(decision));
+  for (const auto& transition : details.transitions) {
+    line("case move", fmt::format("{} → {} at {}", transition.from, transition.to, utc_time(transition.at)));
+  }
+  if (details.timer) line("timer", timer_text(*details.timer));
   if (!details.audit) {
     line("audit", "(no audit record for this event)");
     return out;
@@ -162,12 +175,49 @@ nlohmann::json show_json(const ApprovalDetails& details) {
   json["platform_id"] = details.entry.platform_id;
   json["decisions"] = nlohmann::json::array();
   for (const auto& decision : details.decisions) json["decisions"].push_back(decision_json(decision));
+  json["transitions"] = nlohmann::json::array();
+  for (const auto& transition : details.transitions) json["transitions"].push_back(transition_json(transition));
+  json["timer"] = nullptr;
+  if (details.timer) {
+    json["timer"] = {{"purpose", details.timer->purpose},
+                     {"due_at", utc_time(details.timer->due_at)},
+                     {"fired", details.timer->fired}};
+  }
   json["audit"] = nullptr;
   if (details.audit) {
     auto record = nlohmann::json::parse(details.audit->record_json, nullptr, false);
     json["audit"] = record.is_discarded() ? nlohmann::json(details.audit->record_json) : record;
   }
   return json;
+}
+
+std::string effects_text(const EventOutcome& effects) {
+  std::string text;
+  for (const auto& transition : effects.transitions) {
+    text += fmt::format("Case {}: {} → {}.\n", transition.case_key, transition.from, transition.to);
+  }
+  const auto& author = effects.author_after;
+  text += fmt::format("Author {}: {} warning(s), {}, {} concession(s).\n", effects.author_id, author.warnings,
+                      author.banned ? "banned" : "not banned", author.concessions);
+  for (const auto& timer : effects.timers_set) text += "Timer " + timer_text(timer) + ".\n";
+  return text;
+}
+
+nlohmann::json effects_json(const EventOutcome& effects) {
+  auto transitions = nlohmann::json::array();
+  for (const auto& transition : effects.transitions) transitions.push_back(transition_json(transition));
+  auto timers = nlohmann::json::array();
+  for (const auto& timer : effects.timers_set) {
+    timers.push_back({{"key", timer.key}, {"purpose", timer.purpose}, {"due_at", utc_time(timer.due_at)}});
+  }
+  return {{"case", effects.case_key},
+          {"case_status", effects.case_after.status},
+          {"transitions", transitions},
+          {"author", effects.author_id},
+          {"author_warnings", effects.author_after.warnings},
+          {"author_banned", effects.author_after.banned},
+          {"author_concessions", effects.author_after.concessions},
+          {"timers", timers}};
 }
 
 nlohmann::json redact_json(const nlohmann::json& json, const SecretRegistry& secrets) {

@@ -19,6 +19,8 @@ struct ApprovalDetails {
   OutboxEntry entry;
   std::vector<ApprovalDecision> decisions;
   std::optional<AuditRecord> audit;
+  std::vector<CaseTransition> transitions;  ///< of the case, by the action's rule on its event
+  std::optional<Timer> timer;               ///< the one a follow_up set
 };
 
 /// "2026-11-02T09:15:03Z" for ms since the epoch.
@@ -35,6 +37,10 @@ nlohmann::json show_json(const ApprovalDetails& details);
 nlohmann::json decision_json(const ApprovalDecision& decision);
 /// "approved by alice at 2026-11-02T09:15:03Z (note: ...)".
 std::string decision_text(const ApprovalDecision& decision);
+
+/// What an approval changed: case moves, the author's counts, a timer.
+std::string effects_text(const EventOutcome& effects);
+nlohmann::json effects_json(const EventOutcome& effects);
 
 /// `json` with every string (keys too) redacted.
 nlohmann::json redact_json(const nlohmann::json& json, const SecretRegistry& secrets);

@@ -16,6 +16,8 @@
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
 #include "engine/action_executor.hpp"
+#include "engine/approval_effects.hpp"
+#include "engine/case_lifecycle.hpp"
 #include "engine/pipeline_runtime.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -105,7 +107,22 @@ class Approvals {
   }
 
   int show(const OutboxEntry& entry) {
-    ApprovalDetails details{entry, store_->approval_decisions(entry.id), store_->audit_of_event(entry.event_id)};
+    ApprovalDetails details{
+        entry, store_->approval_decisions(entry.id), store_->audit_of_event(entry.event_id), {}, {}};
+    if (details.audit) {
+      // The case moves this action made (when allowed, or approved): of its
+      // rule on its event, and the move its kind and params make (a rule's
+      // other actions may have moved the case too).
+      for (auto& transition : store_->case_transitions(details.audit->case_key)) {
+        if (transition.event_id == entry.event_id && transition.rule_id == entry.action.rule_id &&
+            status_after(entry.action, transition.from) == transition.to) {
+          details.transitions.push_back(std::move(transition));
+        }
+      }
+    }
+    for (auto& timer : store_->timers()) {
+      if (timer.key == entry.action.idempotency_key) details.timer = std::move(timer);
+    }
     if (options_.json) {
       print_json(show_json(details));
     } else {
@@ -132,7 +149,14 @@ class Approvals {
       }
     }
     ApprovalDecision decision{entry.id, approve, options_.by, options_.note, 0};
-    auto result = store_->decide(decision);
+    // An approval has the state effects an allowed action has (warnings, ban,
+    // case status, offers, a follow_up's timer), committed with the decision.
+    std::optional<EventOutcome> effects;
+    const auto at = approval_time(loaded_.config.engine.clock, *store_);
+    auto result = store_->decide(decision, [&](const OutboxEntry& approved) {
+      effects = approval_outcome(*store_, approved, at);
+      return effects;
+    });
     if (result.outcome == DecideResult::Outcome::unknown_id) {
       return fail("no action #" + options_.id_text + " in " + database_name());
     }
@@ -140,28 +164,35 @@ class Approvals {
     decision = *result.decision;
     auto current = *result.entry;
     std::optional<DeadLetter> failure;
-    if (approve) {
+    // A follow_up is carried out by the host (its timer, set above); only
+    // platform actions go to the connector.
+    if (approve && current.status == OutboxStatus::pending) {
       const RetryPolicy retry{loaded_.config.engine.max_attempts, loaded_.config.engine.retry_backoff_ms};
       failure = execute_action(*runtime, *store_, retry, current);
     }
-    report_decision(current, decision, failure.has_value());
+    report_decision(current, decision, failure.has_value(), effects);
     return failure ? kExitWorkFailed : kExitOk;
   }
 
-  void report_decision(const OutboxEntry& entry, const ApprovalDecision& decision, bool failed) {
+  void report_decision(const OutboxEntry& entry, const ApprovalDecision& decision, bool failed,
+                       const std::optional<EventOutcome>& effects) {
     if (options_.json) {
       auto json = decision_json(decision);
       json["id"] = entry.id;
       json["key"] = entry.action.idempotency_key;
       json["status"] = to_string(entry.status);
       if (failed) json["error"] = entry.note;
+      if (effects) json["effects"] = effects_json(*effects);
       print_json(json);
       return;
     }
     auto text = fmt::format("Action #{} ({} for event {}) {}.\n", entry.id, to_string(entry.action.kind),
                             entry.event_id, decision_text(decision));
+    if (effects) text += effects_text(*effects);
     if (!decision.approve) {
       text += "It will never be executed.\n";
+    } else if (effects && !effects->timers_set.empty()) {
+      text += "Carried out by the host (a timer; no connector call).\n";
     } else if (failed) {
       text += fmt::format("Executing it FAILED after {} attempt(s): {} (dead-lettered)\n", entry.attempts, entry.note);
     } else {

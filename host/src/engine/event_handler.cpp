@@ -1,10 +1,10 @@
 #include "engine/event_handler.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "engine/action_params.hpp"
+#include "engine/allowed_action.hpp"
 #include "engine/author_memory.hpp"
-#include "engine/case_lifecycle.hpp"
 #include "engine/timer_event.hpp"
 #include "plugins/host_plugin_context.hpp"
 
@@ -136,50 +136,6 @@ void EventHandler::handle(HandledEvent& item) {
   record(item, case_now, author_now);
 }
 
-void EventHandler::apply_allowed(HandledEvent& item, OutboxEntry& entry, CaseState& case_now, AuthorState& author_now) {
-  const auto& action = entry.action;
-  const auto kind = action.kind;
-  const auto now = item.handled_at;
-  if (kind == ActionKind::warn) ++author_now.warnings;
-  if (kind == ActionKind::ban) author_now.banned = true;
-  if (const auto offer = action.params.find("offer"); offer != action.params.end() && !offer->second.empty()) {
-    ++author_now.concessions;
-  }
-  if ((kind == ActionKind::reply_public || kind == ActionKind::reply_private) && case_now.first_response_at == 0) {
-    case_now.first_response_at = now;
-  }
-  if (auto next = status_after(action, case_now.status)) {
-    item.outcome.transitions.push_back({item.case_key, case_now.status, *next, item.event.id, action.rule_id, now});
-    case_now.status = std::move(*next);
-    case_now.status_since = now;
-  }
-  if (kind == ActionKind::follow_up) {
-    // Carried out by the host: a durable timer, committed with this event.
-    // The guard has checked params.after. A dry run keeps it in its
-    // in-memory state, so it can still fire within the run.
-    Timer timer;
-    timer.key = action.idempotency_key;
-    timer.case_key = item.case_key;
-    timer.connector_id = item.connector_id;
-    timer.event_id = item.event.id;
-    timer.event_json = timer_event_json(item.event, item.labels);
-    timer.purpose = follow_up_purpose(action);
-    timer.rule_id = action.rule_id;
-    timer.set_at = now;
-    timer.due_at = now + parse_after(action.params.at("after")).value_or(0);
-    item.outcome.timers_set.push_back(std::move(timer));
-    ++case_now.open_timers;
-    if (!dry_run_) {
-      entry.status = OutboxStatus::done;
-      entry.platform_id = "timer:" + action.idempotency_key;
-    }
-  }
-  case_now.last_actions.emplace_back(to_string(kind));
-  if (case_now.last_actions.size() > CaseState::kMaxLastActions) {
-    case_now.last_actions.erase(case_now.last_actions.begin());
-  }
-}
-
 void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& author_now) {
   auto& outcome = item.outcome;
   outcome.event_id = item.event.id;
@@ -212,7 +168,15 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
         case Verdict::parked: entry.status = OutboxStatus::pending_approval; break;
         case Verdict::allowed: entry.status = dry_run_ ? OutboxStatus::dry_run : OutboxStatus::pending; break;
       }
-      if (decision.verdict == Verdict::allowed) apply_allowed(item, entry, case_now, author_now);
+      if (decision.verdict == Verdict::allowed) {
+        const ActionSite site{item.case_key, item.event.id, item.connector_id, item.handled_at,
+                              [&item] { return timer_event_json(item.event, item.labels); }};
+        // A dry run keeps the timer in its in-memory state, so it can still
+        // fire within the run, but its outbox entry stays dry_run.
+        if (apply_allowed_action(entry.action, site, case_now, author_now, outcome) && !dry_run_) {
+          mark_done_by_host(entry);
+        }
+      }
       outcome.actions.push_back(std::move(entry));
     }
   }
@@ -263,6 +227,13 @@ std::string audit_json(const HandledEvent& item) {
                            {"labels", labels_json(item.labels)},
                            {"attributes", attributes_json(item.labels)},
                            {"decisions", decisions}};
+  const bool parked = std::any_of(item.decisions.begin(), item.decisions.end(),
+                                  [](const GuardDecision& decision) { return decision.verdict == Verdict::parked; });
+  if (parked) {
+    // What approving a parked action later needs of this event: its account
+    // and author (whose state it changes) and a follow_up timer's fields.
+    record["parked_event"] = nlohmann::json::parse(timer_event_json(item.event, item.labels));
+  }
   if (item.timer) {
     record["timer"] = {{"key", item.timer->key},       {"purpose", item.timer->purpose},
                        {"rule", item.timer->rule_id},  {"set_at", item.timer->set_at},

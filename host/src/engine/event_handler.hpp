@@ -54,7 +54,6 @@ class EventHandler {
   CaseState& case_state(const std::string& key);
   AuthorState& author_state(const Event& event);
   void record(HandledEvent& item, CaseState& case_state, AuthorState& author_state);
-  void apply_allowed(HandledEvent& item, OutboxEntry& entry, CaseState& case_now, AuthorState& author_now);
 
   const PipelineRuntime& runtime_;
   Store& store_;

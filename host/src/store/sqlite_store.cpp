@@ -362,39 +362,7 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
           .bind(2, outcome.connector_id)
           .bind(3, now)
           .next();
-      const auto& case_after = outcome.case_after;
-      Step(statement("INSERT INTO cases(case_key, status, events, last_actions, updated_at, origin_event_id, "
-                     "opened_at, status_since, first_response_at, open_timers) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT(case_key) DO UPDATE SET status = excluded.status, events = excluded.events, "
-                     "last_actions = excluded.last_actions, updated_at = excluded.updated_at, "
-                     "origin_event_id = excluded.origin_event_id, opened_at = excluded.opened_at, "
-                     "status_since = excluded.status_since, first_response_at = excluded.first_response_at, "
-                     "open_timers = excluded.open_timers"))
-          .bind(1, outcome.case_key)
-          .bind(2, case_after.status)
-          .bind(3, std::int64_t{case_after.events})
-          .bind(4, nlohmann::json(case_after.last_actions).dump())
-          .bind(5, now)
-          .bind(6, case_after.origin_event_id)
-          .bind(7, case_after.opened_at)
-          .bind(8, case_after.status_since)
-          .bind(9, case_after.first_response_at)
-          .bind(10, std::int64_t{case_after.open_timers})
-          .next();
-      Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier, "
-                     "concessions) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT(account, author_id) DO UPDATE SET events = excluded.events, "
-                     "warnings = excluded.warnings, banned = excluded.banned, complaints = excluded.complaints, "
-                     "tier = excluded.tier, concessions = excluded.concessions"))
-          .bind(1, outcome.account)
-          .bind(2, outcome.author_id)
-          .bind(3, std::int64_t{outcome.author_after.events})
-          .bind(4, std::int64_t{outcome.author_after.warnings})
-          .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
-          .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
-          .bind(7, outcome.author_after.customer_tier)
-          .bind(8, std::int64_t{outcome.author_after.concessions})
-          .next();
+      write_case_and_author(outcome, now);
       Step(statement("INSERT INTO audit(event_id, case_key, record, created_at) VALUES(?, ?, ?, ?)"))
           .bind(1, outcome.event_id)
           .bind(2, outcome.case_key)
@@ -436,6 +404,42 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_t now) {
+  const auto& case_after = outcome.case_after;
+  Step(statement("INSERT INTO cases(case_key, status, events, last_actions, updated_at, origin_event_id, "
+                 "opened_at, status_since, first_response_at, open_timers) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT(case_key) DO UPDATE SET status = excluded.status, events = excluded.events, "
+                 "last_actions = excluded.last_actions, updated_at = excluded.updated_at, "
+                 "origin_event_id = excluded.origin_event_id, opened_at = excluded.opened_at, "
+                 "status_since = excluded.status_since, first_response_at = excluded.first_response_at, "
+                 "open_timers = excluded.open_timers"))
+      .bind(1, outcome.case_key)
+      .bind(2, case_after.status)
+      .bind(3, std::int64_t{case_after.events})
+      .bind(4, nlohmann::json(case_after.last_actions).dump())
+      .bind(5, now)
+      .bind(6, case_after.origin_event_id)
+      .bind(7, case_after.opened_at)
+      .bind(8, case_after.status_since)
+      .bind(9, case_after.first_response_at)
+      .bind(10, std::int64_t{case_after.open_timers})
+      .next();
+  Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier, "
+                 "concessions) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT(account, author_id) DO UPDATE SET events = excluded.events, "
+                 "warnings = excluded.warnings, banned = excluded.banned, complaints = excluded.complaints, "
+                 "tier = excluded.tier, concessions = excluded.concessions"))
+      .bind(1, outcome.account)
+      .bind(2, outcome.author_id)
+      .bind(3, std::int64_t{outcome.author_after.events})
+      .bind(4, std::int64_t{outcome.author_after.warnings})
+      .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
+      .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
+      .bind(7, outcome.author_after.customer_tier)
+      .bind(8, std::int64_t{outcome.author_after.concessions})
+      .next();
 }
 
 void SqliteStore::commit_lifecycle(const EventOutcome& outcome) {
@@ -564,7 +568,7 @@ std::optional<OutboxEntry> SqliteStore::outbox_entry(std::int64_t id) {
   return read_outbox_row(select);
 }
 
-DecideResult SqliteStore::decide(ApprovalDecision decision) {
+DecideResult SqliteStore::decide(ApprovalDecision decision, const ApprovalEffects& effects) {
   std::lock_guard lock(mutex_);
   DecideResult result;
   decision.decided_at = now_ms();
@@ -593,6 +597,7 @@ DecideResult SqliteStore::decide(ApprovalDecision decision) {
       if (insert.next() != SQLITE_DONE) fail("recording a decision");
       result.outcome = DecideResult::Outcome::decided;
       result.decision = decision;
+      if (decision.approve && effects) apply_approval_effects(decision, effects);
     }
     exec("COMMIT");
   } catch (...) {
@@ -605,6 +610,17 @@ DecideResult SqliteStore::decide(ApprovalDecision decision) {
   result.outcome = DecideResult::Outcome::not_parked;
   if (auto earlier = approval_decisions(decision.outbox_id); !earlier.empty()) result.decision = earlier.front();
   return result;
+}
+
+void SqliteStore::apply_approval_effects(const ApprovalDecision& decision, const ApprovalEffects& effects) {
+  // Inside decide()'s transaction: the state read here is the state written.
+  const auto approved = outbox_entry(decision.outbox_id);
+  if (!approved) fail("reading an approved action");
+  const auto outcome = effects(*approved);
+  if (!outcome) return;
+  write_case_and_author(*outcome, decision.decided_at);
+  commit_lifecycle(*outcome);
+  for (const auto& entry : outcome->actions) update_outbox(entry);
 }
 
 std::vector<ApprovalDecision> SqliteStore::approval_decisions(std::int64_t outbox_id) {
@@ -695,6 +711,21 @@ std::vector<CaseTransition> SqliteStore::transitions() {
                    column_text(select, 4), sqlite3_column_int64(select, 5)});
   }
   return all;
+}
+
+std::vector<CaseTransition> SqliteStore::case_transitions(const std::string& case_key) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement(
+      "SELECT case_key, from_status, to_status, event_id, rule_id, at FROM case_transitions WHERE case_key = ? "
+      "ORDER BY id");
+  Step step(select);
+  step.bind(1, case_key);
+  std::vector<CaseTransition> found;
+  while (step.next() == SQLITE_ROW) {
+    found.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2), column_text(select, 3),
+                     column_text(select, 4), sqlite3_column_int64(select, 5)});
+  }
+  return found;
 }
 
 std::int64_t SqliteStore::load_clock() {

@@ -38,7 +38,8 @@ class SqliteStore final : public Store {
   std::vector<DeadLetter> dead_letters() override;
   std::vector<AuditRecord> audit() override;
   std::optional<OutboxEntry> outbox_entry(std::int64_t id) override;
-  DecideResult decide(ApprovalDecision decision) override;
+  using Store::decide;
+  DecideResult decide(ApprovalDecision decision, const ApprovalEffects& effects) override;
   std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) override;
   std::optional<AuditRecord> audit_of_event(const std::string& event_id) override;
   std::vector<Timer> due_timers(std::int64_t now_ms, std::size_t limit) override;
@@ -46,6 +47,7 @@ class SqliteStore final : public Store {
   ThreadCounts thread_counts(const std::string& account, const std::string& thread_id, const std::string& author_id,
                              std::int64_t since_ms) override;
   std::vector<CaseTransition> transitions() override;
+  std::vector<CaseTransition> case_transitions(const std::string& case_key) override;
   std::int64_t load_clock() override;
   void save_clock(std::int64_t ms) override;
 
@@ -55,7 +57,9 @@ class SqliteStore final : public Store {
   void migrate_from(int version);
   void migrate_to_3();
   void add_column(const char* table, const char* column, const char* definition);
+  void write_case_and_author(const EventOutcome& outcome, std::int64_t now);
   void commit_lifecycle(const EventOutcome& outcome);
+  void apply_approval_effects(const ApprovalDecision& decision, const ApprovalEffects& effects);
   void exec(const char* sql);
   sqlite3_stmt* statement(const char* sql);
   void insert_dead_letter(const DeadLetter& letter);

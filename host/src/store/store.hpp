@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <parley/action.hpp>
 #include <string>
@@ -153,6 +154,14 @@ struct AuditRecord {
   std::string record_json;
 };
 
+/// What approving a parked entry changes besides its status: the state
+/// effects the engine would have applied had the guard allowed the action
+/// (engine/approval_effects.hpp). Called inside Store::decide's transaction,
+/// so it reads the state as that transaction sees it; its outcome's case,
+/// author, transitions, timers set and the status of its `actions` are
+/// written there. nullopt changes nothing more.
+using ApprovalEffects = std::function<std::optional<EventOutcome>(const OutboxEntry& approved)>;
+
 /// Threading: every member may be called from any thread; the store serialises.
 class Store {
  public:
@@ -181,8 +190,12 @@ class Store {
   /// Compare-and-set, in one transaction with the decision's record: only an
   /// entry in pending_approval moves, to pending (approve: executed next, by
   /// the caller or, if it is interrupted, by the next run's recovery) or to
-  /// rejected. Any later decision on the same entry gets not_parked.
-  virtual DecideResult decide(ApprovalDecision decision) = 0;
+  /// rejected. Any later decision on the same entry gets not_parked. An
+  /// approval also commits what `effects` returns, in the same transaction:
+  /// a crash keeps the decision and its state changes, or neither.
+  virtual DecideResult decide(ApprovalDecision decision, const ApprovalEffects& effects) = 0;
+  /// A decision that changes nothing but the entry's status.
+  DecideResult decide(ApprovalDecision decision) { return decide(std::move(decision), ApprovalEffects{}); }
   /// Decisions on one outbox entry, oldest first.
   virtual std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) = 0;
   /// The audit record of one event (the latest, should there be several).
@@ -197,6 +210,8 @@ class Store {
                                      const std::string& author_id, std::int64_t since_ms) = 0;
   /// Every recorded case transition, oldest first.
   virtual std::vector<CaseTransition> transitions() = 0;
+  /// The transitions of one case, oldest first.
+  virtual std::vector<CaseTransition> case_transitions(const std::string& case_key) = 0;
 
   /// The engine clock (events mode) of earlier runs; 0 when none was saved.
   virtual std::int64_t load_clock() = 0;
