@@ -17,7 +17,7 @@ class NullStore final : public host::Store {
   std::vector<host::DeadLetter> dead_letters() override { return {}; }
   std::vector<host::AuditRecord> audit() override { return {}; }
   std::optional<host::OutboxEntry> outbox_entry(std::int64_t) override { return std::nullopt; }
-  host::DecideResult decide(host::ApprovalDecision) override { return {}; }
+  host::DecideResult decide(host::ApprovalDecision, const host::ApprovalEffects&) override { return {}; }
   std::vector<host::ApprovalDecision> approval_decisions(std::int64_t) override { return {}; }
   std::optional<host::AuditRecord> audit_of_event(const std::string&) override { return std::nullopt; }
   std::vector<host::Timer> due_timers(std::int64_t, std::size_t) override { return {}; }
@@ -26,6 +26,7 @@ class NullStore final : public host::Store {
     return {};
   }
   std::vector<host::CaseTransition> transitions() override { return {}; }
+  std::vector<host::CaseTransition> case_transitions(const std::string&) override { return {}; }
   std::int64_t load_clock() override { return 0; }
   void save_clock(std::int64_t) override {}
 };
