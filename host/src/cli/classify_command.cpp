@@ -14,6 +14,7 @@
 #include "cli/pipeline_setup.hpp"
 #include "engine/event_handler.hpp"
 #include "engine/worker_pool.hpp"
+#include "event_line.hpp"
 
 namespace parley::host {
 
@@ -31,29 +32,14 @@ struct ClassifyItem {
   Labels labels;
 };
 
-/// Reads the fields classifiers use; other fields are ignored.
+/// Reads the fields classifiers use (the replay format's parser, text_only); other fields are ignored.
 void parse_event(ClassifyItem& item) {
-  const auto json = nlohmann::json::parse(item.input, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
-    item.error = "not a JSON object";
-    return;
-  }
-  const auto id = json.find("id");
-  if (id == json.end() || !(id->is_string() || id->is_number_integer())) {
-    item.error = "missing 'id' (a string or an integer)";
-    return;
-  }
-  item.event.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<std::int64_t>());
-  const auto text = json.find("text");
-  if (text == json.end() || !text->is_string()) {
-    item.error = "missing 'text' (a string)";
-    return;
-  }
-  item.event.text = text->get<std::string>();
-  item.event.platform = "classify";
-  if (auto author = json.find("author"); author != json.end()) {
-    if (author->is_string()) item.event.author.id = *author;
-    if (author->is_object()) item.event.author.id = author->value("id", std::string());
+  auto parsed = replay::parse_event_line(item.input, {"classify", "", true});
+  if (parsed.event) {
+    item.event = std::move(*parsed.event);
+  } else {
+    item.event.id = parsed.id;
+    item.error = parsed.error;
   }
 }
 

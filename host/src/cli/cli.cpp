@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"plugins", "list the plugins on the search path", &plugins_command},
     {"classify", "run only the classifiers over a JSONL file (labels as JSONL)", &classify_command},
     {"test", "run a brand's policy test cases through the pipeline (dry run)", &test_command},
+    {"backtest", "what a policy would have done on past events: a report (dry run)", &backtest_command},
     {"approvals", "list, show, approve or reject actions parked for approval", &approvals_command},
 };
 

@@ -36,6 +36,7 @@ int check_command(const std::vector<std::string>& arguments);
 int plugins_command(const std::vector<std::string>& arguments);
 int classify_command(const std::vector<std::string>& arguments);
 int test_command(const std::vector<std::string>& arguments);
+int backtest_command(const std::vector<std::string>& arguments);
 int approvals_command(const std::vector<std::string>& arguments);
 
 }  // namespace parley::host

@@ -21,11 +21,6 @@ std::string truncate_utf8(const std::string& line, std::size_t limit) {
   return line.substr(0, end);
 }
 
-bool is_blank_or_comment(const std::string& line) {
-  const auto first = line.find_first_not_of(" \t");
-  return first == std::string::npos || line[first] == '#';
-}
-
 void sleep_for(std::chrono::milliseconds duration) { std::this_thread::sleep_for(duration); }
 
 }  // namespace
