@@ -1,9 +1,15 @@
 #include "policy_test/action_matcher.hpp"
 
-#include "policy_test/text_search.hpp"
+#include "engine/text_folding.hpp"
 
 namespace parley::host {
 namespace {
+
+/// A community manager writes "sorry" and means "Sorry" and "SORRY" too, and
+/// "μαρια" means "Μαρία": the guard's folding (case and accents, ICU).
+bool contains_folded(std::string_view text, std::string_view needle) {
+  return fold_for_matching(text).find(fold_for_matching(needle)) != std::string::npos;
+}
 
 /// Assigns expect patterns to distinct actions (Kuhn's augmenting paths; the
 /// lists are short). `owner[a]` is the pattern holding action `a`, or -1.
@@ -38,9 +44,9 @@ bool matches(const ActionPattern& pattern, const ObservedAction& action) {
   if (pattern.kind != action.kind) return false;
   if (pattern.verdict && *pattern.verdict != action.verdict) return false;
   if (!pattern.rule.empty() && !rule_matches(pattern.rule, action.rule)) return false;
-  if (!pattern.text_contains.empty() && !contains_ignoring_case(action.text, pattern.text_contains)) return false;
-  if (!pattern.reason_contains.empty() && !contains_ignoring_case(action.reason, pattern.reason_contains) &&
-      !contains_ignoring_case(action.guard_reason, pattern.reason_contains)) {
+  if (!pattern.text_contains.empty() && !contains_folded(action.text, pattern.text_contains)) return false;
+  if (!pattern.reason_contains.empty() && !contains_folded(action.reason, pattern.reason_contains) &&
+      !contains_folded(action.guard_reason, pattern.reason_contains)) {
     return false;
   }
   if (!pattern.lang.empty() && pattern.lang != action.lang) return false;
