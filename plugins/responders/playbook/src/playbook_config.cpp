@@ -192,7 +192,9 @@ ConfigSchema playbook_schema() {
                             unit("offtopic", 0.6, "intent.offtopic"), unit("spam", 0.7, "intent.spam"),
                             unit("offensive", 0.6, "toxicity.offensive"),
                             unit("target", 0.5, "abuse.target.staff|community: abuse aimed at people"),
-                            unit("persona", 0.5, "persona.* (P16)")})
+                            unit("persona", 0.5, "persona.* (P16)"),
+                            unit("unplaced_negative", 0.6,
+                                 "sentiment.negative of a comment nothing else placed: notify a person (P1)")})
           .describe("label scores that count"),
       object("calendar", {string("time_zone").defaults("UTC").describe("IANA time zone, e.g. Europe/Athens"),
                           object("hours", std::move(days)).describe("opening hours per weekday; default 24h"),

@@ -26,6 +26,7 @@ struct Thresholds {
   double offensive = 0.6;
   double target = 0.5;  ///< abuse.target.staff|community: abuse aimed at people
   double persona = 0.5;
+  double unplaced_negative = 0.6;  ///< sentiment.negative of a comment nothing else placed: a person looks (P1)
 };
 
 struct EscalationRoute {

@@ -143,9 +143,20 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   }
   if (complaint) return on_complaint(turn);
   if (labels.score("intent.question") >= thresholds.question) return on_question(turn);
-  if (config_.thank_praise && labels.score("intent.praise") >= thresholds.praise && !answered(case_view)) {
-    say(turn, ActionKind::reply_public, message::thanks, "P10.thanks",
-        "praise (" + label_note(labels, "intent.praise") + ") is thanked once per conversation");
+  if (labels.score("intent.praise") >= thresholds.praise) {
+    if (config_.thank_praise && !answered(case_view)) {
+      say(turn, ActionKind::reply_public, message::thanks, "P10.thanks",
+          "praise (" + label_note(labels, "intent.praise") + ") is thanked once per conversation");
+    }
+    return;
+  }
+  // P1: an unhappy comment the classifiers could not place may still be a
+  // complaint; a person looks at it rather than nobody.
+  if (labels.score("sentiment.negative") >= thresholds.unplaced_negative) {
+    act(turn, ActionKind::notify, "P1.unplaced",
+        "a negative comment (" + label_note(labels, "sentiment.negative") +
+            ") that is neither a complaint, a question nor abuse by the labels; a person decides",
+        {{"team", "community"}});
   }
 }
 

@@ -376,6 +376,16 @@ TEST_CASE("spam is hidden, not deleted, unless the brand allows deleting spam (P
   CHECK(find(actions, ActionKind::delete_event) != nullptr);
 }
 
+TEST_CASE("a negative comment nothing else placed goes to a person, not to silence (P1)") {
+  Harness harness;
+  const auto unplaced = harness.respond(comment("Zamiast latte dostałam czarną kawę."),
+                                        labels_of({{"sentiment.negative", 0.7}}, {{"lang", "pl"}}));
+  REQUIRE(unplaced.size() == 1);
+  CHECK(unplaced[0].kind == ActionKind::notify);
+  CHECK(unplaced[0].rule_id == "P1.unplaced");
+  CHECK(harness.respond(comment("Nice weather today"), labels_of({{"sentiment.positive", 0.6}})).empty());
+}
+
 TEST_CASE("the brand's own posts and banned authors get no replies") {
   Harness harness;
   auto own = comment("Our new menu is out");
