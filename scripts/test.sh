@@ -16,7 +16,8 @@ ctest --test-dir build --output-on-failure -j"${PARLEY_JOBS:-2}"
 # classifier) with ASan and UBSan on all of their code.
 echo "== build and test (ASan + UBSan, clang, with the fuzz targets)"
 scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"${PARLEY_JOBS:-2}" -LE no-sanitize
 
 echo "== format check"
