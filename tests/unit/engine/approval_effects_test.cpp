@@ -8,6 +8,7 @@
 #include "engine/approval_effects.hpp"
 #include "engine/engine.hpp"
 #include "store/sqlite_store.hpp"
+#include "test_descriptor.hpp"
 
 namespace {
 
@@ -76,28 +77,7 @@ class KindResponder final : public Responder {
   }
 };
 
-ConfigSchema no_fields() { return {}; }
-
-template <typename Interface, typename Implementation>
-PluginDescriptor descriptor_for(PluginKind kind, const char* name) {
-  PluginDescriptor descriptor{sizeof(PluginDescriptor),
-                              PARLEY_API_MAJOR,
-                              PARLEY_API_MINOR,
-                              PARLEY_BUILD_FINGERPRINT,
-                              kind,
-                              name,
-                              "1.0.0",
-                              "test",
-                              &no_fields,
-                              nullptr,
-                              nullptr,
-                              nullptr};
-  if constexpr (std::is_same_v<Interface, Connector>)
-    descriptor.create_connector = &detail::create<Connector, Implementation>;
-  if constexpr (std::is_same_v<Interface, Responder>)
-    descriptor.create_responder = &detail::create<Responder, Implementation>;
-  return descriptor;
-}
+using parley::test::descriptor_for;
 
 const PluginDescriptor list_connector = descriptor_for<Connector, ListConnector>(PluginKind::connector, "list");
 const PluginDescriptor kind_responder = descriptor_for<Responder, KindResponder>(PluginKind::responder, "kinds");

@@ -7,6 +7,7 @@
 
 #include "engine/engine.hpp"
 #include "store/sqlite_store.hpp"
+#include "test_descriptor.hpp"
 
 namespace {
 
@@ -88,30 +89,7 @@ class ReplyResponder final : public Responder {
   }
 };
 
-ConfigSchema no_fields() { return {}; }
-
-template <typename Interface, typename Implementation>
-PluginDescriptor descriptor_for(PluginKind kind, const char* name) {
-  PluginDescriptor descriptor{sizeof(PluginDescriptor),
-                              PARLEY_API_MAJOR,
-                              PARLEY_API_MINOR,
-                              PARLEY_BUILD_FINGERPRINT,
-                              kind,
-                              name,
-                              "1.0.0",
-                              "test",
-                              &no_fields,
-                              nullptr,
-                              nullptr,
-                              nullptr};
-  if constexpr (std::is_same_v<Interface, Connector>)
-    descriptor.create_connector = &detail::create<Connector, Implementation>;
-  if constexpr (std::is_same_v<Interface, Classifier>)
-    descriptor.create_classifier = &detail::create<Classifier, Implementation>;
-  if constexpr (std::is_same_v<Interface, Responder>)
-    descriptor.create_responder = &detail::create<Responder, Implementation>;
-  return descriptor;
-}
+using parley::test::descriptor_for;
 
 const PluginDescriptor connector_descriptor = descriptor_for<Connector, FakeConnector>(PluginKind::connector, "fake");
 const PluginDescriptor classifier_descriptor =
