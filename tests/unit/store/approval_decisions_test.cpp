@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace {
@@ -13,11 +14,7 @@ using namespace parley;
 using namespace parley::host;
 
 std::filesystem::path fresh_database(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("parley-approvals-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto file = dir / (name + ".db");
-  for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-  return file;
+  return parley::test::fresh_database_file("parley-approvals-test", name);
 }
 
 /// One event with a parked escalation and an allowed reply; returns the escalation's id.

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace {
@@ -11,13 +12,7 @@ using namespace parley;
 using namespace parley::host;
 
 std::filesystem::path fresh_database(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("parley-store-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto file = dir / (name + ".db");
-  std::filesystem::remove(file);
-  std::filesystem::remove(file.string() + "-wal");
-  std::filesystem::remove(file.string() + "-shm");
-  return file;
+  return parley::test::fresh_database_file("parley-store-test", name);
 }
 
 EventOutcome outcome_with_actions(const std::string& event_id) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace {
@@ -13,11 +14,7 @@ using namespace parley;
 using namespace parley::host;
 
 std::filesystem::path fresh_database(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("parley-timers-store-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto file = dir / (name + ".db");
-  for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-  return file;
+  return parley::test::fresh_database_file("parley-timers-store-test", name);
 }
 
 EventOutcome outcome_for(const std::string& event_id, const std::string& author, const std::string& thread,
