@@ -1,5 +1,4 @@
 // Store: decisions on parked actions are a compare-and-set, recorded durably.
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
