@@ -15,7 +15,7 @@ const PluginInstance<Connector>* find_connector(const PipelineRuntime& runtime, 
 }  // namespace
 
 std::optional<DeadLetter> execute_action(const PipelineRuntime& runtime, Store& store, const RetryPolicy& retry,
-                                         OutboxEntry& entry) {
+                                         OutboxEntry& entry, bool may_have_run_before) {
   const auto* connector = find_connector(runtime, entry.connector_id);
   if (connector == nullptr) {
     entry.status = OutboxStatus::failed;
@@ -24,7 +24,14 @@ std::optional<DeadLetter> execute_action(const PipelineRuntime& runtime, Store& 
     for (int attempt = 1; attempt <= retry.max_attempts; ++attempt) {
       ++entry.attempts;
       ActionResult result;
-      auto error = call_plugin([&] { result = connector->object->execute(entry.action); }, {1, 0}, connector->plugin,
+      const Action* sent = &entry.action;
+      Action marked;  // a copy only when it needs the retry mark
+      if (attempt > 1 || may_have_run_before) {
+        marked = entry.action;
+        marked.params.insert_or_assign(std::string("parley.retry"), std::string("1"));
+        sent = &marked;
+      }
+      auto error = call_plugin([&] { result = connector->object->execute(*sent); }, {1, 0}, connector->plugin,
                                entry.event_id, "execute an action for", runtime.secrets.get());
       if (error) result = {ActionResult::Status::failed_retryable, "", *error};
       if (result.status == ActionResult::Status::done) {

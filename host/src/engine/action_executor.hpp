@@ -16,7 +16,11 @@ namespace parley::host {
 /// `retry.max_attempts` times (a permanent failure stops at once), then
 /// stores the entry as done or failed. A failure is also stored as a dead
 /// letter (stage "execute") and returned; nullopt when the action was done.
+/// Every call after the first, and the first when `may_have_run_before`
+/// (an action an interrupted run left pending), carries
+/// params["parley.retry"] = "1": the connector checks the platform before
+/// acting again where it can (docs/plugin-authoring.md, "Idempotent actions").
 std::optional<DeadLetter> execute_action(const PipelineRuntime& runtime, Store& store, const RetryPolicy& retry,
-                                         OutboxEntry& entry);
+                                         OutboxEntry& entry, bool may_have_run_before = false);
 
 }  // namespace parley::host

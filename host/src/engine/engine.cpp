@@ -203,13 +203,13 @@ void Engine::count(const HandledEvent& item) {
 void Engine::recover_pending_actions() {
   for (auto& entry : store_.outbox(OutboxStatus::pending)) {
     spdlog::info("executing action '{}' left pending by an interrupted run", entry.action.idempotency_key);
-    execute(entry);
+    execute(entry, /*may_have_run_before=*/true);
     ++summary_.recovered;
   }
 }
 
-void Engine::execute(OutboxEntry& entry) {
-  if (auto letter = execute_action(runtime_, store_, retry_, entry)) {
+void Engine::execute(OutboxEntry& entry, bool may_have_run_before) {
+  if (auto letter = execute_action(runtime_, store_, retry_, entry, may_have_run_before)) {
     ++summary_.dead_letters;
     if (options_.on_dead_letter) options_.on_dead_letter(*letter);
   }

@@ -77,7 +77,7 @@ class Engine {
   void fire_due_timers();
   bool stopping() const { return options_.stop && options_.stop->load(); }
   void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters);
-  void execute(OutboxEntry& entry);
+  void execute(OutboxEntry& entry, bool may_have_run_before = false);
   void count(const HandledEvent& item);
 
   const PipelineRuntime& runtime_;

@@ -98,7 +98,7 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   // library), then releases the context and, last, the library.
   auto library = plugin->library;
   std::shared_ptr<Interface> object(created.release(), [library, context](Interface* doomed) { delete doomed; });
-  return {ref.id, ref.plugin, std::move(object)};
+  return {ref.id, ref.plugin, std::move(object), plugin->descriptor->api_minor};
 }
 
 template PluginInstance<Connector> create_instance(const PluginRegistry&, const PluginRef&, const std::string&,

@@ -20,6 +20,7 @@ struct PluginInstance {
   std::string id;      ///< instance id in the pipeline
   std::string plugin;  ///< plugin name
   std::shared_ptr<Interface> object;
+  unsigned api_minor = 0;  ///< of the plugin's build: members added later are not called on older plugins
 };
 
 struct InstanceOptions {

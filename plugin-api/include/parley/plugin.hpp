@@ -14,7 +14,10 @@
 #include <boost/dll/alias.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +27,10 @@
 #include "parley/case_view.hpp"
 #include "parley/config.hpp"
 #include "parley/event.hpp"
+#include "parley/http.hpp"
 #include "parley/labels.hpp"
 #include "parley/version.hpp"
+#include "parley/webhook.hpp"
 
 namespace parley {
 
@@ -55,6 +60,24 @@ class BOOST_SYMBOL_VISIBLE PluginContext {
     (void)event;
     return {};
   }
+  /// API 1.3. The host's HTTP client (http.hpp): timeouts, retries, backoff,
+  /// rate limits. Connectors use it instead of their own HTTP stack.
+  virtual HttpClient& http() { throw std::logic_error("this context has no HTTP client"); }
+  /// API 1.3. HMAC-SHA256 of `message` under `key`, as lower-case hex: what
+  /// Meta's `X-Hub-Signature-256` carries after "sha256=". Compare it with
+  /// constant_time_equal (webhook.hpp).
+  virtual std::string hmac_sha256_hex(std::string_view key, std::string_view message) const {
+    (void)key;
+    (void)message;
+    throw std::logic_error("this context has no HMAC");
+  }
+  /// API 1.3. The value this connector instance last saved under `key` with
+  /// PollBatch::checkpoints (a cursor, a "since" time), as committed in the
+  /// pipeline's store; nullopt when none was.
+  virtual std::optional<std::string> load_checkpoint(std::string_view key) const {
+    (void)key;
+    return std::nullopt;
+  }
   // Append new members at the end only.
 };
 
@@ -70,6 +93,11 @@ struct PollBatch {
   std::vector<Event> events;
   std::vector<RejectedInput> rejected;
   bool exhausted = false;  ///< a finite source (a file) has nothing more to give
+  /// API 1.3. Cursors to save (key -> value), committed in the same
+  /// transaction as this batch's events: after a crash the connector resumes
+  /// from the last cursor whose events are safe. Read back with
+  /// PluginContext::load_checkpoint.
+  std::map<std::string, std::string> checkpoints;
 };
 
 /// Source of events and executor of actions for one platform account.
@@ -84,8 +112,24 @@ class BOOST_SYMBOL_VISIBLE Connector {
   /// acting twice. Never called under --dry-run.
   /// Threading: the host's executor thread only.
   virtual ActionResult execute(const Action& action) = 0;
-  /// The action kinds this platform can perform.
+  /// The action kinds this platform can perform. `parley check` refuses a
+  /// pipeline whose policy needs another kind (unless it names a fallback).
   virtual std::vector<ActionKind> supported_actions() const = 0;
+  /// API 1.3. True: the host routes webhook requests for this instance
+  /// (/webhooks/<client>/<connector id>) to on_webhook. The host calls the
+  /// two members below only on plugins built for API 1.3 or later.
+  virtual bool receives_webhooks() const { return false; }
+  /// API 1.3. Verifies one webhook request and appends the events (and
+  /// rejected inputs) it carries to `batch`; the reply is what the sender
+  /// gets. The host stores the batch durably before it sends a 2xx reply,
+  /// and de-duplicates events by id. A bad signature: reply 401 and add
+  /// nothing. Threading: the host's listener thread, concurrently with poll
+  /// and execute.
+  virtual WebhookReply on_webhook(const WebhookRequest& request, PollBatch& batch) {
+    (void)request;
+    (void)batch;
+    return {404, "text/plain", "no webhooks here", "connector does not receive webhooks"};
+  }
 };
 
 /// Adds labels to an event. Classifiers run in the configured order and see

@@ -4,6 +4,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +33,19 @@ class FakePluginContext final : public PluginContext {
   std::int64_t now_ms() const override { return now; }
   bool dry_run() const override { return dry; }
   AuthorHistory author_history(const Event& /*event*/) const override { return history; }
+  HttpClient& http() override {
+    if (http_client == nullptr) throw std::logic_error("FakePluginContext: set http_client first");
+    return *http_client;
+  }
+  std::string hmac_sha256_hex(std::string_view key, std::string_view message) const override {
+    if (!hmac) throw std::logic_error("FakePluginContext: set hmac first");
+    return hmac(key, message);
+  }
+  std::optional<std::string> load_checkpoint(std::string_view key) const override {
+    auto found = checkpoints.find(std::string(key));
+    if (found == checkpoints.end()) return std::nullopt;
+    return found->second;
+  }
 
   struct LogLine {
     LogLevel level;
@@ -40,7 +56,11 @@ class FakePluginContext final : public PluginContext {
   std::string instance = "under-test";
   std::int64_t now = 1793610900000;  // 2026-11-02T09:15:00Z
   bool dry = false;
-  AuthorHistory history;  ///< what author_history() answers, for every event
+  AuthorHistory history;              ///< what author_history() answers, for every event
+  HttpClient* http_client = nullptr;  ///< what http() returns (e.g. the host's client against a fake server)
+  /// What hmac_sha256_hex() computes with; the test supplies an implementation.
+  std::function<std::string(std::string_view key, std::string_view message)> hmac;
+  std::map<std::string, std::string> checkpoints;  ///< what load_checkpoint() reads
 
  private:
   std::filesystem::path base_dir_;

@@ -20,6 +20,7 @@ struct FakePlatform {
   std::map<std::string, int> executions;  ///< idempotency key -> times executed
   int fail_next_executions = 0;
   bool poll_fails = false;
+  std::vector<std::string> retry_marks;  ///< params["parley.retry"] of each execute call ("" = absent)
 };
 FakePlatform platform;
 
@@ -34,6 +35,8 @@ class FakeConnector final : public Connector {
     batch.exhausted = next_ == platform.events.size();
   }
   ActionResult execute(const Action& action) override {
+    const auto mark = action.params.find("parley.retry");
+    platform.retry_marks.push_back(mark == action.params.end() ? "" : mark->second);
     if (platform.fail_next_executions > 0) {
       --platform.fail_next_executions;
       throw std::runtime_error("platform answered 500");
@@ -198,6 +201,8 @@ TEST_CASE("actions left pending by a crash are executed once on restart") {
   CHECK(summary.recovered == 1);
   CHECK(platform.executions["brand/e1/ack/reply_public"] == 1);
   CHECK(store->outbox(OutboxStatus::done).size() == 1);
+  // The interrupted run may have acted: the connector is told to check first.
+  CHECK(platform.retry_marks.back() == "1");
 }
 
 TEST_CASE("a retryable failure is retried and then succeeds") {
@@ -213,6 +218,9 @@ TEST_CASE("a retryable failure is retried and then succeeds") {
   const auto done = store->outbox(OutboxStatus::done);
   REQUIRE(done.size() == 1);
   CHECK(done[0].attempts == 3);
+  // Only the first attempt goes out unmarked; the retries may follow a post
+  // that reached the platform, so they carry the mark.
+  CHECK(platform.retry_marks == std::vector<std::string>{"", "1", "1"});
 }
 
 TEST_CASE("a connector that fails every poll is stopped and reported, not spun on") {
