@@ -14,6 +14,7 @@ packages=(
   libyaml-cpp-dev libspdlog-dev libfmt-dev catch2
   libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libbenchmark-dev clang-format
+  libssl-dev
   libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev
   clang libclang-rt-14-dev
 )

@@ -1,0 +1,59 @@
+#include "comment_event.hpp"
+
+#include "utc_time.hpp"
+
+namespace parley::facebook {
+
+namespace {
+constexpr std::string_view kEventPrefix = "fb:";
+constexpr std::string_view kEditSuffix = "#edited-";
+}  // namespace
+
+std::string event_id_for_comment(std::string_view comment_id) {
+  return std::string(kEventPrefix) + std::string(comment_id);
+}
+
+std::string comment_id_from_event_id(std::string_view event_id) {
+  if (event_id.substr(0, kEventPrefix.size()) == kEventPrefix) event_id.remove_prefix(kEventPrefix.size());
+  if (const auto edit = event_id.find(kEditSuffix); edit != std::string_view::npos) event_id = event_id.substr(0, edit);
+  return std::string(event_id);
+}
+
+Event comment_event(const CommentFields& comment, const FacebookConfig& config) {
+  Event event;
+  event.id = event_id_for_comment(comment.comment_id);
+  if (!comment.edit_marker.empty()) event.id += std::string(kEditSuffix) + comment.edit_marker;
+  event.platform = "facebook";
+  event.account = config.page_id;
+  event.thread_id = comment.post_id.empty() ? comment.comment_id : comment.post_id;
+  // Graph gives a top-level comment the post as its parent.
+  const bool answers_comment = !comment.parent_id.empty() && comment.parent_id != comment.post_id;
+  event.kind = answers_comment ? EventKind::reply : EventKind::comment;
+  if (answers_comment) event.parent_id = event_id_for_comment(comment.parent_id);
+  event.author.id = comment.author_id;
+  event.author.display_name = comment.author_name;
+  event.author.is_brand = config.is_brand_author(comment.author_id);
+  event.text = comment.message;
+  event.created_at = comment.created_at_ms;
+  event.visibility = Visibility::public_post;
+  event.metadata["facebook.comment_id"] = comment.comment_id;
+  event.metadata["facebook.post_id"] = comment.post_id;
+  if (!comment.edit_marker.empty()) event.metadata["facebook.verb"] = "edited";
+  event.raw = comment.raw;
+  return event;
+}
+
+std::optional<std::int64_t> parse_graph_time(std::string_view text) {
+  // Graph writes the zone as "+0000"; RFC 3339 (what replay's parser reads) wants "+00:00".
+  std::string normalised(text);
+  if (normalised.size() >= 5) {
+    const auto zone = normalised.size() - 5;
+    const char sign = normalised[zone];
+    if ((sign == '+' || sign == '-') && normalised.find(':', zone) == std::string::npos) {
+      normalised.insert(zone + 3, ":");
+    }
+  }
+  return replay::parse_utc_timestamp(normalised);
+}
+
+}  // namespace parley::facebook
