@@ -32,7 +32,12 @@ int check_command(const std::vector<std::string>& arguments) {
     try {
       // Creating the instances (dry run) also runs each plugin's own checks,
       // e.g. a rule expression that does not parse.
-      build_runtime(loaded->config, registry, true, loaded->secrets);
+      const auto runtime = build_runtime(loaded->config, registry, true, loaded->secrets);
+      // What the responders may propose against what each connector can do.
+      if (!report_capabilities(runtime, *loaded->secrets, /*with_notes=*/true)) {
+        all_valid = false;
+        continue;
+      }
     } catch (const ConfigurationError& error) {
       print_diagnostics(error.diagnostics, *loaded->secrets);
       all_valid = false;

@@ -39,6 +39,20 @@ std::string key_labels(const Labels& labels) {
   return text.empty() ? "(none)" : text;
 }
 
+/// "ban  FALLBACK  P8.ban: connector 'ig' cannot ban; instead: hide, reply_private"
+void print_substitution(std::FILE* out, const HandledEvent& item, const Substitution& substitution) {
+  std::string instead;
+  for (const auto kind : substitution.replacement_kinds)
+    instead += (instead.empty() ? "" : ", ") + std::string(to_string(kind));
+  if (instead.empty()) instead = "nothing more";
+  std::string already;
+  for (const auto kind : substitution.already_proposed)
+    already += (already.empty() ? "" : ", ") + std::string(to_string(kind));
+  if (!already.empty()) already = " (already proposed: " + already + ")";
+  fmt::print(out, "    {:<16} {:<8} {}: connector '{}' cannot {}; instead: {}{}\n", to_string(substitution.kind),
+             "FALLBACK", substitution.rule_id, item.connector_id, to_string(substitution.kind), instead, already);
+}
+
 }  // namespace
 
 std::string preview(const std::string& text, std::size_t max_chars) {
@@ -74,6 +88,7 @@ void DecisionTable::print_event(const HandledEvent& item) const {
   } else if (item.outcome.actions.empty()) {
     fmt::print(out_, "    no rule matched: no action\n");
   }
+  for (const auto& substitution : item.substitutions) print_substitution(out_, item, substitution);
   for (const auto& entry : item.outcome.actions) {
     const auto& action = entry.action;
     std::string why = action.rule_id + ": " + action.reason;

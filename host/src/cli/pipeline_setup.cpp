@@ -3,6 +3,8 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "engine/capability_check.hpp"
+
 namespace parley::host {
 
 namespace fs = std::filesystem;
@@ -25,6 +27,16 @@ PluginRegistry discover_plugins(const CommonOptions& common, const std::vector<s
   PluginRegistry registry;
   registry.scan(plugin_search_path(common.plugin_path, pipeline_path));
   return registry;
+}
+
+bool report_capabilities(const PipelineRuntime& runtime, const SecretRegistry& secrets, bool with_notes) {
+  const auto report = check_capabilities(runtime);
+  print_diagnostics(report.errors, secrets);
+  for (const auto& warning : report.warnings) std::cerr << secrets.redact(warning_text(warning)) << "\n";
+  if (with_notes) {
+    for (const auto& note : report.notes) std::cerr << runtime.config.file << ": note: " << note << "\n";
+  }
+  return report.errors.empty();
 }
 
 fs::path state_file(const PipelineConfig& config, const std::optional<std::string>& state_dir) {

@@ -9,6 +9,7 @@
 
 #include "cli/cli.hpp"
 #include "config/pipeline_config.hpp"
+#include "engine/pipeline_runtime.hpp"
 #include "plugins/plugin_registry.hpp"
 
 namespace parley::host {
@@ -27,6 +28,12 @@ PluginRegistry discover_plugins(const CommonOptions& common, const std::vector<s
 
 /// Prints diagnostics to stderr, one per line, secrets redacted.
 void print_diagnostics(const Diagnostics& diagnostics, const SecretRegistry& secrets);
+
+/// Checks what the pipeline's responders may propose against what its
+/// connectors can do (engine/capability_check.hpp); prints the errors and
+/// warnings to stderr, and the notes too when `with_notes`. False when there
+/// is an error: the pipeline is a configuration error.
+bool report_capabilities(const PipelineRuntime& runtime, const SecretRegistry& secrets, bool with_notes);
 
 /// The SQLite file for a pipeline: --state DIR gives DIR/<client>.db; else the
 /// pipeline's `store: sqlite:PATH` (relative to the pipeline file); else

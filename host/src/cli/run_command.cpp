@@ -107,6 +107,9 @@ int run_command(const std::vector<std::string>& arguments) {
     pipeline->registry = discover_plugins(common, config.plugin_path);
     try {
       pipeline->runtime.emplace(build_runtime(config, pipeline->registry, dry_run, pipeline->loaded.secrets));
+      if (!report_capabilities(*pipeline->runtime, *pipeline->loaded.secrets, /*with_notes=*/false)) {
+        configuration_ok = false;
+      }
       pipeline->database = state_file(config, state_dir);
     } catch (const ConfigurationError& error) {
       print_diagnostics(error.diagnostics, *pipeline->loaded.secrets);

@@ -1,5 +1,6 @@
 #include "config/pipeline_config.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <system_error>
@@ -25,6 +26,16 @@ ConfigField plugin_entry() {
               schema::string("plugin").require().describe("the plugin's name"),
               schema::any("config").describe("the plugin's settings, checked against the plugin's own schema"),
           });
+}
+
+/// A connector entry also names what to do instead of kinds its platform lacks.
+ConfigField connector_entry() {
+  auto entry = plugin_entry();
+  entry.fields.push_back(
+      schema::map("fallbacks", schema::list("", schema::string().one_of(action_kind_names())).range(1, std::nullopt))
+          .describe("action kind the connector cannot do -> kinds to propose instead, e.g. {ban: [hide, "
+                    "reply_private]} (docs/adr/0010-connector-capabilities-and-fallbacks.md)"));
+  return entry;
 }
 
 ConfigValue empty_list() { return ConfigValue::List{}; }
@@ -77,7 +88,7 @@ ConfigSchema build_pipeline_schema() {
       schema::string("timezone").defaults("UTC").describe("IANA time zone for schedules, e.g. Europe/Athens"),
       schema::string("store").defaults("").describe("e.g. sqlite:state/acme.db; empty = state/<client>.db"),
       schema::list("plugin_path", schema::string()).defaults(empty_list()).describe("extra plugin folders"),
-      schema::list("connectors", plugin_entry()).require().range(1, std::nullopt).describe("event sources"),
+      schema::list("connectors", connector_entry()).require().range(1, std::nullopt).describe("event sources"),
       schema::list("classifiers", plugin_entry()).defaults(empty_list()).describe("run in this order"),
       schema::list("responders", plugin_entry()).defaults(empty_list()).describe("run in this order"),
       policy_section(),
@@ -144,7 +155,46 @@ class PipelineReader {
         errors_.push_back({plugin->location(), child_key_path(path, "plugin"), "empty plugin name", "", ""});
       }
       check_unique_id(entry, ref, path);
+      if (const auto* fallbacks = entry.find("fallbacks"); fallbacks && fallbacks->is_map()) {
+        read_fallbacks(*fallbacks, child_key_path(path, "fallbacks"), ref);
+      }
       out.push_back(std::move(ref));
+    }
+  }
+
+  /// Keys are action kinds (the schema checks only the values); a kind may
+  /// not fall back on itself, nor name one replacement twice. Whether the
+  /// connector can do the replacements is checked once it exists
+  /// (engine/capability_check.hpp).
+  void read_fallbacks(const ConfigValue& fallbacks, const std::string& path, PluginRef& ref) {
+    for (const auto& [name, replacements] : fallbacks.as_map()) {
+      const std::string key = child_key_path(path, name);
+      const auto kind = action_kind_from_string(name);
+      if (!kind) {
+        std::string expected = "an action kind: ";
+        for (const auto& known : action_kind_names()) expected += (expected.back() == ' ' ? "" : ", ") + known;
+        errors_.push_back({replacements.location(), key, "unknown action kind '" + name + "'", expected,
+                           nearest(name, action_kind_names())});
+        continue;
+      }
+      if (!replacements.is_list()) continue;  // reported by the validator
+      Fallback fallback{*kind, {}, replacements.location()};
+      std::size_t index = 0;
+      for (const auto& item : replacements.as_list()) {
+        const std::string item_path = item_key_path(key, index++);
+        const auto replacement = item.is_string() ? action_kind_from_string(item.as_string()) : std::nullopt;
+        if (!replacement) continue;  // reported by the validator (one_of)
+        const auto& chosen = fallback.replacements;
+        if (*replacement == *kind) {
+          errors_.push_back({item.location(), item_path, "'" + name + "' cannot fall back on itself",
+                             "other action kinds, e.g. hide", ""});
+        } else if (std::find(chosen.begin(), chosen.end(), *replacement) != chosen.end()) {
+          errors_.push_back({item.location(), item_path, "'" + item.as_string() + "' is listed twice", "", ""});
+        } else {
+          fallback.replacements.push_back(*replacement);
+        }
+      }
+      if (!fallback.replacements.empty()) ref.fallbacks.push_back(std::move(fallback));
     }
   }
 

@@ -17,13 +17,22 @@
 
 namespace parley::host {
 
+/// `fallbacks: {ban: [hide, reply_private]}` of a connector entry: what the
+/// host proposes instead of an action kind the connector cannot perform.
+struct Fallback {
+  ActionKind kind = ActionKind::ignore;  ///< the kind the connector cannot do
+  std::vector<ActionKind> replacements;  ///< in this order; never empty
+  std::string location;                  ///< "file:line:col" of the list
+};
+
 /// One plugin instance of the pipeline.
 struct PluginRef {
-  std::string id;        ///< unique within the pipeline; defaults to the plugin name
-  std::string plugin;    ///< the plugin's name
-  ConfigValue config;    ///< the `config:` section, secrets substituted, NOT yet validated
-                         ///< against the plugin's schema; null (located at the entry) when absent
-  std::string location;  ///< "file:line:col" of the entry
+  std::string id;                        ///< unique within the pipeline; defaults to the plugin name
+  std::string plugin;                    ///< the plugin's name
+  ConfigValue config;                    ///< the `config:` section, secrets substituted, NOT yet validated
+                                         ///< against the plugin's schema; null (located at the entry) when absent
+  std::string location;                  ///< "file:line:col" of the entry
+  std::vector<Fallback> fallbacks = {};  ///< connectors only, in file order
 };
 
 /// `require_approval: [ban, "escalate:legal"]`: the kind, and optionally the

@@ -17,9 +17,16 @@ const PluginInstance<Connector>* find_connector(const PipelineRuntime& runtime, 
 std::optional<DeadLetter> execute_action(const PipelineRuntime& runtime, Store& store, const RetryPolicy& retry,
                                          OutboxEntry& entry, bool may_have_run_before) {
   const auto* connector = find_connector(runtime, entry.connector_id);
+  const auto* capabilities = runtime.capabilities_of(entry.connector_id);
   if (connector == nullptr) {
     entry.status = OutboxStatus::failed;
     entry.note = "no connector '" + entry.connector_id + "' in this pipeline";
+  } else if (is_host_internal(entry.action.kind) && capabilities && !capabilities->lists(entry.action.kind)) {
+    // No platform effect, and the connector does not record it: the host's
+    // own record (audit, outbox, case state) is all there is to do.
+    entry.status = OutboxStatus::done;
+    entry.platform_id = "host:" + std::string(to_string(entry.action.kind));
+    entry.note.clear();
   } else {
     for (int attempt = 1; attempt <= retry.max_attempts; ++attempt) {
       ++entry.attempts;

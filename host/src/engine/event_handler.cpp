@@ -132,7 +132,11 @@ void EventHandler::handle(HandledEvent& item) {
     if (const int uses = key_uses[key]++; uses > 0) key += "#" + std::to_string(uses);
     action.idempotency_key = std::move(key);
   }
-  item.decisions = runtime_.guard.review(proposals, item.labels, author_now);
+  // Fallbacks first, so the guard decides on what would really be done.
+  const auto* capabilities = runtime_.capabilities_of(item.connector_id);
+  if (capabilities != nullptr)
+    item.substitutions = substitute_fallbacks(proposals, *capabilities, runtime_.config.policy.never);
+  item.decisions = runtime_.guard.review(proposals, item.labels, author_now, capabilities);
   record(item, case_now, author_now);
 }
 
@@ -207,7 +211,28 @@ std::string audit_json(const HandledEvent& item) {
                             {"rule", decision.action.rule_id},
                             {"verdict", to_string(decision.verdict)}};
     if (!decision.reason.empty()) entry["guard_reason"] = decision.reason;
+    if (auto replaced = decision.action.params.find("fallback_for"); replaced != decision.action.params.end()) {
+      entry["fallback_for"] = replaced->second;
+    }
     decisions.push_back(std::move(entry));
+  }
+  nlohmann::json substitutions = nlohmann::json::array();
+  for (const auto& substitution : item.substitutions) {
+    nlohmann::json replaced_by = nlohmann::json::array();
+    for (std::size_t index = 0; index < substitution.replacement_keys.size(); ++index) {
+      replaced_by.push_back(
+          {{"key", substitution.replacement_keys[index]}, {"kind", to_string(substitution.replacement_kinds[index])}});
+    }
+    nlohmann::json entry = {{"key", substitution.key},
+                            {"kind", to_string(substitution.kind)},
+                            {"rule", substitution.rule_id},
+                            {"replaced_by", replaced_by}};
+    if (!substitution.already_proposed.empty()) {
+      nlohmann::json kinds = nlohmann::json::array();
+      for (const auto kind : substitution.already_proposed) kinds.push_back(to_string(kind));
+      entry["already_proposed"] = kinds;
+    }
+    substitutions.push_back(std::move(entry));
   }
   nlohmann::json transitions = nlohmann::json::array();
   for (const auto& transition : item.outcome.transitions) {
@@ -227,6 +252,7 @@ std::string audit_json(const HandledEvent& item) {
                            {"labels", labels_json(item.labels)},
                            {"attributes", attributes_json(item.labels)},
                            {"decisions", decisions}};
+  if (!substitutions.empty()) record["substitutions"] = substitutions;
   const bool parked = std::any_of(item.decisions.begin(), item.decisions.end(),
                                   [](const GuardDecision& decision) { return decision.verdict == Verdict::parked; });
   if (parked) {

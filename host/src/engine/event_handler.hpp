@@ -26,6 +26,7 @@ struct HandledEvent {
   std::string case_key;         ///< filled from the event unless set (a timer event's is its timer's)
   std::int64_t handled_at = 0;  ///< engine clock when it was handled (EngineClock::event_now)
   CaseView case_before;
+  std::vector<Substitution> substitutions;  ///< proposals replaced by the connector's fallbacks
   std::vector<GuardDecision> decisions;
   std::optional<DeadLetter> failure;  ///< a plugin failed on every attempt
   EventOutcome outcome;
@@ -68,7 +69,8 @@ nlohmann::json labels_json(const Labels& labels);
 /// Attributes as a JSON object, name -> value.
 nlohmann::json attributes_json(const Labels& labels);
 
-/// The audit record of a handled event (event, labels, proposals, guard decisions).
+/// The audit record of a handled event (event, labels, proposals, fallback
+/// substitutions, guard decisions).
 std::string audit_json(const HandledEvent& item);
 
 }  // namespace parley::host

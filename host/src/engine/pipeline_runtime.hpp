@@ -2,11 +2,14 @@
 // Several runtimes in one process share nothing but loaded libraries.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "config/pipeline_config.hpp"
 #include "config/secrets.hpp"
+#include "engine/connector_capabilities.hpp"
 #include "engine/engine_clock.hpp"
 #include "engine/policy_guard.hpp"
 #include "plugins/plugin_instances.hpp"
@@ -29,6 +32,14 @@ struct PipelineRuntime {
   std::shared_ptr<const SecretRegistry> secrets;  ///< to redact plugin messages; may be null
   /// The engine clock plugins read (PluginContext::now_ms); the Engine starts and moves it.
   std::shared_ptr<EngineClock> clock = std::make_shared<EngineClock>(config.engine.clock);
+  /// By connector id: what each created connector can do, asked once.
+  std::map<std::string, ConnectorCapabilities> capabilities = {};
+
+  /// nullptr when the connector was not created (e.g. `parley test`).
+  const ConnectorCapabilities* capabilities_of(const std::string& connector_id) const {
+    const auto found = capabilities.find(connector_id);
+    return found == capabilities.end() ? nullptr : &found->second;
+  }
 };
 
 /// Creates the instances. Throws ConfigurationError listing every problem.

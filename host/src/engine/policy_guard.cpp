@@ -1,6 +1,7 @@
 #include "engine/policy_guard.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/action_params.hpp"
 
@@ -19,6 +20,30 @@ namespace {
 /// Actions everyone on the page sees: where an offer invites copycat complaints.
 bool is_public(ActionKind kind) {
   return kind == ActionKind::reply_public || kind == ActionKind::warn || kind == ActionKind::request_removal;
+}
+/// The action a fallback stands in for (engine/connector_capabilities.hpp):
+/// the policy on that kind applies to the fallback too (a ban's warnings
+/// first, its approval), so a fallback never does what the original could not.
+std::optional<Action> replaced_action(const Action& action) {
+  const auto replaced = action.params.find("fallback_for");
+  if (replaced == action.params.end()) return std::nullopt;
+  const auto kind = action_kind_from_string(replaced->second);
+  if (!kind) return std::nullopt;
+  Action original = action;
+  original.kind = *kind;
+  return original;
+}
+
+bool stands_for(const Action& action, ActionKind kind) {
+  if (action.kind == kind) return true;
+  const auto replaced = action.params.find("fallback_for");
+  return replaced != action.params.end() && replaced->second == to_string(kind);
+}
+
+/// Kinds whose whole point is a message to the author.
+bool needs_text(ActionKind kind) {
+  return kind == ActionKind::reply_public || kind == ActionKind::reply_private || kind == ActionKind::warn ||
+         kind == ActionKind::request_removal;
 }
 }  // namespace
 
@@ -68,8 +93,23 @@ std::string PolicyGuard::approval_reason(const Action& action) const {
   return {};
 }
 
+std::string PolicyGuard::capability_refusal(const Action& action, const ConnectorCapabilities* connector) {
+  if (connector == nullptr) return {};
+  const std::string kind(to_string(action.kind));
+  if (!connector->can(action.kind)) {
+    return connector->name() + " cannot " + kind + " and the pipeline names no fallback";
+  }
+  const auto replaced = action.params.find("fallback_for");
+  if (replaced != action.params.end() && action.text.empty() && needs_text(action.kind)) {
+    return "fallback " + kind + " for " + replaced->second + " has no text to send (the " + replaced->second +
+           " carried none)";
+  }
+  return {};
+}
+
 std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& proposals, const Labels& labels,
-                                               const AuthorState& author) const {
+                                               const AuthorState& author,
+                                               const ConnectorCapabilities* connector) const {
   std::vector<GuardDecision> decisions;
   decisions.reserve(proposals.size());
   int warnings = author.warnings;
@@ -89,12 +129,17 @@ std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& propos
       decision = {proposal, Verdict::blocked, std::move(refusal)};
     } else if (auto reason = never_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
+    } else if (reason = capability_refusal(proposal, connector); !reason.empty()) {
+      decision = {proposal, Verdict::blocked, std::move(reason)};
     } else if (reason = public_offer_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
-    } else if (proposal.kind == ActionKind::ban && !(reason = ban_refusal(labels, warnings, banned)).empty()) {
+    } else if (stands_for(proposal, ActionKind::ban) && !(reason = ban_refusal(labels, warnings, banned)).empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
     } else if (reason = approval_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::parked, std::move(reason)};
+    } else if (const auto replaced = replaced_action(proposal);
+               replaced && !(reason = approval_reason(*replaced)).empty()) {
+      decision = {proposal, Verdict::parked, "fallback for " + std::string(to_string(replaced->kind)) + ": " + reason};
     }
     if (decision.verdict == Verdict::allowed) {
       if (proposal.kind == ActionKind::warn) ++warnings;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/pipeline_config.hpp"
+#include "engine/connector_capabilities.hpp"
 #include "engine/offer_words.hpp"
 #include "store/store.hpp"
 
@@ -32,14 +33,20 @@ class PolicyGuard {
   /// later in it. Identical proposals (same kind, target, text and params) after the
   /// first are blocked as duplicates. A public action (reply_public, warn,
   /// request_removal) with params["offer"] or an offer word is blocked (P4).
+  /// With `connector`: a kind it cannot do is blocked (fallbacks were
+  /// substituted before, so none exists), and so is a fallback that needs a
+  /// text when the replaced action had none. A fallback (params.fallback_for)
+  /// also meets the policy on the kind it replaces: a ban's conditions, its
+  /// require_approval.
   std::vector<GuardDecision> review(const std::vector<Action>& proposals, const Labels& labels,
-                                    const AuthorState& author) const;
+                                    const AuthorState& author, const ConnectorCapabilities* connector = nullptr) const;
 
  private:
   std::string never_reason(const Action& action) const;
   std::string ban_refusal(const Labels& labels, int warnings, bool banned) const;
   std::string approval_reason(const Action& action) const;
   std::string public_offer_reason(const Action& action) const;
+  static std::string capability_refusal(const Action& action, const ConnectorCapabilities* connector);
 
   PolicyConfig policy_;
   OfferWords offer_words_;

@@ -150,6 +150,13 @@ class BOOST_SYMBOL_VISIBLE Responder {
   virtual ~Responder() = default;
   virtual void respond(const Event& event, const Labels& labels, const CaseView& case_view,
                        std::vector<Action>& proposals) = 0;
+  /// API 1.3. Every action kind this instance may ever propose, as its
+  /// config allows; `parley check` refuses a pipeline whose connector can do
+  /// one of them neither itself nor through a fallback. nullopt: not declared
+  /// (the host cannot check, and blocks such an action at run time instead).
+  /// The host calls it only on plugins built for API 1.3 or later, once, at
+  /// start-up. Threading: any one thread.
+  virtual std::optional<std::vector<ActionKind>> possible_actions() const { return std::nullopt; }
 };
 
 enum class PluginKind : std::uint32_t { connector = 1, classifier = 2, responder = 3 };

@@ -367,3 +367,70 @@ TEST_CASE("engine.clock is wall by default, events on request, nothing else", "[
   CHECK(clock->location == file.string() + ":5:10");
   CHECK_THAT(clock->expected, Catch::Contains("'wall'") && Catch::Contains("'events'"));
 }
+
+TEST_CASE("a connector's fallbacks are read in file order, with where they were written", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - id: ig\n"
+                              "    plugin: instagram\n"
+                              "    fallbacks:\n"
+                              "      ban: [hide, reply_private]\n"
+                              "      delete: [hide]\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.empty());
+  const auto& fallbacks = load.pipeline->connectors.at(0).fallbacks;
+  REQUIRE(fallbacks.size() == 2);
+  CHECK(fallbacks[0].kind == ActionKind::ban);
+  CHECK(fallbacks[0].replacements == std::vector<ActionKind>{ActionKind::hide, ActionKind::reply_private});
+  CHECK(fallbacks[0].location == file.string() + ":6:12");
+  CHECK(fallbacks[1].kind == ActionKind::delete_event);
+  CHECK(fallbacks[1].replacements == std::vector<ActionKind>{ActionKind::hide});
+}
+
+TEST_CASE("fallbacks must name action kinds, and other kinds than their own", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - plugin: instagram\n"
+                              "    fallbacks:\n"
+                              "      bann: [hide]\n"
+                              "      ban: [hid, ban, reply_private, reply_private]\n"
+                              "      delete: []\n"
+                              "responders:\n"
+                              "  - plugin: rules\n"
+                              "    fallbacks: { ban: [hide] }\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  CHECK_FALSE(load.pipeline);
+
+  const auto* unknown_key = find_key(load.errors, "connectors[0].fallbacks.bann");
+  REQUIRE(unknown_key);
+  CHECK(unknown_key->location == file.string() + ":5:13");
+  CHECK(unknown_key->message == "unknown action kind 'bann'");
+  CHECK(unknown_key->suggestion == "ban");
+
+  const auto* unknown_value = find_key(load.errors, "connectors[0].fallbacks.ban[0]");
+  REQUIRE(unknown_value);
+  CHECK(unknown_value->location == file.string() + ":6:13");
+  CHECK(unknown_value->suggestion == "hide");
+
+  const auto* itself = find_key(load.errors, "connectors[0].fallbacks.ban[1]");
+  REQUIRE(itself);
+  CHECK(itself->message == "'ban' cannot fall back on itself");
+
+  const auto* twice = find_key(load.errors, "connectors[0].fallbacks.ban[3]");
+  REQUIRE(twice);
+  CHECK(twice->message == "'reply_private' is listed twice");
+
+  CHECK(find_key(load.errors, "connectors[0].fallbacks.delete"));  // an empty list
+  // Only connectors have fallbacks.
+  const auto* on_responder = find_key(load.errors, "responders[0].fallbacks");
+  REQUIRE(on_responder);
+  CHECK(on_responder->location == file.string() + ":10:16");
+}

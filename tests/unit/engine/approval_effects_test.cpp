@@ -36,7 +36,9 @@ class ListConnector final : public Connector {
     batch.exhausted = next_ == world.events.size();
   }
   ActionResult execute(const Action& action) override { return {ActionResult::Status::done, action.rule_id, ""}; }
-  std::vector<ActionKind> supported_actions() const override { return {}; }
+  std::vector<ActionKind> supported_actions() const override {
+    return {std::begin(kAllActionKinds), std::end(kAllActionKinds)};
+  }
 
  private:
   std::size_t next_ = 0;

@@ -43,7 +43,9 @@ class TimedConnector final : public Connector {
     world.executed.push_back(action);
     return {ActionResult::Status::done, "p-" + action.idempotency_key, ""};
   }
-  std::vector<ActionKind> supported_actions() const override { return {ActionKind::reply_public}; }
+  std::vector<ActionKind> supported_actions() const override {
+    return {ActionKind::reply_public, ActionKind::reply_private};
+  }
 
  private:
   std::size_t next_ = 0;

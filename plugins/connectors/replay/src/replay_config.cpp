@@ -4,6 +4,14 @@
 
 namespace parley::replay {
 
+namespace {
+std::vector<std::string> action_kind_names() {
+  std::vector<std::string> names;
+  for (const auto kind : kAllActionKinds) names.emplace_back(to_string(kind));
+  return names;
+}
+}  // namespace
+
 ConfigSchema replay_config_schema() {
   return {
       schema::string("input").require().describe(
@@ -25,6 +33,10 @@ ConfigSchema replay_config_schema() {
       schema::string("account")
           .defaults("demo-brand")
           .describe("the brand account of events whose line has no \"account\""),
+      // No default: absent means every kind.
+      schema::list("supported_actions", schema::string().one_of(action_kind_names()))
+          .describe("the action kinds this replay platform can do (to emulate e.g. Instagram, which cannot ban); "
+                    "absent = every kind"),
   };
 }
 
@@ -50,6 +62,14 @@ ReplayConfig ReplayConfig::from(const ConfigValue& config) {
                                 std::to_string(result.max_gap_ms));
   }
   result.account = config.string_or("account", "demo-brand");
+  if (const auto* kinds = config.find("supported_actions"); kinds && kinds->is_list()) {
+    result.supported_actions.clear();
+    for (const auto& name : kinds->as_list()) {
+      const auto kind = name.is_string() ? action_kind_from_string(name.as_string()) : std::nullopt;
+      if (!kind) throw std::invalid_argument("replay: config 'supported_actions' lists an unknown action kind");
+      result.supported_actions.push_back(*kind);
+    }
+  }
   return result;
 }
 

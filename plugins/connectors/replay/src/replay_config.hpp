@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include <parley/action.hpp>
 #include <parley/config.hpp>
 
 namespace parley::replay {
@@ -17,6 +19,9 @@ struct ReplayConfig {
   ReplaySpeed speed = ReplaySpeed::instant;
   std::int64_t max_gap_ms = 2000;      ///< realtime: longest sleep between two events
   std::string account = "demo-brand";  ///< for lines without "account"
+  /// What the emulated platform can do; every kind unless the config limits
+  /// it (to rehearse a platform without, e.g., ban).
+  std::vector<ActionKind> supported_actions{std::begin(kAllActionKinds), std::end(kAllActionKinds)};
 
   /// Reads a validated config section; keys left out take their defaults.
   /// Throws std::invalid_argument for a missing `input` or a bad value (only

@@ -119,8 +119,6 @@ ActionResult ReplayConnector::execute(const Action& action) {
   return result;
 }
 
-std::vector<ActionKind> ReplayConnector::supported_actions() const {
-  return {std::begin(kAllActionKinds), std::end(kAllActionKinds)};
-}
+std::vector<ActionKind> ReplayConnector::supported_actions() const { return config_.supported_actions; }
 
 }  // namespace parley::replay

@@ -46,7 +46,8 @@ class ReplayConnector final : public Connector {
   /// Threading: the host's executor thread only.
   ActionResult execute(const Action& action) override;
 
-  /// Every action kind: the replay "platform" can do anything.
+  /// Every action kind (the replay "platform" can do anything), or the
+  /// config's `supported_actions`.
   std::vector<ActionKind> supported_actions() const override;
 
  private:

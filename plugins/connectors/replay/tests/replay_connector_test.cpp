@@ -394,6 +394,20 @@ TEST_CASE("replay supports every action kind", "[replay]") {
   for (auto kind : parley::kAllActionKinds) CHECK(std::count(kinds.begin(), kinds.end(), kind) == 1);
 }
 
+TEST_CASE("replay emulates a limited platform with supported_actions", "[replay]") {
+  TemporaryFolder folder;
+  write_file(folder.path() / "events.jsonl", "");
+  FakePluginContext context(folder.path());
+  const ConfigValue::List kinds{"reply_public", "hide", "delete"};
+  ReplayConnector connector(config({{"input", "events.jsonl"}, {"supported_actions", kinds}}), context);
+  CHECK(connector.supported_actions() == std::vector<parley::ActionKind>{parley::ActionKind::reply_public,
+                                                                         parley::ActionKind::hide,
+                                                                         parley::ActionKind::delete_event});
+  const ConfigValue::List unknown{"reply_public", "shout"};
+  CHECK_THROWS_WITH(ReplayConnector(config({{"input", "events.jsonl"}, {"supported_actions", unknown}}), context),
+                    Catch::Contains("supported_actions"));
+}
+
 TEST_CASE("the config schema declares every field with its default", "[replay]") {
   const auto fields = parley::replay::replay_config_schema();
   std::vector<std::string> names;
@@ -401,7 +415,7 @@ TEST_CASE("the config schema declares every field with its default", "[replay]")
     names.push_back(field.name);
     CHECK_FALSE(field.description.empty());
   }
-  CHECK(names == std::vector<std::string>{"input", "output", "speed", "max_gap_ms", "account"});
+  CHECK(names == std::vector<std::string>{"input", "output", "speed", "max_gap_ms", "account", "supported_actions"});
   CHECK(fields[0].required);
   CHECK_FALSE(fields[0].default_value.has_value());
   CHECK(fields[1].default_value->as_string().empty());
@@ -411,4 +425,5 @@ TEST_CASE("the config schema declares every field with its default", "[replay]")
   CHECK(fields[3].default_value->as_integer() == 2000);
   CHECK(fields[3].minimum == 0.0);
   CHECK(fields[4].default_value->as_string() == "demo-brand");
+  CHECK_FALSE(fields[5].default_value.has_value());  // absent = every kind
 }

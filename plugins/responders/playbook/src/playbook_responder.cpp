@@ -160,6 +160,37 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   }
 }
 
+std::optional<std::vector<ActionKind>> PlaybookResponder::possible_actions() const {
+  const auto& c = config_;
+  const auto possible = [&c](ActionKind kind) {
+    switch (kind) {
+      case ActionKind::reply_public:
+        return c.acknowledge_publicly || c.answer_questions || c.thank_praise || c.resolved_note;
+      case ActionKind::hide: return c.hide_spam || c.hide_abuse;
+      case ActionKind::delete_event: return c.delete_spam;
+      case ActionKind::warn: return c.warn_abuse;
+      case ActionKind::escalate: return !c.escalation.empty();
+      case ActionKind::follow_up: return c.follow_up_ms > 0 || c.community_window_ms > 0;
+      case ActionKind::request_removal: return c.request_removal;
+      case ActionKind::unhide:
+      case ActionKind::assign: return false;
+      // Always: private replies (P4, P14, P16), notes to people (P1, P2, P3),
+      // ignore and label (audited decisions), ban (P8's last step).
+      case ActionKind::reply_private:
+      case ActionKind::ban:
+      case ActionKind::notify:
+      case ActionKind::label:
+      case ActionKind::ignore: return true;
+    }
+    return true;
+  };
+  std::vector<ActionKind> kinds;
+  for (const auto kind : kAllActionKinds) {
+    if (possible(kind)) kinds.push_back(kind);
+  }
+  return kinds;
+}
+
 void PlaybookResponder::on_timer(Turn& turn) {
   const auto purpose = metadata_text(turn.event, "timer.purpose");
   const auto& status = turn.case_view.status;

@@ -4,6 +4,7 @@
 // See ../README.md for the decision order.
 #pragma once
 
+#include <optional>
 #include <parley/parley.hpp>
 #include <string>
 #include <vector>
@@ -22,6 +23,11 @@ class PlaybookResponder final : public Responder {
   /// mutable state is the ReplyWriter's variant memory, which locks.
   void respond(const Event& event, const Labels& labels, const CaseView& case_view,
                std::vector<Action>& proposals) override;
+
+  /// What this brand's config can lead to: e.g. delete only with
+  /// abuse.delete_spam, escalate only with an escalation directory. A ban is
+  /// always possible (P8: the last step after abuse.ban_after_warnings).
+  std::optional<std::vector<ActionKind>> possible_actions() const override;
 
  private:
   struct Turn;

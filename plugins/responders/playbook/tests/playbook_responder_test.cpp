@@ -1,5 +1,6 @@
 // The strategy: which actions the playbook proposes for which event, each
 // with the rule it cites, in the customer's language.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <parley/testing.hpp>
 #include <parley_test/classify.hpp>
@@ -411,4 +412,43 @@ TEST_CASE("a bad config is refused with the key at fault") {
   refuse("brand: A\nacknowledge_publicly: false\nmove_private: false\n", "P1");
   refuse("brand: A\nlanguages: [en, de]\ndefault_language: en\n", "templates.");
   refuse("brand: A\ncalendar: { time_zone: Mars/Olympus }\n", "calendar");
+}
+
+TEST_CASE("possible_actions follows the brand's config") {
+  const auto has = [](const std::vector<ActionKind>& kinds, ActionKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
+  Harness defaults;
+  const auto kinds = defaults.responder.possible_actions();
+  REQUIRE(kinds);
+  for (auto kind :
+       {ActionKind::reply_public, ActionKind::reply_private, ActionKind::hide, ActionKind::ban, ActionKind::warn,
+        ActionKind::escalate, ActionKind::notify, ActionKind::follow_up, ActionKind::ignore, ActionKind::label}) {
+    INFO(to_string(kind));
+    CHECK(has(*kinds, kind));
+  }
+  // Off by default (P9, P5), and never proposed.
+  for (auto kind : {ActionKind::delete_event, ActionKind::request_removal, ActionKind::unhide, ActionKind::assign}) {
+    INFO(to_string(kind));
+    CHECK_FALSE(has(*kinds, kind));
+  }
+
+  Harness removal("request_removal: true\n");
+  CHECK(has(*removal.responder.possible_actions(), ActionKind::request_removal));
+
+  parley::testing::FakePluginContext context;
+  PlaybookResponder lean(parley::test::yaml_config(R"(
+brand: Lean
+follow_up: "0"
+abuse: { warn: false, hide: false, hide_spam: false, delete_spam: true }
+)"),
+                         context);
+  const auto lean_kinds = lean.possible_actions();
+  REQUIRE(lean_kinds);
+  CHECK(has(*lean_kinds, ActionKind::delete_event));
+  CHECK(has(*lean_kinds, ActionKind::ban));  // P8's last step has no switch
+  for (auto kind : {ActionKind::warn, ActionKind::hide, ActionKind::escalate, ActionKind::follow_up}) {
+    INFO(to_string(kind));
+    CHECK_FALSE(has(*lean_kinds, kind));
+  }
 }

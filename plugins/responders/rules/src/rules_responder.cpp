@@ -1,5 +1,6 @@
 #include "rules_responder.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace parley::rules {
@@ -44,6 +45,16 @@ RulesResponder::RulesResponder(const ConfigValue& config, PluginContext& context
 void RulesResponder::respond(const Event& event, const Labels& labels, const CaseView& case_view,
                              std::vector<Action>& proposals) {
   rules_.apply(event, labels, case_view, proposals);
+}
+
+std::optional<std::vector<ActionKind>> RulesResponder::possible_actions() const {
+  std::vector<ActionKind> kinds;
+  for (const auto& rule : rules_.rules()) {
+    for (const auto& action : rule.then) {
+      if (std::find(kinds.begin(), kinds.end(), action.kind) == kinds.end()) kinds.push_back(action.kind);
+    }
+  }
+  return kinds;
 }
 
 }  // namespace parley::rules

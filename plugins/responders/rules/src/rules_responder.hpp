@@ -2,6 +2,7 @@
 // YAML. See README.md for the rule format and the condition language.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include <parley/plugin.hpp>
@@ -22,6 +23,9 @@ class RulesResponder final : public Responder {
   /// Threading: called concurrently with distinct events; no shared mutable state.
   void respond(const Event& event, const Labels& labels, const CaseView& case_view,
                std::vector<Action>& proposals) override;
+
+  /// The kinds in the `then:` of every rule, in first-use order.
+  std::optional<std::vector<ActionKind>> possible_actions() const override;
 
   const RuleSet& rule_set() const { return rules_; }
 

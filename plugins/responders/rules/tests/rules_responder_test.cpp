@@ -332,3 +332,16 @@ TEST_CASE("the config schema describes rules as a list of objects", "[rules]") {
   CHECK(rule.fields[6].type == parley::FieldType::boolean);
   CHECK(rule.fields[6].default_value->as_bool() == false);
 }
+
+TEST_CASE("possible_actions lists the kinds of every rule's then, once each, in first-use order", "[rules]") {
+  FakePluginContext context;
+  RulesResponder responder(config_from_json(kAbuseRules), context);
+  const auto possible = responder.possible_actions();
+  REQUIRE(possible);
+  CHECK(*possible == std::vector<ActionKind>{ActionKind::ban, ActionKind::warn, ActionKind::hide,
+                                             ActionKind::reply_private, ActionKind::escalate});
+
+  RulesResponder none(config_from_json(R"({"rules": []})"), context);
+  REQUIRE(none.possible_actions());
+  CHECK(none.possible_actions()->empty());
+}
