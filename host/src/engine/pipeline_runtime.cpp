@@ -11,7 +11,7 @@ std::string section_name(const char* list, std::size_t index) {
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
   PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};
-  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets), runtime.clock};
+  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets), runtime.clock, runtime.store};
   Diagnostics problems;
   auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {
     using Instance = typename std::decay_t<decltype(instances)>::value_type;

@@ -11,6 +11,7 @@
 #include "engine/policy_guard.hpp"
 #include "plugins/plugin_instances.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "store/store_slot.hpp"
 
 namespace parley::host {
 
@@ -29,6 +30,8 @@ struct PipelineRuntime {
   std::shared_ptr<const SecretRegistry> secrets;  ///< to redact plugin messages; may be null
   /// The engine clock plugins read (PluginContext::now_ms); the Engine starts and moves it.
   std::shared_ptr<EngineClock> clock = std::make_shared<EngineClock>(config.engine.clock);
+  /// The store checkpoints are read from (PluginContext::load_checkpoint); the Engine binds it.
+  std::shared_ptr<StoreSlot> store = std::make_shared<StoreSlot>();
 };
 
 /// Creates the instances. Throws ConfigurationError listing every problem.
