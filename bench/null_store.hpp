@@ -10,7 +10,9 @@ class NullStore final : public host::Store {
   bool seen(const std::string&) override { return false; }
   host::CaseState load_case(const std::string&) override { return {}; }
   host::AuthorState load_author(const std::string&, const std::string&) override { return {}; }
-  void commit(std::vector<host::EventOutcome>&, const std::vector<host::DeadLetter>&) override {}
+  using host::Store::commit;
+  void commit(std::vector<host::EventOutcome>&, const std::vector<host::DeadLetter>&,
+              const std::vector<host::Checkpoint>&) override {}
   std::vector<host::OutboxEntry> outbox(host::OutboxStatus) override { return {}; }
   void update_outbox(const host::OutboxEntry&) override {}
   void add_dead_letter(const host::DeadLetter&) override {}
@@ -29,6 +31,9 @@ class NullStore final : public host::Store {
   std::vector<host::CaseTransition> case_transitions(const std::string&) override { return {}; }
   std::int64_t load_clock() override { return 0; }
   void save_clock(std::int64_t) override {}
+  std::size_t add_to_inbox(const host::InboxDelivery&) override { return 0; }
+  std::vector<host::InboxEvent> inbox(const std::string&, std::size_t) override { return {}; }
+  std::optional<std::string> load_checkpoint(const std::string&, const std::string&) override { return std::nullopt; }
 };
 
 }  // namespace parley::bench

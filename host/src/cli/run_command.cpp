@@ -1,12 +1,14 @@
-// parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME]
+// parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME] [--listen HOST:PORT]
 //
 // Several pipelines run side by side in one process, each with its own
-// plugin instances, store and engine: they share nothing but loaded libraries.
+// plugin instances, store and engine: they share nothing but loaded libraries
+// and, when a connector receives webhooks, the one webhook listener.
 #include <spdlog/spdlog.h>
 #include <stdio.h>
 
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -14,6 +16,8 @@
 #include "cli/decision_table.hpp"
 #include "cli/pipeline_setup.hpp"
 #include "engine/engine.hpp"
+#include "ingress/webhook_listener.hpp"
+#include "ingress/webhook_router.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace parley::host {
@@ -58,6 +62,28 @@ void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool
   }
 }
 
+/// Where --listen-port-file wants it: written whole, then renamed, so a
+/// reader never sees half a number.
+void write_port_file(const std::string& path, std::uint16_t port) {
+  const auto partial = path + ".partial";
+  std::ofstream(partial) << port << "\n";
+  std::filesystem::rename(partial, path);
+}
+
+/// The webhook routes of every pipeline (none when no connector receives
+/// webhooks). Throws std::invalid_argument when two would share a route.
+WebhookRouter webhook_routes(const std::vector<std::unique_ptr<PreparedPipeline>>& pipelines) {
+  WebhookRouter router;
+  for (const auto& pipeline : pipelines) {
+    for (const auto& connector : pipeline->runtime->connectors) {
+      if (receives_webhooks(connector)) {
+        router.add_route(pipeline->loaded.config.client, connector, *pipeline->store, pipeline->loaded.secrets);
+      }
+    }
+  }
+  return router;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& arguments) {
@@ -67,6 +93,9 @@ int run_command(const std::vector<std::string>& arguments) {
   bool dry_run = false;
   bool quiet = false;
   std::optional<std::string> now_text;
+  std::string listen_text = "127.0.0.1:8787";
+  std::string port_file;
+  std::size_t webhook_max_bytes = 1024 * 1024;
   po::options_description options("parley run options");
   options.add_options()("pipeline", po::value(&pipeline_files)->required()->multitoken(),
                         "pipeline YAML files (several run side by side, sharing nothing)")(
@@ -74,13 +103,25 @@ int run_command(const std::vector<std::string>& arguments) {
       "state", po::value<std::string>()->notifier([&](const std::string& dir) { state_dir = dir; }),
       "folder for the state databases (DIR/<client>.db)")("quiet,q", po::bool_switch(&quiet), "print only the summary")(
       "now", po::value<std::string>()->notifier([&](const std::string& text) { now_text = text; }),
-      "start the engine clock at TIME: ISO-8601 UTC (2026-12-04T10:00:00Z) or ms since the epoch");
+      "start the engine clock at TIME: ISO-8601 UTC (2026-12-04T10:00:00Z) or ms since the epoch")(
+      "listen", po::value(&listen_text),
+      "HOST:PORT of the webhook listener, started when a connector receives webhooks (default 127.0.0.1:8787; "
+      "port 0 picks a free one)")("listen-port-file", po::value(&port_file),
+                                  "write the webhook listener's port to this file once it listens")(
+      "webhook-max-bytes", po::value(&webhook_max_bytes), "largest webhook body accepted (default 1 MiB); larger: 413");
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("pipeline", -1);
-  if (auto exit = parse_command_line(arguments, "parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME]",
-                                     options, positional, common)) {
+  if (auto exit = parse_command_line(
+          arguments, "parley run PIPELINE.yaml... [--dry-run] [--state DIR] [--now TIME] [--listen HOST:PORT]", options,
+          positional, common)) {
     return *exit;
+  }
+  const auto listen_address = parse_listen_address(listen_text);
+  if (!listen_address) {
+    std::cerr << "parley run: --listen '" << listen_text
+              << "' is not an address; expected IP:PORT, e.g. 127.0.0.1:8787 or [::1]:8787\n";
+    return kExitBadUsage;
   }
   std::optional<std::int64_t> start_ms;
   if (now_text) {
@@ -135,6 +176,8 @@ int run_command(const std::vector<std::string>& arguments) {
     for (auto& pipeline : pipelines) {
       pipeline->store =
           dry_run ? SqliteStore::open_snapshot(pipeline->database) : SqliteStore::open(pipeline->database);
+      // Webhooks may arrive before the engine starts: checkpoints readable now.
+      pipeline->runtime->store->bind(pipeline->store.get());
     }
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
@@ -143,6 +186,27 @@ int run_command(const std::vector<std::string>& arguments) {
 
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
+  std::optional<WebhookRouter> router;
+  try {
+    router.emplace(webhook_routes(pipelines));
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "parley: " << error.what() << "\n";
+    return kExitBadUsage;
+  }
+  // One listener for every pipeline of the run; it stops (before the stores
+  // close) once every engine has returned.
+  std::unique_ptr<WebhookListener> listener;
+  if (!router->empty()) {
+    try {
+      listener = std::make_unique<WebhookListener>(
+          ListenerOptions{*listen_address, webhook_max_bytes, std::chrono::seconds(10)}, *router);
+      spdlog::info("webhooks listening on {}", listener->url());
+      if (!port_file.empty()) write_port_file(port_file, listener->port());
+    } catch (const std::exception& error) {
+      spdlog::error("{}", error.what());
+      return kExitWorkFailed;
+    }
+  }
   if (pipelines.size() == 1) {
     run_pipeline(*pipelines[0], stdout, dry_run, quiet, start_ms);
   } else {
@@ -165,6 +229,7 @@ int run_command(const std::vector<std::string>& arguments) {
     }
   }
   std::fflush(stdout);
+  listener.reset();
 
   bool work_failed = false;
   for (const auto& pipeline : pipelines) {

@@ -27,6 +27,7 @@ Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
   }
   runtime_.clock->start(options_.clock_mode.value_or(runtime_.config.engine.clock), options_.start_ms,
                         store_.load_clock());
+  runtime_.store->bind(&store_);  // checkpoints are read from this run's store (a dry run's snapshot)
 }
 
 Engine::~Engine() = default;
@@ -37,15 +38,29 @@ RunSummary Engine::run() {
   fire_due_timers();  // due before anything new arrives
   std::vector<bool> exhausted(runtime_.connectors.size(), false);
   const auto batch_size = static_cast<std::size_t>(runtime_.config.engine.batch_size);
+  // Webhooks can deliver at any time: such a run goes on until it is stopped.
+  bool has_webhooks = false;
+  for (const auto& connector : runtime_.connectors) has_webhooks = has_webhooks || receives_webhooks(connector);
   std::unordered_set<std::string> in_batch;
   while (!(options_.stop && options_.stop->load())) {
     std::vector<HandledEvent> items;
     std::vector<DeadLetter> dead_letters;
+    std::vector<Checkpoint> checkpoints;
     in_batch.clear();
-    bool all_exhausted = true;
+    bool all_exhausted = !has_webhooks;
     for (std::size_t index = 0; index < runtime_.connectors.size(); ++index) {
-      if (exhausted[index]) continue;
       const auto& connector = runtime_.connectors[index];
+      if (receives_webhooks(connector)) {
+        // Delivered events wait in the inbox; they go the same way as polled ones.
+        for (auto& waiting : store_.inbox(connector.id, batch_size)) {
+          if (!in_batch.insert(waiting.event.id).second) continue;
+          HandledEvent item;
+          item.event = std::move(waiting.event);
+          item.connector_id = connector.id;
+          items.push_back(std::move(item));
+        }
+      }
+      if (exhausted[index]) continue;
       PollBatch batch;
       auto error = call_plugin([&] { connector.object->poll(batch, batch_size); }, retry_, connector.plugin, "(poll)",
                                "poll", runtime_.secrets.get());
@@ -55,9 +70,12 @@ RunSummary Engine::run() {
         spdlog::error("connector '{}' stopped: {}", connector.id, *error);
         dead_letters.push_back({"poll", connector.plugin, "", connector.id, *error, "", 0});
         batch.exhausted = true;
+        batch.checkpoints.clear();  // a failed poll's cursor may be ahead of what it gave
       }
       exhausted[index] = batch.exhausted;
       all_exhausted = all_exhausted && batch.exhausted;
+      // Committed with this round's events: a cursor is saved only with them.
+      for (auto& [key, value] : batch.checkpoints) checkpoints.push_back({connector.id, key, std::move(value)});
       for (auto& rejected : batch.rejected) {
         // Named by source and position, so a re-run of the same file does not
         // dead-letter the same bad line again.
@@ -78,12 +96,16 @@ RunSummary Engine::run() {
       }
     }
     if (items.empty() && dead_letters.empty()) {
+      if (!checkpoints.empty()) {
+        std::vector<EventOutcome> no_outcomes;
+        store_.commit(no_outcomes, dead_letters, checkpoints);
+      }
       if (all_exhausted) break;
       fire_due_timers();
       std::this_thread::sleep_for(kIdlePause);
       continue;
     }
-    handle_batch(items, dead_letters);
+    handle_batch(items, dead_letters, checkpoints);
     if (all_exhausted) break;
     fire_due_timers();
   }
@@ -146,7 +168,8 @@ void Engine::fire_due_timers() {
   }
 }
 
-void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters) {
+void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
+                          const std::vector<Checkpoint>& checkpoints) {
   // Shard by author: one worker sees all of an author's events, in order.
   std::vector<std::vector<std::size_t>> shards(pool_.size());
   std::hash<std::string> hash;
@@ -163,7 +186,7 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
     if (item.failure) dead_letters.push_back(*item.failure);
     outcomes.push_back(std::move(item.outcome));
   }
-  store_.commit(outcomes, dead_letters);
+  store_.commit(outcomes, dead_letters, checkpoints);
   for (std::size_t index = 0; index < items.size(); ++index) items[index].outcome = std::move(outcomes[index]);
   if (runtime_.clock->mode() == ClockMode::events) {
     for (const auto& item : items) runtime_.clock->observe(item.event.created_at);

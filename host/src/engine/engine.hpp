@@ -53,6 +53,8 @@ class Engine {
 
   /// Runs until every connector is exhausted or `options.stop` is set, then
   /// fires the timers due by the final clock. Later timers stay in the store.
+  /// A pipeline with a connector that receives webhooks runs until stopped:
+  /// each round also handles the events waiting in its inbox.
   RunSummary run();
 
   /// Handles events the caller supplies instead of polling the connectors
@@ -76,7 +78,8 @@ class Engine {
   void recover_pending_actions();
   void fire_due_timers();
   bool stopping() const { return options_.stop && options_.stop->load(); }
-  void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters);
+  void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
+                    const std::vector<Checkpoint>& checkpoints = {});
   void execute(OutboxEntry& entry, bool may_have_run_before = false);
   void count(const HandledEvent& item);
 

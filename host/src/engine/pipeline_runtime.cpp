@@ -35,7 +35,7 @@ void read_capabilities(PipelineRuntime& runtime, std::size_t index, Diagnostics&
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
   PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};
-  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets), runtime.clock};
+  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets), runtime.clock, runtime.store};
   Diagnostics problems;
   auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {
     using Instance = typename std::decay_t<decltype(instances)>::value_type;

@@ -14,6 +14,7 @@
 #include "engine/policy_guard.hpp"
 #include "plugins/plugin_instances.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "store/store_slot.hpp"
 
 namespace parley::host {
 
@@ -40,6 +41,8 @@ struct PipelineRuntime {
     const auto found = capabilities.find(connector_id);
     return found == capabilities.end() ? nullptr : &found->second;
   }
+  /// The store checkpoints are read from (PluginContext::load_checkpoint); the Engine binds it.
+  std::shared_ptr<StoreSlot> store = std::make_shared<StoreSlot>();
 };
 
 /// Creates the instances. Throws ConfigurationError listing every problem.

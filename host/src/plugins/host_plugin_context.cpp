@@ -7,13 +7,14 @@ namespace parley::host {
 
 HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
                                      bool dry_run, std::shared_ptr<const SecretRegistry> secrets,
-                                     std::shared_ptr<const EngineClock> clock)
+                                     std::shared_ptr<const EngineClock> clock, std::shared_ptr<const StoreSlot> store)
     : pipeline_(std::move(pipeline)),
       instance_id_(std::move(instance_id)),
       base_dir_(std::move(base_dir)),
       dry_run_(dry_run),
       secrets_(std::move(secrets)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      store_(std::move(store)) {}
 
 void HostPluginContext::log(LogLevel level, std::string_view message) {
   // A plugin may echo a token it was given; the host redacts before writing.
@@ -29,6 +30,13 @@ std::string HostPluginContext::resolve_path(std::string_view path) const {
   std::filesystem::path given(path);
   if (path.empty() || path == "-" || given.is_absolute()) return std::string(path);
   return (base_dir_ / given).lexically_normal().string();
+}
+
+std::optional<std::string> HostPluginContext::load_checkpoint(std::string_view key) const {
+  // The instance id is the connector id its checkpoints are saved under.
+  auto* store = store_ ? store_->get() : nullptr;
+  if (store == nullptr) return std::nullopt;
+  return store->load_checkpoint(instance_id_, std::string(key));
 }
 
 std::int64_t HostPluginContext::now_ms() const {

@@ -8,13 +8,15 @@
 
 #include "config/secrets.hpp"
 #include "engine/engine_clock.hpp"
+#include "store/store_slot.hpp"
 
 namespace parley::host {
 
 class HostPluginContext final : public PluginContext {
  public:
   HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir, bool dry_run,
-                    std::shared_ptr<const SecretRegistry> secrets, std::shared_ptr<const EngineClock> clock = nullptr);
+                    std::shared_ptr<const SecretRegistry> secrets, std::shared_ptr<const EngineClock> clock = nullptr,
+                    std::shared_ptr<const StoreSlot> store = nullptr);
 
   void log(LogLevel level, std::string_view message) override;
   const std::string& pipeline() const override { return pipeline_; }
@@ -23,6 +25,7 @@ class HostPluginContext final : public PluginContext {
   std::int64_t now_ms() const override;
   bool dry_run() const override { return dry_run_; }
   AuthorHistory author_history(const Event& event) const override;
+  std::optional<std::string> load_checkpoint(std::string_view key) const override;
 
  private:
   std::string pipeline_;
@@ -31,6 +34,7 @@ class HostPluginContext final : public PluginContext {
   bool dry_run_;
   std::shared_ptr<const SecretRegistry> secrets_;
   std::shared_ptr<const EngineClock> clock_;  ///< null (check, classify): the system clock
+  std::shared_ptr<const StoreSlot> store_;    ///< null, or not bound yet: no checkpoints
 };
 
 /// While alive, author_history() called on this thread for `event` answers

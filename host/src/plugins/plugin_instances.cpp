@@ -77,7 +77,7 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   const auto* plugin = registry.find(ref.plugin);
   auto context = std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run,
-                                                     options.secrets, options.clock);
+                                                     options.secrets, options.clock, options.store);
   std::unique_ptr<Interface> created;
   try {
     created = KindOf<Interface>::factory(*plugin->descriptor)(validated, *context);
@@ -107,5 +107,9 @@ template PluginInstance<Classifier> create_instance(const PluginRegistry&, const
                                                     const InstanceOptions&);
 template PluginInstance<Responder> create_instance(const PluginRegistry&, const PluginRef&, const std::string&,
                                                    const InstanceOptions&);
+
+bool receives_webhooks(const PluginInstance<Connector>& connector) {
+  return connector.api_minor >= 3 && connector.object->receives_webhooks();
+}
 
 }  // namespace parley::host

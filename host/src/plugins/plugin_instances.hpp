@@ -28,7 +28,8 @@ struct InstanceOptions {
   std::filesystem::path base_dir;
   bool dry_run = false;
   std::shared_ptr<const SecretRegistry> secrets;
-  std::shared_ptr<const EngineClock> clock;  ///< what now_ms() reads; null = the system clock
+  std::shared_ptr<const EngineClock> clock;          ///< what now_ms() reads; null = the system clock
+  std::shared_ptr<const StoreSlot> store = nullptr;  ///< what load_checkpoint() reads; null = no checkpoints
 };
 
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and
@@ -46,5 +47,9 @@ struct ConfigurationError : std::runtime_error {
   explicit ConfigurationError(Diagnostics found);
   Diagnostics diagnostics;
 };
+
+/// True for a connector the host routes webhooks to: built for API 1.3 or
+/// later (older builds lack the member) and saying it receives them.
+bool receives_webhooks(const PluginInstance<Connector>& connector);
 
 }  // namespace parley::host

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "store/action_json.hpp"
+#include "store/event_json.hpp"
 
 namespace parley::host {
 
@@ -16,7 +17,9 @@ namespace {
 // 2: authors.complaints (JSON array of ms) and authors.tier.
 // 3: API 1.2 case fields, authors.concessions, case_transitions, timers,
 //    thread_activity, meta.clock_ms.
-constexpr int kSchemaVersion = 3;
+// 4: API 1.3 inbox (webhook events not handled yet) and checkpoints; new
+//    tables only, which kSchema creates in older files.
+constexpr int kSchemaVersion = 4;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,6 +68,15 @@ CREATE TABLE IF NOT EXISTS dead_letters(
 CREATE TABLE IF NOT EXISTS approvals(
   id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL UNIQUE, key TEXT NOT NULL, decision TEXT NOT NULL,
   decided_by TEXT NOT NULL, note TEXT NOT NULL, decided_at INTEGER NOT NULL);
+-- Webhook events stored before the sender got its 2xx; a row goes when its
+-- event is committed as seen (docs/adr/0009-webhook-ingress.md).
+CREATE TABLE IF NOT EXISTS inbox(
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, connector TEXT NOT NULL, event TEXT NOT NULL,
+  received_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS inbox_by_connector ON inbox(connector, id);
+CREATE TABLE IF NOT EXISTS checkpoints(
+  connector TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  PRIMARY KEY(connector, key));
 )sql";
 
 std::int64_t now_ms() {
@@ -255,6 +267,7 @@ void SqliteStore::migrate_from(int version) {
       exec("ALTER TABLE authors ADD COLUMN tier TEXT NOT NULL DEFAULT ''");
     }
     if (version < 3) migrate_to_3();
+    // 4 adds only tables, created by kSchema before this runs.
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -351,7 +364,8 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
   return state;
 }
 
-void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) {
+void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
+                         const std::vector<Checkpoint>& checkpoints) {
   std::lock_guard lock(mutex_);
   const auto now = now_ms();
   exec("BEGIN IMMEDIATE");
@@ -388,6 +402,7 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
         entry.id = sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
       }
       commit_lifecycle(outcome);
+      remove_from_inbox(outcome.event_id);
     }
     for (const auto& letter : dead_letters) {
       insert_dead_letter(letter);
@@ -398,7 +413,9 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
           .bind(2, letter.plugin)
           .bind(3, now)
           .next();
+      remove_from_inbox(letter.event_id);
     }
+    for (const auto& checkpoint : checkpoints) save_checkpoint(checkpoint, now);
     exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -741,6 +758,77 @@ void SqliteStore::save_clock(std::int64_t ms) {
       "INSERT INTO meta(key, value) VALUES('clock_ms', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value "
       "WHERE CAST(meta.value AS INTEGER) < CAST(excluded.value AS INTEGER)"));
   if (step.bind(1, std::to_string(ms)).next() != SQLITE_DONE) fail("saving the engine clock");
+}
+
+void SqliteStore::remove_from_inbox(const std::string& event_id) {
+  Step step(statement("DELETE FROM inbox WHERE event_id = ?"));
+  if (step.bind(1, event_id).next() != SQLITE_DONE) fail("removing an event from the inbox");
+}
+
+void SqliteStore::save_checkpoint(const Checkpoint& checkpoint, std::int64_t now) {
+  Step step(
+      statement("INSERT INTO checkpoints(connector, key, value, updated_at) VALUES(?, ?, ?, ?) "
+                "ON CONFLICT(connector, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"));
+  step.bind(1, checkpoint.connector_id).bind(2, checkpoint.key).bind(3, checkpoint.value).bind(4, now);
+  if (step.next() != SQLITE_DONE) fail("saving a checkpoint");
+}
+
+std::size_t SqliteStore::add_to_inbox(const InboxDelivery& delivery) {
+  std::lock_guard lock(mutex_);
+  const auto now = now_ms();
+  std::size_t added = 0;
+  exec("BEGIN IMMEDIATE");
+  try {
+    for (const auto& event : delivery.events) {
+      if (seen(event.id)) continue;  // a delivery of something already handled
+      // OR IGNORE: the same event delivered again while still waiting.
+      Step step(statement("INSERT OR IGNORE INTO inbox(event_id, connector, event, received_at) VALUES(?, ?, ?, ?)"));
+      step.bind(1, event.id)
+          .bind(2, delivery.connector_id)
+          .bind(3, event_to_json(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+          .bind(4, now);
+      if (step.next() != SQLITE_DONE) fail("adding an event to the inbox");
+      added += static_cast<std::size_t>(sqlite3_changes(db_));
+    }
+    for (const auto& letter : delivery.dead_letters) {
+      if (!letter.event_id.empty() && seen(letter.event_id)) continue;
+      insert_dead_letter(letter);
+      if (letter.event_id.empty()) continue;
+      Step step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"));
+      if (step.bind(1, letter.event_id).bind(2, delivery.connector_id).bind(3, now).next() != SQLITE_DONE) {
+        fail("marking a rejected input seen");
+      }
+    }
+    for (const auto& [key, value] : delivery.checkpoints) save_checkpoint({delivery.connector_id, key, value}, now);
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  return added;
+}
+
+std::vector<InboxEvent> SqliteStore::inbox(const std::string& connector_id, std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement(
+      "SELECT event, received_at FROM inbox WHERE connector = ? AND NOT EXISTS "
+      "(SELECT 1 FROM seen_events WHERE seen_events.event_id = inbox.event_id) ORDER BY id LIMIT ?");
+  Step step(select);
+  step.bind(1, connector_id).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<InboxEvent> waiting;
+  while (step.next() == SQLITE_ROW) {
+    waiting.push_back({connector_id, event_from_json(nlohmann::json::parse(column_text(select, 0))),
+                       sqlite3_column_int64(select, 1)});
+  }
+  return waiting;
+}
+
+std::optional<std::string> SqliteStore::load_checkpoint(const std::string& connector_id, const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement("SELECT value FROM checkpoints WHERE connector = ? AND key = ?");
+  Step step(select);
+  if (step.bind(1, connector_id).bind(2, key).next() != SQLITE_ROW) return std::nullopt;
+  return column_text(select, 0);
 }
 
 }  // namespace parley::host

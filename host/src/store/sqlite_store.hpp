@@ -31,7 +31,9 @@ class SqliteStore final : public Store {
   bool seen(const std::string& event_id) override;
   CaseState load_case(const std::string& case_key) override;
   AuthorState load_author(const std::string& account, const std::string& author_id) override;
-  void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) override;
+  using Store::commit;
+  void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
+              const std::vector<Checkpoint>& checkpoints) override;
   std::vector<OutboxEntry> outbox(OutboxStatus status) override;
   void update_outbox(const OutboxEntry& entry) override;
   void add_dead_letter(const DeadLetter& letter) override;
@@ -50,6 +52,9 @@ class SqliteStore final : public Store {
   std::vector<CaseTransition> case_transitions(const std::string& case_key) override;
   std::int64_t load_clock() override;
   void save_clock(std::int64_t ms) override;
+  std::size_t add_to_inbox(const InboxDelivery& delivery) override;
+  std::vector<InboxEvent> inbox(const std::string& connector_id, std::size_t limit) override;
+  std::optional<std::string> load_checkpoint(const std::string& connector_id, const std::string& key) override;
 
  private:
   explicit SqliteStore(sqlite3* db, std::string name);
@@ -63,6 +68,8 @@ class SqliteStore final : public Store {
   void exec(const char* sql);
   sqlite3_stmt* statement(const char* sql);
   void insert_dead_letter(const DeadLetter& letter);
+  void remove_from_inbox(const std::string& event_id);
+  void save_checkpoint(const Checkpoint& checkpoint, std::int64_t now);
   [[noreturn]] void fail(const std::string& what) const;
 
   sqlite3* db_;

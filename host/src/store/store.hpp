@@ -4,8 +4,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <parley/action.hpp>
+#include <parley/event.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,6 +156,31 @@ struct AuditRecord {
   std::string record_json;
 };
 
+/// A connector's saved cursor (PollBatch::checkpoints), pipeline-local.
+struct Checkpoint {
+  std::string connector_id;
+  std::string key;
+  std::string value;
+};
+
+/// What one webhook delivery stores before the sender gets its 2xx: the
+/// events wait in the inbox until the engine handles them.
+struct InboxDelivery {
+  std::string connector_id;
+  std::vector<Event> events;
+  /// Inputs the connector rejected, as dead letters (stage "input"); one
+  /// whose event_id is already seen is skipped, like a polled input's.
+  std::vector<DeadLetter> dead_letters;
+  std::map<std::string, std::string> checkpoints;  ///< key -> value, for this connector
+};
+
+/// An event in the inbox: delivered by a webhook, not handled yet.
+struct InboxEvent {
+  std::string connector_id;
+  Event event;
+  std::int64_t received_at = 0;  ///< ms since the epoch
+};
+
 /// What approving a parked entry changes besides its status: the state
 /// effects the engine would have applied had the guard allowed the action
 /// (engine/approval_effects.hpp). Called inside Store::decide's transaction,
@@ -175,7 +202,13 @@ class Store {
   /// audit, outbox entries, whose ids are filled in, case transitions, timers
   /// set and fired, thread activity) and dead letters (their event ids are
   /// marked seen too).
-  virtual void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) = 0;
+  /// Also removes each outcome's and dead letter's event from the inbox, and
+  /// saves `checkpoints` (the cursors of the connectors that gave the batch).
+  virtual void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
+                      const std::vector<Checkpoint>& checkpoints) = 0;
+  void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) {
+    commit(outcomes, dead_letters, {});
+  }
 
   /// Outbox entries in that status, oldest first.
   virtual std::vector<OutboxEntry> outbox(OutboxStatus status) = 0;
@@ -217,6 +250,15 @@ class Store {
   virtual std::int64_t load_clock() = 0;
   /// Saves `ms` if later than the saved clock (the clock never goes back).
   virtual void save_clock(std::int64_t ms) = 0;
+
+  /// One transaction: the delivery's events not yet seen nor in the inbox
+  /// go into the inbox, its dead letters and checkpoints are recorded.
+  /// Returns how many events were new. Throws when nothing could be stored.
+  virtual std::size_t add_to_inbox(const InboxDelivery& delivery) = 0;
+  /// The connector's inbox events not seen yet, oldest first, at most `limit`.
+  virtual std::vector<InboxEvent> inbox(const std::string& connector_id, std::size_t limit) = 0;
+  /// The value last committed for the connector's `key`; nullopt when none.
+  virtual std::optional<std::string> load_checkpoint(const std::string& connector_id, const std::string& key) = 0;
 };
 
 }  // namespace parley::host
