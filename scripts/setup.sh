@@ -13,6 +13,7 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libyaml-cpp-dev libspdlog-dev libfmt-dev catch2
   libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
+  libcurl4-openssl-dev libssl-dev
   libbenchmark-dev clang-format
   libssl-dev
   libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev

@@ -2,7 +2,8 @@
 //
 // Several pipelines run side by side in one process, each with its own
 // plugin instances, store and engine: they share nothing but loaded libraries
-// and, when a connector receives webhooks, the one webhook listener.
+// and the HTTP rate limiters and, when a connector receives webhooks, the one
+// webhook listener.
 #include <spdlog/spdlog.h>
 #include <stdio.h>
 
@@ -136,6 +137,8 @@ int run_command(const std::vector<std::string>& arguments) {
   // Everything is checked before anything runs: a bad file stops them all.
   std::vector<std::unique_ptr<PreparedPipeline>> pipelines;
   bool configuration_ok = true;
+  // One set of HTTP rate limiters for all: two brands on one platform account share its limits.
+  const auto rate_limits = std::make_shared<RateLimiterRegistry>();
   for (const auto& file : pipeline_files) {
     auto loaded = load_pipeline_reporting(file);
     if (!loaded) {
@@ -147,7 +150,8 @@ int run_command(const std::vector<std::string>& arguments) {
     const auto& config = pipeline->loaded.config;
     pipeline->registry = discover_plugins(common, config.plugin_path);
     try {
-      pipeline->runtime.emplace(build_runtime(config, pipeline->registry, dry_run, pipeline->loaded.secrets));
+      pipeline->runtime.emplace(build_runtime(config, pipeline->registry, dry_run, pipeline->loaded.secrets,
+                                              RuntimeParts::everything, rate_limits));
       if (!report_capabilities(*pipeline->runtime, *pipeline->loaded.secrets, /*with_notes=*/false)) {
         configuration_ok = false;
       }

@@ -82,6 +82,38 @@ ConfigField engine_section() {
   return schema::object("engine", std::move(fields));
 }
 
+ConfigField http_section() {
+  const HttpSettings defaults;
+  auto rate_limit = schema::object(
+      "", {
+              schema::string("key_prefix")
+                  .require()
+                  .describe("rate-limit keys starting with this (e.g. 'facebook:'); '' = every key"),
+              schema::number("per_second").require().range(0.001, 100'000).describe("steady request rate"),
+              schema::integer("burst").range(1, 100'000).defaults(1).describe("requests allowed at once"),
+          });
+  std::vector<ConfigField> fields{
+      schema::integer("timeout_ms")
+          .range(1, 3'600'000)
+          .defaults(defaults.timeout_ms)
+          .describe("per attempt, unless the plugin's request sets one"),
+      schema::integer("max_attempts").range(1, 20).defaults(defaults.max_attempts).describe("tries per request"),
+      schema::integer("backoff_ms")
+          .range(0, 3'600'000)
+          .defaults(defaults.backoff_ms)
+          .describe("first retry waits up to this (random), doubling each retry"),
+      schema::integer("max_backoff_ms").range(0, 3'600'000).defaults(defaults.max_backoff_ms),
+      schema::integer("max_wait_ms")
+          .range(0, 3'600'000)
+          .defaults(defaults.max_wait_ms)
+          .describe("longer waits (Retry-After, rate limits) are not slept: the action is retried later"),
+      schema::list("rate_limits", std::move(rate_limit))
+          .defaults(empty_list())
+          .describe("token buckets per key prefix, shared by every pipeline of the process; the first given wins"),
+  };
+  return schema::object("http", std::move(fields));
+}
+
 ConfigSchema build_pipeline_schema() {
   return {
       schema::string("client").require().describe("the client's name: lowercase letters, digits, '-' and '_'"),
@@ -93,6 +125,7 @@ ConfigSchema build_pipeline_schema() {
       schema::list("responders", plugin_entry()).defaults(empty_list()).describe("run in this order"),
       policy_section(),
       engine_section(),
+      http_section(),
   };
 }
 
@@ -114,6 +147,7 @@ class PipelineReader {
     read_plugins(root, "responders", pipeline_.responders);
     if (const auto* policy = root.find("policy"); policy && policy->is_map()) read_policy(*policy);
     if (const auto* engine = root.find("engine"); engine && engine->is_map()) read_engine(*engine);
+    if (const auto* http = root.find("http"); http && http->is_map()) read_http(*http);
   }
 
  private:
@@ -292,6 +326,41 @@ class PipelineReader {
     pipeline_.engine.batch_size = static_cast<int>(engine.integer_or("batch_size", 256));
     // Other values were reported by the validator (one_of).
     pipeline_.engine.clock = clock_mode_from_string(engine.string_or("clock", "wall")).value_or(ClockMode::wall);
+  }
+
+  void read_http(const ConfigValue& http) {
+    auto& out = pipeline_.http;
+    const HttpSettings defaults;
+    out.timeout_ms = static_cast<int>(http.integer_or("timeout_ms", defaults.timeout_ms));
+    out.max_attempts = static_cast<int>(http.integer_or("max_attempts", defaults.max_attempts));
+    out.backoff_ms = static_cast<int>(http.integer_or("backoff_ms", defaults.backoff_ms));
+    out.max_backoff_ms = static_cast<int>(http.integer_or("max_backoff_ms", defaults.max_backoff_ms));
+    out.max_wait_ms = static_cast<int>(http.integer_or("max_wait_ms", defaults.max_wait_ms));
+    if (const auto* cap = http.find("max_backoff_ms"); cap && out.max_backoff_ms < out.backoff_ms) {
+      errors_.push_back({cap->location(), "http.max_backoff_ms",
+                         "max_backoff_ms " + std::to_string(out.max_backoff_ms) + " is below backoff_ms " +
+                             std::to_string(out.backoff_ms),
+                         "at least backoff_ms (" + std::to_string(out.backoff_ms) + ")", ""});
+    }
+    const auto* rules = http.find("rate_limits");
+    if (!rules || !rules->is_list()) return;
+    std::map<std::string, std::string> seen;  // prefix -> location of its first rule
+    std::size_t index = 0;
+    for (const auto& rule : rules->as_list()) {
+      const std::string path = item_key_path("http.rate_limits", index++);
+      if (!rule.is_map()) continue;
+      RateLimitRule read{rule.string_or("key_prefix", ""), rule.number_or("per_second", 1),
+                         static_cast<int>(rule.integer_or("burst", 1)), rule.location()};
+      auto [first, inserted] = seen.emplace(read.key_prefix, read.location);
+      if (!inserted) {
+        const auto* prefix = rule.find("key_prefix");
+        errors_.push_back({prefix ? prefix->location() : rule.location(), child_key_path(path, "key_prefix"),
+                           "duplicate key prefix '" + read.key_prefix + "' (first given at " + first->second + ")",
+                           "one rule per key prefix", ""});
+        continue;
+      }
+      out.rate_limits.push_back(std::move(read));
+    }
   }
 
   PipelineConfig& pipeline_;

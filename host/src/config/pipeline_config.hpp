@@ -12,6 +12,7 @@
 #include "config/diagnostic.hpp"
 #include "config/secrets.hpp"
 #include "engine/engine_clock.hpp"
+#include "net/http_settings.hpp"
 #include "parley/action.hpp"
 #include "parley/config.hpp"
 
@@ -72,6 +73,7 @@ struct PipelineConfig {
   std::vector<PluginRef> connectors, classifiers, responders;
   PolicyConfig policy;
   EngineConfig engine;
+  HttpSettings http;  ///< the `http:` section: the connectors' HTTP client
 };
 
 struct PipelineLoad {

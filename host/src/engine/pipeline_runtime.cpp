@@ -1,5 +1,9 @@
 #include "engine/pipeline_runtime.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "net/curl_http_client.hpp"
+
 namespace parley::host {
 
 namespace {
@@ -30,12 +34,30 @@ void read_capabilities(PipelineRuntime& runtime, std::size_t index, Diagnostics&
   }
   runtime.capabilities.emplace(connector.id, std::move(capabilities));
 }
+
+/// The pipeline's client over the shared limiters, which learn its rules.
+std::shared_ptr<HttpClient> make_http_client(const PipelineConfig& config,
+                                             std::shared_ptr<RateLimiterRegistry> rate_limits) {
+  if (!rate_limits) rate_limits = std::make_shared<RateLimiterRegistry>();
+  for (const auto& ignored : rate_limits->configure(config.http.rate_limits)) {
+    const auto kept = rate_limits->rule_for(ignored.key_prefix);
+    spdlog::warn(
+        "{}: http.rate_limits for key prefix '{}' ({}/s, burst {}) ignored: the process already limits it "
+        "to {}/s, burst {}{} (limits are shared by every pipeline; the first one given wins)",
+        ignored.location, ignored.key_prefix, ignored.per_second, ignored.burst, kept.per_second, kept.burst,
+        kept.location.empty() ? std::string() : " at " + kept.location);
+  }
+  return std::make_shared<CurlHttpClient>(config.http, std::move(rate_limits));
+}
 }  // namespace
 
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
-                              std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts) {
+                              std::shared_ptr<const SecretRegistry> secrets, RuntimeParts parts,
+                              std::shared_ptr<RateLimiterRegistry> rate_limits) {
   PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};
-  const InstanceOptions options{config.client, config.dir, dry_run, std::move(secrets), runtime.clock, runtime.store};
+  runtime.http = make_http_client(config, std::move(rate_limits));
+  const InstanceOptions options{config.client, config.dir,    dry_run,     std::move(secrets),
+                                runtime.clock, runtime.store, runtime.http};
   Diagnostics problems;
   auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {
     using Instance = typename std::decay_t<decltype(instances)>::value_type;

@@ -1,5 +1,7 @@
 // PipelineRuntime: one pipeline's created plugin instances and guard.
-// Several runtimes in one process share nothing but loaded libraries.
+// Several runtimes in one process share nothing but loaded libraries and the
+// HTTP rate limiters (one registry per process: a platform's limits are per
+// account, whichever brand's pipeline calls it).
 #pragma once
 
 #include <map>
@@ -12,6 +14,7 @@
 #include "engine/connector_capabilities.hpp"
 #include "engine/engine_clock.hpp"
 #include "engine/policy_guard.hpp"
+#include "net/rate_limiter.hpp"
 #include "plugins/plugin_instances.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "store/store_slot.hpp"
@@ -43,11 +46,17 @@ struct PipelineRuntime {
   }
   /// The store checkpoints are read from (PluginContext::load_checkpoint); the Engine binds it.
   std::shared_ptr<StoreSlot> store = std::make_shared<StoreSlot>();
+  /// The HTTP client plugins get (PluginContext::http), with the pipeline's `http:` settings.
+  std::shared_ptr<HttpClient> http = nullptr;
 };
 
 /// Creates the instances. Throws ConfigurationError listing every problem.
+/// `rate_limits`: the process's registry, shared with the other pipelines
+/// (the `http.rate_limits` of this one are added to it); null = a registry
+/// of this pipeline's own.
 PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry& registry, bool dry_run,
                               std::shared_ptr<const SecretRegistry> secrets,
-                              RuntimeParts parts = RuntimeParts::everything);
+                              RuntimeParts parts = RuntimeParts::everything,
+                              std::shared_ptr<RateLimiterRegistry> rate_limits = nullptr);
 
 }  // namespace parley::host

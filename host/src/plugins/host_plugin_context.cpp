@@ -2,19 +2,24 @@
 
 #include <spdlog/spdlog.h>
 #include <chrono>
+#include <stdexcept>
+
+#include "net/hmac.hpp"
 
 namespace parley::host {
 
 HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
                                      bool dry_run, std::shared_ptr<const SecretRegistry> secrets,
-                                     std::shared_ptr<const EngineClock> clock, std::shared_ptr<const StoreSlot> store)
+                                     std::shared_ptr<const EngineClock> clock, std::shared_ptr<const StoreSlot> store,
+                                     std::shared_ptr<HttpClient> http)
     : pipeline_(std::move(pipeline)),
       instance_id_(std::move(instance_id)),
       base_dir_(std::move(base_dir)),
       dry_run_(dry_run),
       secrets_(std::move(secrets)),
       clock_(std::move(clock)),
-      store_(std::move(store)) {}
+      store_(std::move(store)),
+      http_(std::move(http)) {}
 
 void HostPluginContext::log(LogLevel level, std::string_view message) {
   // A plugin may echo a token it was given; the host redacts before writing.
@@ -43,6 +48,15 @@ std::int64_t HostPluginContext::now_ms() const {
   if (clock_) return clock_->now();
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+HttpClient& HostPluginContext::http() {
+  if (!http_) throw std::logic_error("this context has no HTTP client");
+  return *http_;
+}
+
+std::string HostPluginContext::hmac_sha256_hex(std::string_view key, std::string_view message) const {
+  return host::hmac_sha256_hex(key, message);
 }
 
 }  // namespace parley::host

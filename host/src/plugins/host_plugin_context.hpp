@@ -16,7 +16,7 @@ class HostPluginContext final : public PluginContext {
  public:
   HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir, bool dry_run,
                     std::shared_ptr<const SecretRegistry> secrets, std::shared_ptr<const EngineClock> clock = nullptr,
-                    std::shared_ptr<const StoreSlot> store = nullptr);
+                    std::shared_ptr<const StoreSlot> store = nullptr, std::shared_ptr<HttpClient> http = nullptr);
 
   void log(LogLevel level, std::string_view message) override;
   const std::string& pipeline() const override { return pipeline_; }
@@ -26,6 +26,9 @@ class HostPluginContext final : public PluginContext {
   bool dry_run() const override { return dry_run_; }
   AuthorHistory author_history(const Event& event) const override;
   std::optional<std::string> load_checkpoint(std::string_view key) const override;
+  /// The pipeline's client; throws std::logic_error when it was built without one.
+  HttpClient& http() override;
+  std::string hmac_sha256_hex(std::string_view key, std::string_view message) const override;
 
  private:
   std::string pipeline_;
@@ -35,6 +38,7 @@ class HostPluginContext final : public PluginContext {
   std::shared_ptr<const SecretRegistry> secrets_;
   std::shared_ptr<const EngineClock> clock_;  ///< null (check, classify): the system clock
   std::shared_ptr<const StoreSlot> store_;    ///< null, or not bound yet: no checkpoints
+  std::shared_ptr<HttpClient> http_;          ///< shared by the pipeline's instances
 };
 
 /// While alive, author_history() called on this thread for `event` answers

@@ -77,7 +77,7 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   const auto* plugin = registry.find(ref.plugin);
   auto context = std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run,
-                                                     options.secrets, options.clock, options.store);
+                                                     options.secrets, options.clock, options.store, options.http);
   std::unique_ptr<Interface> created;
   try {
     created = KindOf<Interface>::factory(*plugin->descriptor)(validated, *context);
