@@ -433,81 +433,83 @@ TEST_CASE("fallbacks must name action kinds, and other kinds than their own", "[
   const auto* on_responder = find_key(load.errors, "responders[0].fallbacks");
   REQUIRE(on_responder);
   CHECK(on_responder->location == file.string() + ":10:16");
-  TEST_CASE("pipeline http: the section is optional and has defaults", "[config][pipeline][http]") {
-    TempDir dir;
-    SecretRegistry secrets;
-    const auto load = load_pipeline(dir.write("acme.yaml", kMinimal), secrets);
-    INFO(all_text(load.errors));
-    REQUIRE(load.pipeline);
-    const auto& http = load.pipeline->http;
-    CHECK(http.timeout_ms == 10'000);
-    CHECK(http.max_attempts == 4);
-    CHECK(http.backoff_ms == 500);
-    CHECK(http.max_backoff_ms == 30'000);
-    CHECK(http.max_wait_ms == 60'000);
-    CHECK(http.rate_limits.empty());
-  }
+}
 
-  TEST_CASE("pipeline http: timeouts, retries and rate limits are read", "[config][pipeline][http]") {
-    TempDir dir;
-    const auto file = dir.write("acme.yaml", std::string(kMinimal) +
-                                                 "http:\n"
-                                                 "  timeout_ms: 3000\n"
-                                                 "  max_attempts: 2\n"
-                                                 "  backoff_ms: 100\n"
-                                                 "  max_backoff_ms: 800\n"
-                                                 "  max_wait_ms: 20000\n"
-                                                 "  rate_limits:\n"
-                                                 "    - {key_prefix: \"facebook:\", per_second: 5, burst: 10}\n"
-                                                 "    - key_prefix: \"mastodon:\"\n"
-                                                 "      per_second: 0.5\n");
-    SecretRegistry secrets;
-    const auto load = load_pipeline(file, secrets);
-    INFO(all_text(load.errors));
-    REQUIRE(load.pipeline);
-    const auto& http = load.pipeline->http;
-    CHECK(http.timeout_ms == 3'000);
-    CHECK(http.max_attempts == 2);
-    CHECK(http.backoff_ms == 100);
-    CHECK(http.max_backoff_ms == 800);
-    CHECK(http.max_wait_ms == 20'000);
-    REQUIRE(http.rate_limits.size() == 2);
-    CHECK(http.rate_limits[0].key_prefix == "facebook:");
-    CHECK(http.rate_limits[0].per_second == 5);
-    CHECK(http.rate_limits[0].burst == 10);
-    CHECK(http.rate_limits[0].location == file.string() + ":11:7");
-    CHECK(http.rate_limits[1].key_prefix == "mastodon:");
-    CHECK(http.rate_limits[1].per_second == 0.5);
-    CHECK(http.rate_limits[1].burst == 1);
-  }
+TEST_CASE("pipeline http: the section is optional and has defaults", "[config][pipeline][http]") {
+  TempDir dir;
+  SecretRegistry secrets;
+  const auto load = load_pipeline(dir.write("acme.yaml", kMinimal), secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.pipeline);
+  const auto& http = load.pipeline->http;
+  CHECK(http.timeout_ms == 10'000);
+  CHECK(http.max_attempts == 4);
+  CHECK(http.backoff_ms == 500);
+  CHECK(http.max_backoff_ms == 30'000);
+  CHECK(http.max_wait_ms == 60'000);
+  CHECK(http.rate_limits.empty());
+}
 
-  TEST_CASE("pipeline http: bad values are located errors", "[config][pipeline][http]") {
-    TempDir dir;
-    const auto file = dir.write("acme.yaml", std::string(kMinimal) +
-                                                 "http:\n"
-                                                 "  timout_ms: 3000\n"
-                                                 "  max_attempts: 0\n"
-                                                 "  backoff_ms: 1000\n"
-                                                 "  max_backoff_ms: 10\n"
-                                                 "  rate_limits:\n"
-                                                 "    - {key_prefix: \"fb:\", per_second: 0}\n"
-                                                 "    - {key_prefix: \"ig:\", per_second: 1}\n"
-                                                 "    - {key_prefix: \"ig:\", per_second: 2}\n");
-    SecretRegistry secrets;
-    const auto load = load_pipeline(file, secrets);
-    INFO(all_text(load.errors));
-    CHECK(!load.pipeline);
-    CHECK(load.errors.size() == 5);
-    const auto* unknown = find_key(load.errors, "http.timout_ms");
-    REQUIRE(unknown);
-    CHECK(unknown->suggestion == "timeout_ms");
-    CHECK(unknown->location.rfind(file.string() + ":5:", 0) == 0);
-    CHECK(find_key(load.errors, "http.max_attempts"));
-    const auto* cap = find_key(load.errors, "http.max_backoff_ms");
-    REQUIRE(cap);
-    CHECK(cap->location == file.string() + ":8:19");
-    CHECK(find_key(load.errors, "http.rate_limits[0].per_second"));
-    const auto* duplicate = find_key(load.errors, "http.rate_limits[2].key_prefix");
-    REQUIRE(duplicate);
-    CHECK(duplicate->message.find("duplicate key prefix 'ig:'") != std::string::npos);
-  }
+TEST_CASE("pipeline http: timeouts, retries and rate limits are read", "[config][pipeline][http]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml", std::string(kMinimal) +
+                                               "http:\n"
+                                               "  timeout_ms: 3000\n"
+                                               "  max_attempts: 2\n"
+                                               "  backoff_ms: 100\n"
+                                               "  max_backoff_ms: 800\n"
+                                               "  max_wait_ms: 20000\n"
+                                               "  rate_limits:\n"
+                                               "    - {key_prefix: \"facebook:\", per_second: 5, burst: 10}\n"
+                                               "    - key_prefix: \"mastodon:\"\n"
+                                               "      per_second: 0.5\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.pipeline);
+  const auto& http = load.pipeline->http;
+  CHECK(http.timeout_ms == 3'000);
+  CHECK(http.max_attempts == 2);
+  CHECK(http.backoff_ms == 100);
+  CHECK(http.max_backoff_ms == 800);
+  CHECK(http.max_wait_ms == 20'000);
+  REQUIRE(http.rate_limits.size() == 2);
+  CHECK(http.rate_limits[0].key_prefix == "facebook:");
+  CHECK(http.rate_limits[0].per_second == 5);
+  CHECK(http.rate_limits[0].burst == 10);
+  CHECK(http.rate_limits[0].location == file.string() + ":11:7");
+  CHECK(http.rate_limits[1].key_prefix == "mastodon:");
+  CHECK(http.rate_limits[1].per_second == 0.5);
+  CHECK(http.rate_limits[1].burst == 1);
+}
+
+TEST_CASE("pipeline http: bad values are located errors", "[config][pipeline][http]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml", std::string(kMinimal) +
+                                               "http:\n"
+                                               "  timout_ms: 3000\n"
+                                               "  max_attempts: 0\n"
+                                               "  backoff_ms: 1000\n"
+                                               "  max_backoff_ms: 10\n"
+                                               "  rate_limits:\n"
+                                               "    - {key_prefix: \"fb:\", per_second: 0}\n"
+                                               "    - {key_prefix: \"ig:\", per_second: 1}\n"
+                                               "    - {key_prefix: \"ig:\", per_second: 2}\n");
+  SecretRegistry secrets;
+  const auto load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  CHECK(!load.pipeline);
+  CHECK(load.errors.size() == 5);
+  const auto* unknown = find_key(load.errors, "http.timout_ms");
+  REQUIRE(unknown);
+  CHECK(unknown->suggestion == "timeout_ms");
+  CHECK(unknown->location.rfind(file.string() + ":5:", 0) == 0);
+  CHECK(find_key(load.errors, "http.max_attempts"));
+  const auto* cap = find_key(load.errors, "http.max_backoff_ms");
+  REQUIRE(cap);
+  CHECK(cap->location == file.string() + ":8:19");
+  CHECK(find_key(load.errors, "http.rate_limits[0].per_second"));
+  const auto* duplicate = find_key(load.errors, "http.rate_limits[2].key_prefix");
+  REQUIRE(duplicate);
+  CHECK(duplicate->message.find("duplicate key prefix 'ig:'") != std::string::npos);
+}
