@@ -30,7 +30,7 @@ struct InstanceOptions {
   std::shared_ptr<const SecretRegistry> secrets;
   std::shared_ptr<const EngineClock> clock;          ///< what now_ms() reads; null = the system clock
   std::shared_ptr<const StoreSlot> store = nullptr;  ///< what load_checkpoint() reads; null = no checkpoints
-  std::shared_ptr<HttpClient> http;                  ///< what http() returns; null = none (http() throws)
+  std::shared_ptr<HttpClient> http = nullptr;        ///< what http() returns; null = none (http() throws)
 };
 
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and
