@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "http_test_client.hpp"
+#include "live_run.hpp"
 #include "parley_process.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -20,8 +21,6 @@ using namespace parley::testing;
 using parley::test::http_request;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 std::string write_webhook_pipeline(const std::string& dir) {
   write_file(dir + "/pipeline.yaml",
@@ -42,58 +41,6 @@ std::string write_webhook_pipeline(const std::string& dir) {
   return dir + "/pipeline.yaml";
 }
 
-/// A running `parley run` of the pipeline, listening on a free port.
-struct LiveRun {
-  LiveRun(const std::string& dir, const std::string& pipeline) : dir(dir) {
-    pid = start_parley({"run", pipeline, "--state", dir, "--plugin-path", PARLEY_TEST_PLUGIN_DIR, "--listen",
-                        "127.0.0.1:0", "--listen-port-file", dir + "/port"},
-                       dir);
-    const auto deadline = Clock::now() + std::chrono::seconds(10);
-    while (Clock::now() < deadline) {
-      const auto text = read_file(dir + "/port");
-      if (!text.empty()) {
-        port = static_cast<std::uint16_t>(std::stoi(text));
-        return;
-      }
-      int status = 0;
-      if (waitpid(pid, &status, WNOHANG) == pid) {
-        pid = -1;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    FAIL("parley run did not start listening: " << read_file(dir + "/err"));
-  }
-  ~LiveRun() {
-    if (pid > 0) {
-      kill(pid, SIGKILL);
-      waitpid(pid, nullptr, 0);
-    }
-  }
-  /// SIGTERM, then its exit code (-1 when a signal ended it).
-  int stop() {
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    pid = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-
-  std::string dir;
-  pid_t pid = -1;
-  std::uint16_t port = 0;
-};
-
-/// Waits up to 10 s for `done` to hold on the run's state database.
-bool eventually(const std::string& database, const std::function<bool(parley::host::SqliteStore&)>& done) {
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (Clock::now() < deadline) {
-    if (done(*parley::host::SqliteStore::open(database))) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
 std::size_t audit_count(parley::host::SqliteStore& store, const std::string& event_id) {
   std::size_t count = 0;
   for (const auto& record : store.audit()) count += record.event_id == event_id ? 1 : 0;
@@ -111,7 +58,7 @@ const std::vector<parley::HttpHeader> kToken{{"X-Token", "tok-123"}, {"Content-T
 TEST_CASE("webhooks: a live run handles each delivery once, refuses bad tokens and stops on SIGTERM") {
   const auto dir = fresh_dir("webhooks-live");
   const auto database = dir + "/hook-brand.db";
-  LiveRun run(dir, write_webhook_pipeline(dir));
+  LiveRun run(dir, write_webhook_pipeline(dir), {"--plugin-path", PARLEY_TEST_PLUGIN_DIR});
   const auto target = "/webhooks/hook-brand/hooks";
 
   // The subscription handshake.
@@ -175,7 +122,7 @@ TEST_CASE("webhooks: events a crashed run had stored are handled by the next run
     stored.events.push_back(event);
     parley::host::SqliteStore::open(database)->add_to_inbox(stored);
   }
-  LiveRun run(dir, pipeline);
+  LiveRun run(dir, pipeline, {"--plugin-path", PARLEY_TEST_PLUGIN_DIR});
   CHECK(eventually(database, [](auto& store) { return audit_count(store, "w-9") == 1; }));
   CHECK(run.stop() == 0);
   auto store = parley::host::SqliteStore::open(database);
