@@ -46,7 +46,7 @@ struct HttpRequest {
   /// false for a request that must not run twice (posting a reply): after a
   /// timeout or a 5xx other than 502/503/504 the host does not resend it,
   /// since the platform may have done it; the connector decides (see
-  /// "Idempotent actions" in docs/plugin-authoring.md).
+  /// "The connector idempotency contract" in docs/plugin-authoring.md).
   bool idempotent = true;
 };
 

@@ -73,7 +73,8 @@ class BOOST_SYMBOL_VISIBLE PluginContext {
   }
   /// API 1.3. The value this connector instance last saved under `key` with
   /// PollBatch::checkpoints (a cursor, a "since" time), as committed in the
-  /// pipeline's store; nullopt when none was.
+  /// pipeline's store; nullopt when none was, and always in a constructor
+  /// (the store opens after plugins are created) and under `parley check`.
   virtual std::optional<std::string> load_checkpoint(std::string_view key) const {
     (void)key;
     return std::nullopt;
@@ -123,8 +124,8 @@ class BOOST_SYMBOL_VISIBLE Connector {
   /// rejected inputs) it carries to `batch`; the reply is what the sender
   /// gets. The host stores the batch durably before it sends a 2xx reply,
   /// and de-duplicates events by id. A bad signature: reply 401 and add
-  /// nothing. Threading: the host's listener thread, concurrently with poll
-  /// and execute.
+  /// nothing. Threading: the host's listener thread, one request at a time,
+  /// concurrently with poll and execute.
   virtual WebhookReply on_webhook(const WebhookRequest& request, PollBatch& batch) {
     (void)request;
     (void)batch;
