@@ -10,7 +10,7 @@ launcher=()
 # ccache can cache files built with precompiled headers only with these.
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${PARLEY_BUILD_TYPE:-Release}" "${launcher[@]}" "$@" >/dev/null
 targets=()
 for target in ${PARLEY_TARGETS:-}; do targets+=(--target "$target"); done
 cmake --build "$build_dir" -j"${PARLEY_JOBS:-2}" "${targets[@]}"
