@@ -259,21 +259,10 @@ int approvals_command(const std::vector<std::string>& arguments) {
 
   auto loaded = load_pipeline_reporting(parsed.pipeline);
   if (!loaded) return kExitBadUsage;
-  std::filesystem::path database;
+  const auto state = existing_state_file(*loaded, parsed.state_dir);
+  if (state.exit_code != kExitOk) return state.exit_code;
   try {
-    database = state_file(loaded->config, parsed.state_dir);
-  } catch (const std::invalid_argument& error) {
-    std::cerr << "parley: " << loaded->secrets->redact(error.what()) << "\n";
-    return kExitBadUsage;
-  }
-  // Never create an empty database here: a wrong --state would show an empty queue.
-  if (!std::filesystem::exists(database)) {
-    std::cerr << "parley: no state database " << database.string() << " for client '" << loaded->config.client
-              << "'; run the pipeline first, with the same --state as parley run\n";
-    return kExitWorkFailed;
-  }
-  try {
-    return Approvals(std::move(parsed), std::move(common), std::move(*loaded), database).run();
+    return Approvals(std::move(parsed), std::move(common), std::move(*loaded), state.file).run();
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
     return kExitWorkFailed;

@@ -1,6 +1,8 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 #include <iostream>
 
 #include "cli/logging.hpp"
@@ -25,14 +27,19 @@ constexpr Command kCommands[] = {
     {"test", "run a brand's policy test cases through the pipeline (dry run)", &test_command},
     {"backtest", "what a policy would have done on past events: a report (dry run)", &backtest_command},
     {"approvals", "list, show, approve or reject actions parked for approval", &approvals_command},
+    {"dead-letters", "list, show, retry or discard what failed for good (events, actions, inputs)",
+     &dead_letters_command},
 };
 
 void print_overview(std::ostream& out) {
   out << "parley " PARLEY_VERSION
          " - plugin-based moderation for brands\n\n"
          "Usage: parley COMMAND [OPTIONS]   (parley COMMAND --help for its options)\n\nCommands:\n";
+  std::size_t width = 0;
+  for (const auto& command : kCommands) width = std::max(width, std::string_view(command.name).size());
   for (const auto& command : kCommands) {
-    out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ') << command.summary << "\n";
+    out << "  " << command.name << std::string(width + 2 - std::string_view(command.name).size(), ' ')
+        << command.summary << "\n";
   }
   out << "\nExit codes: 0 ok, 1 the work failed, 2 bad usage or bad configuration.\n";
 }

@@ -38,5 +38,6 @@ int classify_command(const std::vector<std::string>& arguments);
 int test_command(const std::vector<std::string>& arguments);
 int backtest_command(const std::vector<std::string>& arguments);
 int approvals_command(const std::vector<std::string>& arguments);
+int dead_letters_command(const std::vector<std::string>& arguments);
 
 }  // namespace parley::host

@@ -53,4 +53,21 @@ fs::path state_file(const PipelineConfig& config, const std::optional<std::strin
   return fs::path("state") / (config.client + ".db");
 }
 
+ExistingState existing_state_file(const LoadedPipeline& loaded, const std::optional<std::string>& state_dir) {
+  ExistingState state;
+  try {
+    state.file = state_file(loaded.config, state_dir);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "parley: " << loaded.secrets->redact(error.what()) << "\n";
+    state.exit_code = kExitBadUsage;
+    return state;
+  }
+  if (!fs::exists(state.file)) {
+    std::cerr << "parley: no state database " << state.file.string() << " for client '" << loaded.config.client
+              << "'; run the pipeline first, with the same --state as parley run\n";
+    state.exit_code = kExitWorkFailed;
+  }
+  return state;
+}
+
 }  // namespace parley::host

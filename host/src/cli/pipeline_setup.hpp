@@ -40,4 +40,13 @@ bool report_capabilities(const PipelineRuntime& runtime, const SecretRegistry& s
 /// state/<client>.db in the current folder.
 std::filesystem::path state_file(const PipelineConfig& config, const std::optional<std::string>& state_dir);
 
+/// The state database a command reads after `parley run` wrote it; never
+/// created here (a wrong --state would show an empty store). When there is
+/// none, says why on stderr and `exit_code` is what to return.
+struct ExistingState {
+  std::filesystem::path file;
+  int exit_code = kExitOk;
+};
+ExistingState existing_state_file(const LoadedPipeline& loaded, const std::optional<std::string>& state_dir);
+
 }  // namespace parley::host

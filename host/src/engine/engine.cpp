@@ -50,15 +50,16 @@ RunSummary Engine::run() {
     bool all_exhausted = !has_webhooks;
     for (std::size_t index = 0; index < runtime_.connectors.size(); ++index) {
       const auto& connector = runtime_.connectors[index];
-      if (receives_webhooks(connector)) {
-        // Delivered events wait in the inbox; they go the same way as polled ones.
-        for (auto& waiting : store_.inbox(connector.id, batch_size)) {
-          if (!in_batch.insert(waiting.event.id).second) continue;
-          HandledEvent item;
-          item.event = std::move(waiting.event);
-          item.connector_id = connector.id;
-          items.push_back(std::move(item));
-        }
+      // Delivered events (webhooks) and requeued dead letters wait in the
+      // inbox; they go the same way as polled ones.
+      auto waiting_events = store_.inbox(connector.id, batch_size);
+      if (waiting_events.size() == batch_size) all_exhausted = false;  // more may wait
+      for (auto& waiting : waiting_events) {
+        if (!in_batch.insert(waiting.event.id).second) continue;
+        HandledEvent item;
+        item.event = std::move(waiting.event);
+        item.connector_id = connector.id;
+        items.push_back(std::move(item));
       }
       if (exhausted[index]) continue;
       PollBatch batch;

@@ -7,6 +7,7 @@
 #include "engine/author_memory.hpp"
 #include "engine/timer_event.hpp"
 #include "plugins/host_plugin_context.hpp"
+#include "store/event_json.hpp"
 
 namespace parley::host {
 
@@ -118,6 +119,10 @@ void EventHandler::handle(HandledEvent& item) {
   if (item.failure) {
     proposals.clear();
     item.failure->location = item.connector_id;
+    // The whole event, so `parley dead-letters retry` can requeue it once
+    // the plugin is fixed.
+    item.failure->connector_id = item.connector_id;
+    item.failure->event_json = event_to_json(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
   // Fill what responders may leave out, and give each action its key.

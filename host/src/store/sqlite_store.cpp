@@ -9,8 +9,11 @@
 
 #include "store/action_json.hpp"
 #include "store/event_json.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace parley::host {
+
+using namespace sqlite;
 
 namespace {
 
@@ -19,7 +22,9 @@ namespace {
 //    thread_activity, meta.clock_ms.
 // 4: API 1.3 inbox (webhook events not handled yet) and checkpoints; new
 //    tables only, which kSchema creates in older files.
-constexpr int kSchemaVersion = 4;
+// 5: dead_letters.connector, .event (to requeue), .status and who resolved
+//    it, when and why (parley dead-letters).
+constexpr int kSchemaVersion = 5;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +67,10 @@ CREATE TABLE IF NOT EXISTS audit(
 CREATE INDEX IF NOT EXISTS audit_by_event ON audit(event_id, id);
 CREATE TABLE IF NOT EXISTS dead_letters(
   id INTEGER PRIMARY KEY, stage TEXT NOT NULL, plugin TEXT NOT NULL, event_id TEXT NOT NULL,
-  location TEXT NOT NULL, error TEXT NOT NULL, raw TEXT NOT NULL, created_at INTEGER NOT NULL);
+  location TEXT NOT NULL, error TEXT NOT NULL, raw TEXT NOT NULL, created_at INTEGER NOT NULL,
+  connector TEXT NOT NULL DEFAULT '', event TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'open',
+  resolved_by TEXT NOT NULL DEFAULT '', resolution_note TEXT NOT NULL DEFAULT '',
+  resolved_at INTEGER NOT NULL DEFAULT 0);
 -- Decisions of `parley approvals`; one per outbox entry. IF NOT EXISTS adds it
 -- to older files without a schema version of its own.
 CREATE TABLE IF NOT EXISTS approvals(
@@ -78,39 +86,6 @@ CREATE TABLE IF NOT EXISTS checkpoints(
   connector TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL,
   PRIMARY KEY(connector, key));
 )sql";
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))) : std::string();
-}
-
-/// Binds and steps one statement, and resets it whatever happens.
-class Step {
- public:
-  explicit Step(sqlite3_stmt* statement) : statement_(statement) {}
-  ~Step() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-  }
-  Step& bind(int index, const std::string& text) {
-    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Step& bind(int index, std::int64_t number) {
-    sqlite3_bind_int64(statement_, index, number);
-    return *this;
-  }
-  /// SQLITE_ROW or SQLITE_DONE; anything else is returned for the caller to report.
-  int next() { return sqlite3_step(statement_); }
-
- private:
-  sqlite3_stmt* statement_;
-};
 
 OutboxEntry read_outbox_row(sqlite3_stmt* statement) {
   OutboxEntry entry;
@@ -268,6 +243,7 @@ void SqliteStore::migrate_from(int version) {
     }
     if (version < 3) migrate_to_3();
     // 4 adds only tables, created by kSchema before this runs.
+    if (version < 5) migrate_to_5();
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -284,6 +260,17 @@ void SqliteStore::add_column(const char* table, const char* column, const char* 
   while (!present && sqlite3_step(info) == SQLITE_ROW) present = column_text(info, 1) == column;
   sqlite3_finalize(info);
   if (!present) exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + definition).c_str());
+}
+
+void SqliteStore::migrate_to_5() {
+  // Letters written before keep status 'open' and no event: they can be
+  // retried (execute) or discarded, not requeued.
+  add_column("dead_letters", "connector", "TEXT NOT NULL DEFAULT ''");
+  add_column("dead_letters", "event", "TEXT NOT NULL DEFAULT ''");
+  add_column("dead_letters", "status", "TEXT NOT NULL DEFAULT 'open'");
+  add_column("dead_letters", "resolved_by", "TEXT NOT NULL DEFAULT ''");
+  add_column("dead_letters", "resolution_note", "TEXT NOT NULL DEFAULT ''");
+  add_column("dead_letters", "resolved_at", "INTEGER NOT NULL DEFAULT 0");
 }
 
 void SqliteStore::migrate_to_3() {
@@ -531,38 +518,6 @@ void SqliteStore::update_outbox(const OutboxEntry& entry) {
       .bind(5, now_ms())
       .bind(6, entry.id);
   if (step.next() != SQLITE_DONE) fail("updating an action");
-}
-
-void SqliteStore::insert_dead_letter(const DeadLetter& letter) {
-  Step step(
-      statement("INSERT INTO dead_letters(stage, plugin, event_id, location, error, raw, created_at) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?)"));
-  step.bind(1, letter.stage)
-      .bind(2, letter.plugin)
-      .bind(3, letter.event_id)
-      .bind(4, letter.location)
-      .bind(5, letter.error)
-      .bind(6, letter.raw)
-      .bind(7, letter.created_at ? letter.created_at : now_ms());
-  if (step.next() != SQLITE_DONE) fail("writing a dead letter");
-}
-
-void SqliteStore::add_dead_letter(const DeadLetter& letter) {
-  std::lock_guard lock(mutex_);
-  insert_dead_letter(letter);
-}
-
-std::vector<DeadLetter> SqliteStore::dead_letters() {
-  std::lock_guard lock(mutex_);
-  auto* select =
-      statement("SELECT stage, plugin, event_id, location, error, raw, created_at FROM dead_letters ORDER BY id");
-  Step step(select);
-  std::vector<DeadLetter> letters;
-  while (step.next() == SQLITE_ROW) {
-    letters.push_back({column_text(select, 0), column_text(select, 1), column_text(select, 2), column_text(select, 3),
-                       column_text(select, 4), column_text(select, 5), sqlite3_column_int64(select, 6)});
-  }
-  return letters;
 }
 
 std::vector<AuditRecord> SqliteStore::audit() {

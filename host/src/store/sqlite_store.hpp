@@ -38,6 +38,9 @@ class SqliteStore final : public Store {
   void update_outbox(const OutboxEntry& entry) override;
   void add_dead_letter(const DeadLetter& letter) override;
   std::vector<DeadLetter> dead_letters() override;
+  std::optional<DeadLetter> dead_letter(std::int64_t id) override;
+  bool resolve_dead_letter(std::int64_t id, const DeadLetterResolution& resolution) override;
+  bool requeue_dead_letter(std::int64_t id, const std::string& by, const std::string& note) override;
   std::vector<AuditRecord> audit() override;
   std::optional<OutboxEntry> outbox_entry(std::int64_t id) override;
   using Store::decide;
@@ -61,6 +64,7 @@ class SqliteStore final : public Store {
   void create_schema();
   void migrate_from(int version);
   void migrate_to_3();
+  void migrate_to_5();
   void add_column(const char* table, const char* column, const char* definition);
   void write_case_and_author(const EventOutcome& outcome, std::int64_t now);
   void commit_lifecycle(const EventOutcome& outcome);

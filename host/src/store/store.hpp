@@ -140,14 +140,39 @@ struct EventOutcome {
   ThreadActivity activity;
 };
 
+/// What became of a dead letter (`parley dead-letters`).
+enum class DeadLetterStatus {
+  open,       ///< nobody has dealt with it yet
+  retried,    ///< its action was executed again (a new failure is a new letter)
+  requeued,   ///< its event waits in the inbox for the next run
+  discarded,  ///< a person dealt with it outside Parley, with a note
+};
+
 struct DeadLetter {
   std::string stage;  ///< input, poll, classify, respond, execute
   std::string plugin;
   std::string event_id;
-  std::string location;  ///< e.g. input file:line
+  std::string location;  ///< input: file:line; poll: connector id; execute: the action's idempotency key
   std::string error;
   std::string raw;
   std::int64_t created_at = 0;
+  std::int64_t id = 0;         ///< set by the store
+  std::string connector_id{};  ///< classify, respond: the event's connector, where a requeued event goes
+  std::string event_json{};    ///< classify, respond: the event as Parley read it (event_json.hpp)
+  DeadLetterStatus status = DeadLetterStatus::open;
+  std::string resolved_by{};  ///< who retried, requeued or discarded it
+  std::string resolution_note{};
+  std::int64_t resolved_at = 0;
+};
+
+std::string_view to_string(DeadLetterStatus status);
+std::optional<DeadLetterStatus> dead_letter_status_from_string(std::string_view text);
+
+/// Who deals with a dead letter, and why (recorded with it).
+struct DeadLetterResolution {
+  DeadLetterStatus status = DeadLetterStatus::discarded;
+  std::string by;
+  std::string note;
 };
 
 struct AuditRecord {
@@ -215,7 +240,18 @@ class Store {
   virtual void update_outbox(const OutboxEntry& entry) = 0;
   virtual void add_dead_letter(const DeadLetter& letter) = 0;
 
+  /// Every dead letter, oldest first.
   virtual std::vector<DeadLetter> dead_letters() = 0;
+  /// One dead letter by id.
+  virtual std::optional<DeadLetter> dead_letter(std::int64_t id) = 0;
+  /// Compare-and-set: only an open letter moves to `resolution.status`
+  /// (retried or discarded). False when it is not open (any more).
+  virtual bool resolve_dead_letter(std::int64_t id, const DeadLetterResolution& resolution) = 0;
+  /// One transaction: an open classify/respond letter with its event moves to
+  /// requeued, its event is no longer seen and waits in the inbox of its
+  /// connector, so the next run handles it like a new delivery. False when
+  /// the letter is not open or has no event.
+  virtual bool requeue_dead_letter(std::int64_t id, const std::string& by, const std::string& note) = 0;
   virtual std::vector<AuditRecord> audit() = 0;
 
   /// One outbox entry by id, whatever its status.

@@ -1,0 +1,346 @@
+// parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] [--json]
+//                     [--state DIR]
+//
+// What failed for good, for the operator: an event a plugin could not handle,
+// an action the platform refused on every attempt, an input the connector
+// could not read. Nothing is lost: a letter stays until a person deals with
+// it. `retry` executes a failed action again now (the connector is told it
+// may have run before) or requeues a failed event for the next run; `discard`
+// records that it was dealt with outside Parley. Both are compare-and-set from
+// `open` and recorded with who and why.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+#include "cli/approval_report.hpp"
+#include "cli/cli.hpp"
+#include "cli/pipeline_setup.hpp"
+#include "engine/action_executor.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace parley::host {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage =
+    "parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] [--json] "
+    "[--state DIR]";
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+struct DeadLettersOptions {
+  std::string subcommand;
+  std::string pipeline;
+  std::string id_text;
+  std::int64_t id = 0;
+  std::string by;
+  std::string note;
+  bool all = false;
+  bool json = false;
+  std::optional<std::string> state_dir;
+};
+
+std::string usage_problem(DeadLettersOptions& options) {
+  const auto& sub = options.subcommand;
+  if (sub != "list" && sub != "show" && sub != "retry" && sub != "discard") {
+    return "unknown dead-letters command '" + sub + "'; expected list, show, retry or discard";
+  }
+  if (options.pipeline.empty()) return "missing PIPELINE.yaml";
+  if (sub == "list") {
+    if (!options.id_text.empty()) return "list takes no ID";
+  } else {
+    if (options.id_text.empty()) return sub + " needs the ID of a dead letter (see parley dead-letters list)";
+    const auto* end = options.id_text.data() + options.id_text.size();
+    auto [at, error] = std::from_chars(options.id_text.data(), end, options.id);
+    if (error != std::errc() || at != end || options.id <= 0) {
+      return "'" + options.id_text + "' is not a dead letter ID; expected a positive number";
+    }
+  }
+  if (options.all && sub != "list") return "--all is for list";
+  const bool deciding = sub == "retry" || sub == "discard";
+  if (!deciding && (!options.by.empty() || !options.note.empty())) return "--by and --note are for retry and discard";
+  if (deciding && options.by.find_first_not_of(" \t") == std::string::npos) return sub + " needs --by NAME";
+  if (sub == "discard" && options.note.find_first_not_of(" \t") == std::string::npos) {
+    return "discard needs --note WHY (what was done about it)";
+  }
+  return {};
+}
+
+/// What `retry` does for a letter of this stage, in words; empty when it cannot.
+std::string retry_effect(const DeadLetter& letter) {
+  if (letter.stage == "execute") return "executes the action again now";
+  if (letter.stage == "classify" || letter.stage == "respond") {
+    return letter.event_json.empty() ? "" : "requeues the event for the next run";
+  }
+  return "";
+}
+
+/// Why `retry` cannot help, for the stages where it cannot.
+std::string why_not_retried(const DeadLetter& letter) {
+  if (letter.stage == "input") {
+    return "the connector could not read this input; Parley cannot re-read it. Fix it at the source and "
+           "deliver it again, then discard this letter";
+  }
+  if (letter.stage == "poll") {
+    return "the connector failed to fetch events; the next run fetches again from its saved position. Discard "
+           "this letter once the cause is fixed";
+  }
+  return "this letter was recorded before Parley kept the event with its dead letters (state schema 5); "
+         "discard it once handled";
+}
+
+nlohmann::json letter_json(const DeadLetter& letter) {
+  nlohmann::json json = {{"id", letter.id},
+                         {"stage", letter.stage},
+                         {"plugin", letter.plugin},
+                         {"event_id", letter.event_id},
+                         {"location", letter.location},
+                         {"error", letter.error},
+                         {"created_at", utc_time(letter.created_at)},
+                         {"status", std::string(to_string(letter.status))},
+                         {"retry", retry_effect(letter)}};
+  if (!letter.connector_id.empty()) json["connector"] = letter.connector_id;
+  if (letter.status != DeadLetterStatus::open) {
+    json["resolved_by"] = letter.resolved_by;
+    json["resolution_note"] = letter.resolution_note;
+    json["resolved_at"] = utc_time(letter.resolved_at);
+  }
+  return json;
+}
+
+/// "#4  classify  throwing  event it-5  (12m ago)".
+std::string letter_heading(const DeadLetter& letter, std::int64_t now) {
+  auto subject = letter.stage == "execute" ? "action " + letter.location
+                 : letter.event_id.empty() ? std::string("(no event)")
+                                           : "event " + letter.event_id;
+  if (letter.stage == "poll") subject = "connector " + letter.location;
+  return fmt::format("#{}  {:<8}  {}  {}  ({} ago)", letter.id, letter.stage, letter.plugin, subject,
+                     age(letter.created_at, now));
+}
+
+std::string resolution_text(const DeadLetter& letter) {
+  return fmt::format("{} by {} at {}{}", to_string(letter.status), letter.resolved_by, utc_time(letter.resolved_at),
+                     letter.resolution_note.empty() ? "" : " (note: " + letter.resolution_note + ")");
+}
+
+class DeadLetters {
+ public:
+  DeadLetters(DeadLettersOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
+      : options_(std::move(options)),
+        common_(std::move(common)),
+        loaded_(std::move(loaded)),
+        database_(std::move(database)),
+        store_(SqliteStore::open(database_)) {}
+
+  int run() {
+    if (options_.subcommand == "list") return list();
+    auto letter = store_->dead_letter(options_.id);
+    if (!letter) return fail("no dead letter #" + options_.id_text + " in " + database_.string());
+    if (options_.subcommand == "show") return show(*letter);
+    if (letter->status != DeadLetterStatus::open) {
+      return fail(fmt::format("dead letter #{} was already {}", letter->id, resolution_text(*letter)));
+    }
+    if (options_.subcommand == "discard") return discard(*letter);
+    return retry(*letter);
+  }
+
+ private:
+  int list() {
+    std::vector<DeadLetter> shown;
+    std::size_t total = 0;
+    for (auto& letter : store_->dead_letters()) {
+      ++total;
+      if (options_.all || letter.status == DeadLetterStatus::open) shown.push_back(std::move(letter));
+    }
+    if (options_.json) {
+      auto json = nlohmann::json::array();
+      for (const auto& letter : shown) json.push_back(letter_json(letter));
+      print_json(json);
+      return kExitOk;
+    }
+    const auto now = now_ms();
+    auto text = fmt::format("Pipeline {} ({})\nState    {}\n\n", loaded_.config.client, loaded_.config.file,
+                            database_.string());
+    for (const auto& letter : shown) {
+      text += letter_heading(letter, now) + "\n    " + letter.error + "\n";
+      if (letter.status != DeadLetterStatus::open) {
+        text += "    " + resolution_text(letter) + "\n";
+      } else if (const auto effect = retry_effect(letter); !effect.empty()) {
+        text += "    retry " + std::to_string(letter.id) + ": " + effect + "\n";
+      }
+    }
+    const auto open = static_cast<std::size_t>(std::count_if(
+        shown.begin(), shown.end(), [](const DeadLetter& letter) { return letter.status == DeadLetterStatus::open; }));
+    text += fmt::format("{}{} open dead letter(s) of {} recorded{}.\n", shown.empty() ? "" : "\n", open, total,
+                        options_.all || open == total ? "" : " (--all shows the others)");
+    print(text);
+    return kExitOk;
+  }
+
+  int show(const DeadLetter& letter) {
+    if (options_.json) {
+      auto json = letter_json(letter);
+      json["raw"] = letter.raw;
+      if (!letter.event_json.empty()) json["event"] = nlohmann::json::parse(letter.event_json, nullptr, false);
+      print_json(json);
+      return kExitOk;
+    }
+    auto text = letter_heading(letter, now_ms()) + "\n";
+    text += fmt::format("  stage      {}\n  plugin     {}\n  recorded   {}\n  error      {}\n", letter.stage,
+                        letter.plugin, utc_time(letter.created_at), letter.error);
+    if (!letter.connector_id.empty()) text += "  connector  " + letter.connector_id + "\n";
+    if (!letter.location.empty()) text += "  location   " + letter.location + "\n";
+    if (!letter.raw.empty()) text += "  raw        " + letter.raw + "\n";
+    if (letter.status != DeadLetterStatus::open) {
+      text += "  status     " + resolution_text(letter) + "\n";
+    } else {
+      const auto effect = retry_effect(letter);
+      text += "  status     open; " + (effect.empty() ? why_not_retried(letter) : "retry " + effect) + "\n";
+    }
+    print(text);
+    return kExitOk;
+  }
+
+  int discard(const DeadLetter& letter) {
+    if (!store_->resolve_dead_letter(letter.id, {DeadLetterStatus::discarded, options_.by, options_.note})) {
+      return already_resolved(letter.id);
+    }
+    return report(letter.id, "discarded: it stays recorded, and is no longer listed as open.");
+  }
+
+  int retry(const DeadLetter& letter) {
+    if (retry_effect(letter).empty())
+      return fail(fmt::format("dead letter #{}: {}", letter.id, why_not_retried(letter)));
+    if (letter.stage != "execute") {
+      if (!store_->requeue_dead_letter(letter.id, options_.by, options_.note)) return already_resolved(letter.id);
+      return report(letter.id, fmt::format("requeued: event {} waits for the next `parley run` of this pipeline "
+                                           "(connector '{}').",
+                                           letter.event_id, letter.connector_id));
+    }
+    return retry_action(letter);
+  }
+
+  int retry_action(const DeadLetter& letter) {
+    std::optional<OutboxEntry> entry;
+    for (auto& failed : store_->outbox(OutboxStatus::failed)) {
+      if (failed.action.idempotency_key == letter.location) entry = std::move(failed);
+    }
+    if (!entry) {
+      return fail(fmt::format("dead letter #{}: its action ({}) is no longer failed in the outbox; discard the letter",
+                              letter.id, letter.location));
+    }
+    // The connector must exist before the letter is marked: a retry that
+    // cannot be carried out is a configuration problem.
+    auto registry = discover_plugins(common_, loaded_.config.plugin_path);
+    std::optional<PipelineRuntime> runtime;
+    try {
+      runtime.emplace(build_runtime(loaded_.config, registry, false, loaded_.secrets, RuntimeParts::connectors_only));
+    } catch (const ConfigurationError& error) {
+      print_diagnostics(error.diagnostics, *loaded_.secrets);
+      return kExitBadUsage;
+    }
+    // Marked first: of two operators retrying at once, one executes.
+    if (!store_->resolve_dead_letter(letter.id, {DeadLetterStatus::retried, options_.by, options_.note})) {
+      return already_resolved(letter.id);
+    }
+    const RetryPolicy retry{loaded_.config.engine.max_attempts, loaded_.config.engine.retry_backoff_ms};
+    const bool failed = execute_action(*runtime, *store_, retry, *entry, /*may_have_run_before=*/true).has_value();
+    if (options_.json) {
+      print_json({{"id", letter.id},
+                  {"status", "retried"},
+                  {"action", entry->id},
+                  {"result", std::string(to_string(entry->status))},
+                  {"platform_id", entry->platform_id},
+                  {"error", failed ? entry->note : ""}});
+    } else if (failed) {
+      print(
+          fmt::format("Dead letter #{} retried by {}: action #{} ({}) FAILED again after {} attempt(s): {}\n"
+                      "A new dead letter records it (parley dead-letters list).\n",
+                      letter.id, options_.by, entry->id, to_string(entry->action.kind), entry->attempts, entry->note));
+    } else {
+      print(fmt::format("Dead letter #{} retried by {}: action #{} ({}) executed by connector '{}': done{}.\n",
+                        letter.id, options_.by, entry->id, to_string(entry->action.kind), entry->connector_id,
+                        entry->platform_id.empty() ? "" : " (platform id " + entry->platform_id + ")"));
+    }
+    return failed ? kExitWorkFailed : kExitOk;
+  }
+
+  int report(std::int64_t id, const std::string& what) {
+    if (options_.json) {
+      const auto letter = store_->dead_letter(id);
+      print_json(letter ? letter_json(*letter) : nlohmann::json::object());
+    } else {
+      print(fmt::format("Dead letter #{} {}\n", id, what));
+    }
+    return kExitOk;
+  }
+
+  int already_resolved(std::int64_t id) {
+    const auto letter = store_->dead_letter(id);
+    return fail(fmt::format("dead letter #{} was already {}", id, letter ? resolution_text(*letter) : "removed"));
+  }
+
+  int fail(const std::string& message) {
+    std::cerr << "parley: " << loaded_.secrets->redact(message) << "\n";
+    return kExitWorkFailed;
+  }
+  void print(const std::string& text) { std::cout << loaded_.secrets->redact(text) << std::flush; }
+  void print_json(const nlohmann::json& json) {
+    std::cout << redact_json(json, *loaded_.secrets).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n"
+              << std::flush;
+  }
+
+  DeadLettersOptions options_;
+  CommonOptions common_;
+  LoadedPipeline loaded_;
+  std::filesystem::path database_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+}  // namespace
+
+int dead_letters_command(const std::vector<std::string>& arguments) {
+  CommonOptions common;
+  DeadLettersOptions parsed;
+  po::options_description options("parley dead-letters options");
+  options.add_options()("subcommand", po::value(&parsed.subcommand)->required(),
+                        "list (open letters), show ID, retry ID, discard ID")(
+      "pipeline", po::value(&parsed.pipeline)->required(), "the pipeline YAML file")(
+      "id", po::value(&parsed.id_text), "the dead letter's ID, as list prints it (#ID)")(
+      "by", po::value(&parsed.by), "who retries or discards (required for both; recorded)")(
+      "note", po::value(&parsed.note), "why, or what was done (required for discard; recorded)")(
+      "all", po::bool_switch(&parsed.all), "list also the letters already retried, requeued or discarded")(
+      "json", po::bool_switch(&parsed.json), "JSON on standard output, for tools")(
+      "state", po::value<std::string>()->notifier([&](const std::string& dir) { parsed.state_dir = dir; }),
+      "folder of the state database (DIR/<client>.db), as given to parley run");
+  add_common_options(options, common);
+  po::positional_options_description positional;
+  positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
+  if (auto exit = parse_command_line(arguments, kUsage, options, positional, common)) return *exit;
+  if (auto problem = usage_problem(parsed); !problem.empty()) {
+    std::cerr << "parley: " << problem << "\nUsage: " << kUsage << "\n(see --help)\n";
+    return kExitBadUsage;
+  }
+  auto loaded = load_pipeline_reporting(parsed.pipeline);
+  if (!loaded) return kExitBadUsage;
+  const auto state = existing_state_file(*loaded, parsed.state_dir);
+  if (state.exit_code != kExitOk) return state.exit_code;
+  try {
+    return DeadLetters(std::move(parsed), std::move(common), std::move(*loaded), state.file).run();
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return kExitWorkFailed;
+  }
+}
+
+}  // namespace parley::host
