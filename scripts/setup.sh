@@ -18,6 +18,8 @@ packages=(
   libssl-dev
   libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev
   clang libclang-rt-14-dev
+  # the email connector's tests: a real SMTP server and a test certificate
+  python3-aiosmtpd openssl
 )
 
 missing=()

@@ -50,7 +50,9 @@ void print_substitution(std::FILE* out, const HandledEvent& item, const Substitu
     already += (already.empty() ? "" : ", ") + std::string(to_string(kind));
   if (!already.empty()) already = " (already proposed: " + already + ")";
   fmt::print(out, "    {:<16} {:<8} {}: connector '{}' cannot {}; instead: {}{}\n", to_string(substitution.kind),
-             "FALLBACK", substitution.rule_id, item.connector_id, to_string(substitution.kind), instead, already);
+             "FALLBACK", substitution.rule_id,
+             substitution.connector_id.empty() ? item.connector_id : substitution.connector_id,
+             to_string(substitution.kind), instead, already);
 }
 
 }  // namespace
@@ -92,7 +94,10 @@ void DecisionTable::print_event(const HandledEvent& item) const {
   for (const auto& entry : item.outcome.actions) {
     const auto& action = entry.action;
     std::string why = action.rule_id + ": " + action.reason;
-    fmt::print(out_, "    {:<16} {:<8} {}\n", to_string(action.kind), status_text(entry.status), preview(why, 90));
+    // A routed action names where it goes: "escalate -> team".
+    std::string kind(to_string(action.kind));
+    if (entry.connector_id != item.connector_id) kind += " -> " + entry.connector_id;
+    fmt::print(out_, "    {:<16} {:<8} {}\n", kind, status_text(entry.status), preview(why, 90));
     if (!entry.note.empty()) fmt::print(out_, "    {:<16} {:<8} ↳ {}\n", "", "", preview(entry.note, 100));
     if (!action.text.empty() && entry.status != OutboxStatus::blocked) {
       fmt::print(out_, "    {:<16} {:<8} » {}\n", "", "", preview(action.text, 90));

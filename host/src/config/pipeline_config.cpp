@@ -35,6 +35,9 @@ ConfigField connector_entry() {
       schema::map("fallbacks", schema::list("", schema::string().one_of(action_kind_names())).range(1, std::nullopt))
           .describe("action kind the connector cannot do -> kinds to propose instead, e.g. {ban: [hide, "
                     "reply_private]} (docs/adr/0010-connector-capabilities-and-fallbacks.md)"));
+  entry.fields.push_back(schema::boolean("actions_only")
+                             .defaults(false)
+                             .describe("true: produces no events, only carries out actions `routes:` send it"));
   return entry;
 }
 
@@ -126,6 +129,9 @@ ConfigSchema build_pipeline_schema() {
       policy_section(),
       engine_section(),
       http_section(),
+      schema::map("routes", schema::string())
+          .describe("action kind -> id of the connector that carries it out instead of the event's own, e.g. "
+                    "{escalate: team} (docs/adr/0011-action-routes.md)"),
   };
 }
 
@@ -148,6 +154,7 @@ class PipelineReader {
     if (const auto* policy = root.find("policy"); policy && policy->is_map()) read_policy(*policy);
     if (const auto* engine = root.find("engine"); engine && engine->is_map()) read_engine(*engine);
     if (const auto* http = root.find("http"); http && http->is_map()) read_http(*http);
+    if (const auto* routes = root.find("routes"); routes && routes->is_map()) read_routes(*routes);
   }
 
  private:
@@ -189,6 +196,7 @@ class PipelineReader {
         errors_.push_back({plugin->location(), child_key_path(path, "plugin"), "empty plugin name", "", ""});
       }
       check_unique_id(entry, ref, path);
+      if (const auto* flag = entry.find("actions_only"); flag && flag->is_bool()) ref.actions_only = flag->as_bool();
       if (const auto* fallbacks = entry.find("fallbacks"); fallbacks && fallbacks->is_map()) {
         read_fallbacks(*fallbacks, child_key_path(path, "fallbacks"), ref);
       }
@@ -229,6 +237,34 @@ class PipelineReader {
         }
       }
       if (!fallback.replacements.empty()) ref.fallbacks.push_back(std::move(fallback));
+    }
+  }
+
+  /// Keys are action kinds, values connector ids of this pipeline (a route
+  /// to the event's own connector is allowed: it changes nothing).
+  void read_routes(const ConfigValue& routes) {
+    std::vector<std::string> connector_ids;
+    for (const auto& connector : pipeline_.connectors) connector_ids.push_back(connector.id);
+    for (const auto& [name, target] : routes.as_map()) {
+      const std::string key = child_key_path("routes", name);
+      const auto kind = action_kind_from_string(name);
+      if (!kind) {
+        std::string expected = "an action kind: ";
+        for (const auto& known : action_kind_names()) expected += (expected.back() == ' ' ? "" : ", ") + known;
+        errors_.push_back({target.location(), key, "unknown action kind '" + name + "'", expected,
+                           nearest(name, action_kind_names())});
+        continue;
+      }
+      if (!target.is_string()) continue;  // reported by the validator
+      const std::string& id = target.as_string();
+      if (std::find(connector_ids.begin(), connector_ids.end(), id) == connector_ids.end()) {
+        std::string expected = "the id of one of this pipeline's connectors: ";
+        for (const auto& known : connector_ids) expected += (expected.back() == ' ' ? "" : ", ") + known;
+        errors_.push_back({target.location(), key, "no connector '" + id + "' in this pipeline", expected,
+                           nearest(id, connector_ids)});
+        continue;
+      }
+      pipeline_.routes.push_back({*kind, id, target.location()});
     }
   }
 
@@ -376,6 +412,13 @@ std::string absolute_folder_of(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+const ActionRoute* PipelineConfig::route_for(ActionKind kind) const {
+  for (const auto& route : routes) {
+    if (route.kind == kind) return &route;
+  }
+  return nullptr;
+}
 
 const ConfigSchema& pipeline_schema() {
   static const ConfigSchema schema = build_pipeline_schema();

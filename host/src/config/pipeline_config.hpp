@@ -34,6 +34,18 @@ struct PluginRef {
                                          ///< against the plugin's schema; null (located at the entry) when absent
   std::string location;                  ///< "file:line:col" of the entry
   std::vector<Fallback> fallbacks = {};  ///< connectors only, in file order
+  /// Connectors only: `actions_only: true` = it produces no events, it only
+  /// carries out actions `routes:` send it (a team channel), so the start-up
+  /// check does not ask it to do what responders propose for its events.
+  bool actions_only = false;
+};
+
+/// `routes: {escalate: team}`: actions of this kind are carried out by the
+/// connector `connector_id` instead of the event's own (docs/adr/0011-action-routes.md).
+struct ActionRoute {
+  ActionKind kind = ActionKind::ignore;
+  std::string connector_id;
+  std::string location;  ///< "file:line:col" of the connector id
 };
 
 /// `require_approval: [ban, "escalate:legal"]`: the kind, and optionally the
@@ -73,7 +85,11 @@ struct PipelineConfig {
   std::vector<PluginRef> connectors, classifiers, responders;
   PolicyConfig policy;
   EngineConfig engine;
-  HttpSettings http;  ///< the `http:` section: the connectors' HTTP client
+  HttpSettings http;                     ///< the `http:` section: the connectors' HTTP client
+  std::vector<ActionRoute> routes = {};  ///< in file order, one per kind
+
+  /// The route for `kind`, or nullptr: the event's own connector carries it out.
+  const ActionRoute* route_for(ActionKind kind) const;
 };
 
 struct PipelineLoad {

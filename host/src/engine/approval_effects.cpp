@@ -42,16 +42,19 @@ std::optional<EventOutcome> approval_outcome(Store& store, const OutboxEntry& ap
               {"author", {{"id", author_id}}}};
   }
 
+  // The event's own connector: a routed action's entry names the one that carries it out.
+  const auto event_connector_id = record.value("connector", approved.connector_id);
+
   EventOutcome outcome;
   outcome.event_id = approved.event_id;
-  outcome.connector_id = approved.connector_id;
+  outcome.connector_id = event_connector_id;
   outcome.case_key = audit->case_key;
   outcome.account = fields.value("account", "");
   outcome.author_id = author_id;
   outcome.at = at;
   outcome.case_after = store.load_case(outcome.case_key);
   outcome.author_after = store.load_author(outcome.account, outcome.author_id);
-  const ActionSite site{outcome.case_key, approved.event_id, approved.connector_id, at,
+  const ActionSite site{outcome.case_key, approved.event_id, event_connector_id, at,
                         [&fields] { return fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }};
   auto entry = approved;
   if (apply_allowed_action(entry.action, site, outcome.case_after, outcome.author_after, outcome)) {

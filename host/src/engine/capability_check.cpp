@@ -107,7 +107,9 @@ CapabilityReport check_capabilities(const PipelineRuntime& runtime) {
     if (capabilities == nullptr) continue;  // not created: reported by build_runtime
     const std::string key = item_key_path("connectors", index);
     check_fallbacks(ref, key, *capabilities, config.policy, report);
+    if (ref.actions_only) continue;  // no events of its own to act on
     for (const auto& [kind, names] : proposers) {
+      if (config.route_for(kind) != nullptr) continue;  // checked against the route's connector below
       if (capabilities->can(kind) || capabilities->fallback_for(kind) || forbidden(config.policy, kind)) continue;
       const std::string name(to_string(kind));
       report.errors.push_back(
@@ -116,6 +118,22 @@ CapabilityReport check_capabilities(const PipelineRuntime& runtime) {
                "), or '" + name + "' in policy.never",
            ""});
     }
+  }
+  // A routed kind is carried out by the route's connector, whichever
+  // connector the event came from.
+  for (const auto& route : config.routes) {
+    const auto* capabilities = runtime.capabilities_of(route.connector_id);
+    const auto proposed = proposers.find(route.kind);
+    if (capabilities == nullptr || proposed == proposers.end()) continue;
+    const auto kind = route.kind;
+    if (capabilities->can(kind) || capabilities->fallback_for(kind) || forbidden(config.policy, kind)) continue;
+    const std::string name(to_string(kind));
+    report.errors.push_back({route.location, child_key_path("routes", name),
+                             capabilities->name() + " cannot " + name + ", which " + joined(proposed->second) +
+                                 " may propose and routes." + name + " sends it",
+                             "a connector that can (kinds this one can do: " + doable_kinds(*capabilities) +
+                                 "), 'fallbacks: {" + name + ": [...]}' on it, or '" + name + "' in policy.never",
+                             ""});
   }
   return report;
 }

@@ -29,18 +29,27 @@ bool proposed_for(const std::vector<Action>& proposals, ActionKind kind, const A
 std::vector<Substitution> substitute_fallbacks(std::vector<Action>& proposals,
                                                const ConnectorCapabilities& capabilities,
                                                const std::vector<ActionKind>& never) {
+  return substitute_fallbacks(
+      proposals, [&capabilities](const Action&) { return &capabilities; }, never);
+}
+
+std::vector<Substitution> substitute_fallbacks(std::vector<Action>& proposals, const CapabilitiesOf& capabilities_of,
+                                               const std::vector<ActionKind>& never) {
   std::vector<Substitution> substitutions;
   std::vector<Action> result;
   result.reserve(proposals.size());
   for (const auto& proposal : proposals) {
     const bool forbidden = std::find(never.begin(), never.end(), proposal.kind) != never.end();
-    const auto* fallback =
-        capabilities.can(proposal.kind) || forbidden ? nullptr : capabilities.fallback_for(proposal.kind);
+    const auto* capabilities = capabilities_of(proposal);
+    const auto* fallback = capabilities == nullptr || capabilities->can(proposal.kind) || forbidden
+                               ? nullptr
+                               : capabilities->fallback_for(proposal.kind);
     if (fallback == nullptr) {
       result.push_back(proposal);
       continue;
     }
-    Substitution substitution{proposal.idempotency_key, proposal.kind, proposal.rule_id, {}, {}, {}};
+    Substitution substitution{proposal.idempotency_key,  proposal.kind, proposal.rule_id, {}, {}, {},
+                              capabilities->connector_id};
     for (const auto kind : fallback->replacements) {
       if (proposed_for(proposals, kind, proposal) || proposed_for(result, kind, proposal)) {
         substitution.already_proposed.push_back(kind);

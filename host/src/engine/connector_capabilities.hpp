@@ -4,6 +4,7 @@
 // docs/adr/0010-connector-capabilities-and-fallbacks.md
 #pragma once
 
+#include <functional>
 #include <parley/action.hpp>
 #include <set>
 #include <string>
@@ -44,7 +45,12 @@ struct Substitution {
   std::vector<std::string> replacement_keys;      ///< proposed instead, in order
   std::vector<ActionKind> replacement_kinds;      ///< the kinds of replacement_keys
   std::vector<ActionKind> already_proposed = {};  ///< fallback kinds left out: the event already has them
+  std::string connector_id = {};                  ///< the connector that cannot do `kind` (its fallbacks)
 };
+
+/// The capabilities of the connector that would carry out an action (the
+/// event's own, or the one `routes:` names); nullptr = not judged.
+using CapabilitiesOf = std::function<const ConnectorCapabilities*(const Action&)>;
 
 /// Replaces every proposal `capabilities` cannot do but has a fallback for,
 /// in place, by one action per fallback kind: same target, text, reason and
@@ -57,6 +63,12 @@ struct Substitution {
 /// replaced.
 std::vector<Substitution> substitute_fallbacks(std::vector<Action>& proposals,
                                                const ConnectorCapabilities& capabilities,
+                                               const std::vector<ActionKind>& never);
+
+/// The same, each proposal judged by the connector that would carry it out
+/// (`routes:`); replacements keep params.fallback_for, so they go where the
+/// replaced kind goes.
+std::vector<Substitution> substitute_fallbacks(std::vector<Action>& proposals, const CapabilitiesOf& capabilities_of,
                                                const std::vector<ActionKind>& never);
 
 }  // namespace parley::host

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "engine/action_routes.hpp"
 #include "engine/allowed_action.hpp"
 #include "engine/author_memory.hpp"
 #include "engine/timer_event.hpp"
@@ -132,16 +133,19 @@ void EventHandler::handle(HandledEvent& item) {
     // A timer event is not on the platform: act on the event it was set for.
     if (is_timer && action.target_event_id == event.id) action.target_event_id = event.parent_id;
     if (action.target_author_id.empty()) action.target_author_id = event.author.id;
+    drop_source_event_params(action);  // the host's to set (record())
     auto key =
         runtime_.config.client + "/" + event.id + "/" + action.rule_id + "/" + std::string(to_string(action.kind));
     if (const int uses = key_uses[key]++; uses > 0) key += "#" + std::to_string(uses);
     action.idempotency_key = std::move(key);
   }
-  // Fallbacks first, so the guard decides on what would really be done.
-  const auto* capabilities = runtime_.capabilities_of(item.connector_id);
-  if (capabilities != nullptr)
-    item.substitutions = substitute_fallbacks(proposals, *capabilities, runtime_.config.policy.never);
-  item.decisions = runtime_.guard.review(proposals, item.labels, author_now, capabilities);
+  // Fallbacks first, so the guard decides on what would really be done, each
+  // action by the connector that carries it out (`routes:` may name another).
+  const CapabilitiesOf capabilities_of = [this, &item](const Action& action) {
+    return runtime_.capabilities_of(carrier_of(runtime_.config, action, item.connector_id));
+  };
+  item.substitutions = substitute_fallbacks(proposals, capabilities_of, runtime_.config.policy.never);
+  item.decisions = runtime_.guard.review(proposals, item.labels, author_now, capabilities_of);
   record(item, case_now, author_now);
 }
 
@@ -168,9 +172,14 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
     }
     for (const auto& decision : item.decisions) {
       OutboxEntry entry;
-      entry.connector_id = item.connector_id;
+      entry.connector_id = carrier_of(runtime_.config, decision.action, item.connector_id);
       entry.event_id = item.event.id;
       entry.action = decision.action;
+      if (entry.connector_id != item.connector_id) {
+        // The carrying connector never saw the event: the entry keeps what it needs.
+        add_source_event_params(entry.action, item.event, item.connector_id);
+        item.routed[entry.action.idempotency_key] = entry.connector_id;
+      }
       entry.note = decision.reason;
       switch (decision.verdict) {
         case Verdict::blocked: entry.status = OutboxStatus::blocked; break;
@@ -216,6 +225,9 @@ std::string audit_json(const HandledEvent& item) {
                             {"rule", decision.action.rule_id},
                             {"verdict", to_string(decision.verdict)}};
     if (!decision.reason.empty()) entry["guard_reason"] = decision.reason;
+    if (auto routed = item.routed.find(decision.action.idempotency_key); routed != item.routed.end()) {
+      entry["routed_to"] = routed->second;
+    }
     if (auto replaced = decision.action.params.find("fallback_for"); replaced != decision.action.params.end()) {
       entry["fallback_for"] = replaced->second;
     }
@@ -232,6 +244,7 @@ std::string audit_json(const HandledEvent& item) {
                             {"kind", to_string(substitution.kind)},
                             {"rule", substitution.rule_id},
                             {"replaced_by", replaced_by}};
+    if (substitution.connector_id != item.connector_id) entry["connector"] = substitution.connector_id;
     if (!substitution.already_proposed.empty()) {
       nlohmann::json kinds = nlohmann::json::array();
       for (const auto kind : substitution.already_proposed) kinds.push_back(to_string(kind));

@@ -4,6 +4,7 @@
 // order by one thread and their state is never shared.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct HandledEvent {
   CaseView case_before;
   std::vector<Substitution> substitutions;  ///< proposals replaced by the connector's fallbacks
   std::vector<GuardDecision> decisions;
+  /// Idempotency key -> connector id, for the actions `routes:` sends to
+  /// another connector than the event's own.
+  std::map<std::string, std::string> routed = {};
   std::optional<DeadLetter> failure;  ///< a plugin failed on every attempt
   EventOutcome outcome;
 };

@@ -110,6 +110,11 @@ std::string PolicyGuard::capability_refusal(const Action& action, const Connecto
 std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& proposals, const Labels& labels,
                                                const AuthorState& author,
                                                const ConnectorCapabilities* connector) const {
+  return review(proposals, labels, author, [connector](const Action&) { return connector; });
+}
+
+std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& proposals, const Labels& labels,
+                                               const AuthorState& author, const CapabilitiesOf& capabilities_of) const {
   std::vector<GuardDecision> decisions;
   decisions.reserve(proposals.size());
   int warnings = author.warnings;
@@ -129,7 +134,7 @@ std::vector<GuardDecision> PolicyGuard::review(const std::vector<Action>& propos
       decision = {proposal, Verdict::blocked, std::move(refusal)};
     } else if (auto reason = never_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
-    } else if (reason = capability_refusal(proposal, connector); !reason.empty()) {
+    } else if (reason = capability_refusal(proposal, capabilities_of(proposal)); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};
     } else if (reason = public_offer_reason(proposal); !reason.empty()) {
       decision = {proposal, Verdict::blocked, std::move(reason)};

@@ -40,6 +40,10 @@ class PolicyGuard {
   /// require_approval.
   std::vector<GuardDecision> review(const std::vector<Action>& proposals, const Labels& labels,
                                     const AuthorState& author, const ConnectorCapabilities* connector = nullptr) const;
+  /// The same, each action judged by the connector that carries it out
+  /// (the event's own, or the one `routes:` names for its kind).
+  std::vector<GuardDecision> review(const std::vector<Action>& proposals, const Labels& labels,
+                                    const AuthorState& author, const CapabilitiesOf& capabilities_of) const;
 
  private:
   std::string never_reason(const Action& action) const;

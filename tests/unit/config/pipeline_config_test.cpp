@@ -513,3 +513,72 @@ TEST_CASE("pipeline http: bad values are located errors", "[config][pipeline][ht
   REQUIRE(duplicate);
   CHECK(duplicate->message.find("duplicate key prefix 'ig:'") != std::string::npos);
 }
+
+TEST_CASE("routes: kinds sent to another connector of the pipeline are read in file order", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - id: fb\n"
+                              "    plugin: facebook-pages\n"
+                              "  - id: team\n"
+                              "    plugin: webhook\n"
+                              "    actions_only: true\n"
+                              "routes:\n"
+                              "  escalate: team\n"
+                              "  notify: team\n"
+                              "  reply_private: fb\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.empty());
+  const auto& pipeline = *load.pipeline;
+  REQUIRE(pipeline.routes.size() == 3);
+  CHECK(pipeline.routes[0].kind == ActionKind::escalate);
+  CHECK(pipeline.routes[0].connector_id == "team");
+  CHECK(pipeline.routes[0].location == file.string() + ":9:13");
+  CHECK(pipeline.routes[2].kind == ActionKind::reply_private);
+  CHECK(pipeline.routes[2].connector_id == "fb");  // to the event's own connector: allowed
+  REQUIRE(pipeline.route_for(ActionKind::notify));
+  CHECK(pipeline.route_for(ActionKind::notify)->connector_id == "team");
+  CHECK_FALSE(pipeline.route_for(ActionKind::hide));
+  CHECK_FALSE(pipeline.connectors[0].actions_only);
+  CHECK(pipeline.connectors[1].actions_only);
+}
+
+TEST_CASE("routes: unknown kinds and connectors are located errors with a suggestion", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - id: fb\n"
+                              "    plugin: facebook-pages\n"
+                              "  - id: team\n"
+                              "    plugin: webhook\n"
+                              "routes:\n"
+                              "  escalat: team\n"
+                              "  notify: teams\n"
+                              "  hide: [team]\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  CHECK_FALSE(load.pipeline);
+  REQUIRE(load.errors.size() == 3);
+
+  const auto* kind = find_key(load.errors, "routes.escalat");
+  REQUIRE(kind);
+  CHECK(kind->location == file.string() + ":8:12");
+  CHECK(kind->message == "unknown action kind 'escalat'");
+  CHECK(kind->suggestion == "escalate");
+
+  const auto* connector = find_key(load.errors, "routes.notify");
+  REQUIRE(connector);
+  CHECK(connector->location == file.string() + ":9:11");
+  CHECK(connector->message == "no connector 'teams' in this pipeline");
+  CHECK_THAT(connector->expected, Catch::Contains("fb, team"));
+  CHECK(connector->suggestion == "team");
+
+  const auto* not_a_string = find_key(load.errors, "routes.hide");
+  REQUIRE(not_a_string);
+  CHECK_THAT(not_a_string->message, Catch::Contains("expected a string"));
+}

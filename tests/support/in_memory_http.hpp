@@ -1,5 +1,5 @@
 // InMemoryHttpClient: a parley::HttpClient that hands each request to a
-// handler in the same process (e.g. FakeGraphApi::handle) instead of a
+// handler in the same process (e.g. FakeGraphApi::handle, FakeMastodonApi::handle) instead of a
 // socket. For contract tests until they run over FakeHttpServer and the
 // host's client; it does no retries, so a test sees each answer as sent.
 #pragma once
