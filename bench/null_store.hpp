@@ -17,6 +17,9 @@ class NullStore final : public host::Store {
   void update_outbox(const host::OutboxEntry&) override {}
   void add_dead_letter(const host::DeadLetter&) override {}
   std::vector<host::DeadLetter> dead_letters() override { return {}; }
+  std::optional<host::DeadLetter> dead_letter(std::int64_t) override { return std::nullopt; }
+  bool resolve_dead_letter(std::int64_t, const host::DeadLetterResolution&) override { return false; }
+  bool requeue_dead_letter(std::int64_t, const std::string&, const std::string&) override { return false; }
   std::vector<host::AuditRecord> audit() override { return {}; }
   std::optional<host::OutboxEntry> outbox_entry(std::int64_t) override { return std::nullopt; }
   host::DecideResult decide(host::ApprovalDecision, const host::ApprovalEffects&) override { return {}; }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <string_view>
 #include <iostream>
+#include <string_view>
 
 #include "cli/logging.hpp"
 

@@ -19,6 +19,7 @@
 #include "cli/approval_report.hpp"
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
+#include "cli/redacted_output.hpp"
 #include "engine/action_executor.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -289,22 +290,16 @@ class DeadLetters {
     return fail(fmt::format("dead letter #{} was already {}", id, letter ? resolution_text(*letter) : "removed"));
   }
 
-  int fail(const std::string& message) {
-    std::cerr << "parley: " << loaded_.secrets->redact(message) << "\n";
-    return kExitWorkFailed;
-  }
-  void print(const std::string& text) { std::cout << loaded_.secrets->redact(text) << std::flush; }
-  void print_json(const nlohmann::json& json) {
-    std::cout << redact_json(json, *loaded_.secrets).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n"
-              << std::flush;
-  }
+  int fail(const std::string& message) const { return output_.fail(message); }
+  void print(const std::string& text) const { output_.print(text); }
+  void print_json(const nlohmann::json& json) const { output_.print_json(json); }
 
   DeadLettersOptions options_;
   CommonOptions common_;
   LoadedPipeline loaded_;
   std::filesystem::path database_;
   std::unique_ptr<SqliteStore> store_;
+  RedactedOutput output_{loaded_.secrets};
 };
 
 }  // namespace
