@@ -48,6 +48,10 @@ void add_source_event_params(Action& action, const Event& event, const std::stri
   if (const auto email = event.metadata.find("author.email"); email != event.metadata.end() && !email->second.empty()) {
     set("email", email->second);
   }
+  // The e-mail an event came from, so a reply by e-mail threads under it.
+  if (const auto id = event.metadata.find("message_id"); id != event.metadata.end() && !id->second.empty()) {
+    set("message_id", id->second);
+  }
 }
 
 }  // namespace parley::host

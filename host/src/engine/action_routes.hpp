@@ -29,8 +29,9 @@ const std::string& carrier_of(const PipelineConfig& config, const Action& action
 
 /// Sets the parley.event.* params of a routed action from its source event:
 /// connector, id, text (first 500 characters), author_id, author_name, and
-/// when known permalink (Event::url, else metadata "permalink") and email
-/// (metadata "author.email"). Replaces any a responder set.
+/// when known permalink (Event::url, else metadata "permalink"), email
+/// (metadata "author.email") and message_id (metadata "message_id").
+/// Replaces any a responder set.
 void add_source_event_params(Action& action, const Event& event, const std::string& event_connector_id);
 
 /// Removes parley.event.* params: only the host sets them.

@@ -34,7 +34,7 @@ class ShopConnector final : public Connector {
     event.author = {"u1", "anna", "Anna P.", false};
     event.text = std::string(498, 'a') + "éé and more";  // 500 characters end inside the é pair
     event.url = "https://shop.example/e1";
-    event.metadata = {{"author.email", "anna@example.com"}};
+    event.metadata = {{"author.email", "anna@example.com"}, {"message_id", "<m-17@mail.example>"}};
     batch.events = {event};
     batch.exhausted = true;
   }
@@ -142,6 +142,7 @@ TEST_CASE("a routed action goes to the route's connector with the source event's
   CHECK(escalation.params.at("parley.event.author_name") == "Anna P.");
   CHECK(escalation.params.at("parley.event.permalink") == "https://shop.example/e1");
   CHECK(escalation.params.at("parley.event.email") == "anna@example.com");
+  CHECK(escalation.params.at("parley.event.message_id") == "<m-17@mail.example>");
 
   // Stored with the outbox entry, so a restart executes the same action.
   bool stored = false;
