@@ -4,9 +4,6 @@
 // ('team') pointed at a fake Slack on 127.0.0.1. The test checks the exact
 // message Slack received, that the same delivery again posts nothing, and
 // that a bad signature is refused.
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <catch2/catch.hpp>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -14,10 +11,12 @@
 #include "fake_http_server.hpp"
 #include "http_test_client.hpp"
 #include "live_run.hpp"
+#include "openssl_hmac.hpp"
 
 using namespace parley::testing;
 using parley::test::CannedResponse;
 using parley::test::FakeHttpServer;
+using parley::test::hmac_sha256_hex;
 using parley::test::http_request;
 using parley::test::RecordedRequest;
 
@@ -26,25 +25,11 @@ namespace {
 constexpr const char* kInboundSecret = "e2e-inbound-secret-19";
 constexpr const char* kSlackPath = "/services/T0E2E/B0E2E/slackSecretPart";
 
-std::string hmac_hex(std::string_view key, std::string_view message) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
-       message.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0F];
-  }
-  return hex;
-}
-
 std::vector<parley::HttpHeader> signed_headers(const std::string& body, const std::string& secret) {
   const auto now_s = std::to_string(std::time(nullptr));
   return {{"Content-Type", "application/json"},
           {"X-Parley-Timestamp", now_s},
-          {"X-Parley-Signature", "sha256=" + hmac_hex(secret, now_s + "." + body)}};
+          {"X-Parley-Signature", "sha256=" + hmac_sha256_hex(secret, now_s + "." + body)}};
 }
 
 std::string write_pipeline(const std::string& dir, const std::string& slack_url) {

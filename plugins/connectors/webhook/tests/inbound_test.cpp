@@ -20,7 +20,7 @@ WebhookRequest signed_post(const std::string& body, std::int64_t timestamp_s,
   request.headers = {
       {"Content-Type", "application/json"},
       {"X-Parley-Timestamp", std::to_string(timestamp_s)},
-      {"X-Parley-Signature", "sha256=" + openssl_hmac_hex(secret, std::to_string(timestamp_s) + "." + body)}};
+      {"X-Parley-Signature", "sha256=" + hmac_sha256_hex(secret, std::to_string(timestamp_s) + "." + body)}};
   return request;
 }
 
@@ -48,7 +48,7 @@ TEST_CASE("the signature scheme matches a value computed with openssl") {
   // README.md's worked example: printf '%s' '1793610900.{"id":"c-1","text":"hi"}' |
   //   openssl dgst -sha256 -hmac 'in-secret-3f9a1c'
   const auto header =
-      webhook::signature_header(openssl_hmac_hex, kInboundSecret, 1793610900, R"({"id":"c-1","text":"hi"})");
+      webhook::signature_header(hmac_sha256_hex, kInboundSecret, 1793610900, R"({"id":"c-1","text":"hi"})");
   CHECK(header == "sha256=36ccb86d607479ea39f019e54f6b5f1c073aa77cd9bcdb832484563a07937539");
 }
 

@@ -67,7 +67,7 @@ TEST_CASE("format parley: a signed JSON POST with the action and an Idempotency-
   CHECK(*timestamp == std::to_string(fixture.now_s()));
   // The receiver's check: HMAC over "<timestamp>.<body>" with the shared secret.
   CHECK(request.header("X-Parley-Signature") ==
-        "sha256=" + openssl_hmac_hex(kOutboundSecret, *timestamp + "." + request.body));
+        "sha256=" + hmac_sha256_hex(kOutboundSecret, *timestamp + "." + request.body));
 
   const auto body = json::parse(request.body);
   CHECK(body.at("idempotency_key") == "acme/c-1001/P12/escalate");

@@ -4,9 +4,6 @@
 // configs as the host hands them over (defaults filled in).
 #pragma once
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <memory>
 #include <parley/testing.hpp>
 #include <string>
@@ -15,26 +12,13 @@
 
 #include "fake_http_server.hpp"
 #include "http_test_client.hpp"
+#include "openssl_hmac.hpp"
 #include "webhook_connector.hpp"
 
 namespace parley::test {
 
 inline constexpr const char* kInboundSecret = "in-secret-3f9a1c";
 inline constexpr const char* kOutboundSecret = "out-secret-77b2e0";
-
-inline std::string openssl_hmac_hex(std::string_view key, std::string_view message) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
-       message.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0F];
-  }
-  return hex;
-}
 
 /// Sends each request to 127.0.0.1:<port of its URL> with the test client.
 class SocketHttpClient final : public HttpClient {
@@ -94,7 +78,7 @@ struct WebhookFixture {
     context.instance = "team";
     context.pipeline_name = "acme";
     context.http_client = &http;
-    context.hmac = [](std::string_view key, std::string_view message) { return openssl_hmac_hex(key, message); };
+    context.hmac = [](std::string_view key, std::string_view message) { return hmac_sha256_hex(key, message); };
   }
 
   std::unique_ptr<webhook::WebhookConnector> connector(const ConfigValue& config) {

@@ -1,6 +1,7 @@
 // HMAC-SHA256 as lower-case hex with OpenSSL: what the host's
 // PluginContext::hmac_sha256_hex computes, for FakePluginContext::hmac and
-// for signing test deliveries the way Meta does.
+// for signing test deliveries the way the platforms do (Meta, our webhook
+// connector). Test-only: tests link OpenSSL::Crypto.
 #pragma once
 
 #include <openssl/evp.h>
