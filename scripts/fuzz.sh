@@ -3,8 +3,8 @@
 # each, starting from fuzz/corpus/.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [BUILD_DIR]
 # SECONDS defaults to 20. BUILD_DIR defaults to build-fuzz, configured here
-# with clang and -DPARLEY_FUZZ=ON; scripts/test.sh passes its clang
-# ASan+UBSan build instead, which has the fuzz targets too.
+# with clang and -DPARLEY_FUZZ=ON (ASan and UBSan come with it).
+# scripts/test.sh runs this when PARLEY_FUZZ_SECONDS is set (CI does not).
 # A crash, a sanitizer report, a score outside [0,1] or a hang fails the run;
 # libFuzzer writes the input that did it to BUILD_DIR/findings/.
 set -euo pipefail
