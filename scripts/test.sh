@@ -22,7 +22,7 @@ ctest --test-dir build --output-on-failure -j"${PARLEY_JOBS:-2}"
 phase "build and test (ASan + UBSan, clang)"
 linker=()
 command -v ld.lld >/dev/null && linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -DCMAKE_MODULE_LINKER_FLAGS=-fuse-ld=lld)
-scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
+scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=OFF -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only "${linker[@]}"
 phase "ctest (ASan + UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp \
