@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parley {
@@ -15,6 +16,39 @@ struct HttpHeader {
   std::string name;
   std::string value;
 };
+
+/// Query or form fields in order; a name may repeat ("types[]").
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+/// RFC 3986 percent-encoding of everything but unreserved characters.
+inline std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string result;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+    if (unreserved) {
+      result += c;
+    } else {
+      result += '%';
+      result += kHex[byte >> 4];
+      result += kHex[byte & 0x0F];
+    }
+  }
+  return result;
+}
+
+/// "a=1&b=x%20y&types%5B%5D=mention": a query string or an
+/// application/x-www-form-urlencoded body.
+inline std::string form_encode(const FormFields& fields) {
+  std::string result;
+  for (const auto& [name, value] : fields) {
+    if (!result.empty()) result += '&';
+    result += percent_encode(name) + "=" + percent_encode(value);
+  }
+  return result;
+}
 
 /// Case-insensitive lookup of the first header called `name`.
 inline std::optional<std::string> find_header(const std::vector<HttpHeader>& headers, std::string_view name) {

@@ -2,33 +2,6 @@
 
 namespace parley::facebook {
 
-std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      result += c;
-    } else {
-      result += '%';
-      result += kHex[byte >> 4];
-      result += kHex[byte & 0x0F];
-    }
-  }
-  return result;
-}
-
-std::string encode_parameters(const Parameters& parameters) {
-  std::string result;
-  for (const auto& parameter : parameters) {
-    if (!result.empty()) result += '&';
-    result += percent_encode(parameter.first) + "=" + percent_encode(parameter.second);
-  }
-  return result;
-}
-
 HttpRequest GraphApi::request(std::string method, std::string url, bool idempotent) const {
   HttpRequest request;
   request.method = std::move(method);
@@ -41,7 +14,7 @@ HttpRequest GraphApi::request(std::string method, std::string url, bool idempote
 
 HttpResponse GraphApi::get(std::string_view path, const Parameters& query) {
   auto url = config_.versioned_url() + std::string(path);
-  if (!query.empty()) url += "?" + encode_parameters(query);
+  if (!query.empty()) url += "?" + form_encode(query);
   return context_.http().send(request("GET", std::move(url), true));
 }
 
@@ -57,7 +30,7 @@ HttpResponse GraphApi::get_url(const std::string& url) {
 HttpResponse GraphApi::post_form(std::string_view path, const Parameters& fields, bool idempotent) {
   auto post = request("POST", config_.versioned_url() + std::string(path), idempotent);
   post.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-  post.body = encode_parameters(fields);
+  post.body = form_encode(fields);
   return context_.http().send(post);
 }
 

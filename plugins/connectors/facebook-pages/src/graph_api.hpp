@@ -15,13 +15,7 @@
 
 namespace parley::facebook {
 
-using Parameters = std::vector<std::pair<std::string, std::string>>;
-
-/// RFC 3986 percent-encoding of everything but unreserved characters.
-std::string percent_encode(std::string_view text);
-
-/// "a=1&b=x%20y"
-std::string encode_parameters(const Parameters& parameters);
+using Parameters = FormFields;
 
 class GraphApi {
  public:

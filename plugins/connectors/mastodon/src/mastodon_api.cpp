@@ -2,33 +2,6 @@
 
 namespace parley::mastodon {
 
-std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      result += c;
-    } else {
-      result += '%';
-      result += kHex[byte >> 4];
-      result += kHex[byte & 0x0F];
-    }
-  }
-  return result;
-}
-
-std::string encode_parameters(const Parameters& parameters) {
-  std::string result;
-  for (const auto& [name, value] : parameters) {
-    if (!result.empty()) result += '&';
-    result += percent_encode(name) + "=" + percent_encode(value);
-  }
-  return result;
-}
-
 std::optional<std::string> next_link(std::string_view link_header) {
   std::size_t at = 0;
   while (true) {
@@ -63,7 +36,7 @@ HttpRequest MastodonApi::request(std::string method, std::string url, bool idemp
 
 HttpResponse MastodonApi::get(std::string_view path, const Parameters& query) {
   auto url = config_.instance_url + std::string(path);
-  if (!query.empty()) url += "?" + encode_parameters(query);
+  if (!query.empty()) url += "?" + form_encode(query);
   return context_.http().send(request("GET", std::move(url), true));
 }
 
@@ -81,7 +54,7 @@ HttpResponse MastodonApi::post_form(std::string_view path, const Parameters& fie
   auto post = request("POST", config_.instance_url + std::string(path), idempotent);
   post.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
   for (auto& header : headers) post.headers.push_back(std::move(header));
-  post.body = encode_parameters(fields);
+  post.body = form_encode(fields);
   return context_.http().send(post);
 }
 

@@ -16,13 +16,7 @@
 
 namespace parley::mastodon {
 
-using Parameters = std::vector<std::pair<std::string, std::string>>;
-
-/// RFC 3986 percent-encoding of everything but unreserved characters.
-std::string percent_encode(std::string_view text);
-
-/// "a=1&types%5B%5D=mention"; a name may repeat (Rails arrays: "types[]").
-std::string encode_parameters(const Parameters& parameters);
+using Parameters = FormFields;
 
 /// The URL of the `rel="next"` entry of a Link header
 /// (`<https://...?max_id=1>; rel="next", <...>; rel="prev"`), if any.
