@@ -132,6 +132,9 @@ ConfigSchema build_pipeline_schema() {
       schema::map("routes", schema::string())
           .describe("action kind -> id of the connector that carries it out instead of the event's own, e.g. "
                     "{escalate: team} (docs/adr/0011-action-routes.md)"),
+      schema::map("identities", schema::list("", schema::string()).range(1, std::nullopt))
+          .describe("person -> their accounts as '<connector id>:<author id>': one author history across "
+                    "platforms (docs/adr/0013-identity-links.md)"),
   };
 }
 
@@ -155,6 +158,11 @@ class PipelineReader {
     if (const auto* engine = root.find("engine"); engine && engine->is_map()) read_engine(*engine);
     if (const auto* http = root.find("http"); http && http->is_map()) read_http(*http);
     if (const auto* routes = root.find("routes"); routes && routes->is_map()) read_routes(*routes);
+    if (const auto* identities = root.find("identities"); identities && identities->is_map()) {
+      std::vector<std::string> connector_ids;
+      for (const auto& connector : pipeline_.connectors) connector_ids.push_back(connector.id);
+      pipeline_.identities = read_identity_links(*identities, connector_ids, errors_);
+    }
   }
 
  private:

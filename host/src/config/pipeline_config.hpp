@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/diagnostic.hpp"
+#include "config/identity_links.hpp"
 #include "config/secrets.hpp"
 #include "engine/engine_clock.hpp"
 #include "net/http_settings.hpp"
@@ -87,6 +88,7 @@ struct PipelineConfig {
   EngineConfig engine;
   HttpSettings http;                     ///< the `http:` section: the connectors' HTTP client
   std::vector<ActionRoute> routes = {};  ///< in file order, one per kind
+  IdentityLinks identities = {};         ///< `identities:`: accounts of one person across platforms
 
   /// The route for `kind`, or nullptr: the event's own connector carries it out.
   const ActionRoute* route_for(ActionKind kind) const;

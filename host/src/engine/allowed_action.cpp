@@ -1,6 +1,7 @@
 #include "engine/allowed_action.hpp"
 
 #include "engine/action_params.hpp"
+#include "engine/author_identity.hpp"
 #include "engine/case_lifecycle.hpp"
 
 namespace parley::host {
@@ -10,7 +11,7 @@ bool apply_allowed_action(const Action& action, const ActionSite& site, CaseStat
   const auto kind = action.kind;
   const auto now = site.at;
   if (kind == ActionKind::warn) ++author_now.warnings;
-  if (kind == ActionKind::ban) author_now.banned = true;
+  if (kind == ActionKind::ban) record_ban(author_now, site.linked_account);
   if (const auto offer = action.params.find("offer"); offer != action.params.end() && !offer->second.empty()) {
     ++author_now.concessions;
   }

@@ -22,6 +22,9 @@ struct ActionSite {
   /// The event fields a follow_up's timer keeps (timer_event.hpp); called
   /// only for a follow_up, as building them costs a JSON dump.
   std::function<std::string()> timer_event_json;
+  /// A linked person's "connector:author" (engine/author_identity.hpp): a
+  /// ban is recorded for that account only. Empty otherwise.
+  std::string linked_account = {};
 };
 
 /// Applies the effects of allowed `action` to the case and author state:

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/allowed_action.hpp"
+#include "engine/author_identity.hpp"
 
 namespace parley::host {
 
@@ -53,9 +54,21 @@ std::optional<EventOutcome> approval_outcome(Store& store, const OutboxEntry& ap
   outcome.author_id = author_id;
   outcome.at = at;
   outcome.case_after = store.load_case(outcome.case_key);
-  outcome.author_after = store.load_author(outcome.account, outcome.author_id);
-  const ActionSite site{outcome.case_key, approved.event_id, event_connector_id, at,
-                        [&fields] { return fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }};
+  // A linked person's history, as when the action was parked (identities:).
+  AuthorIdentity author{outcome.account, author_id, ""};
+  if (const auto person = record.find("person"); person != record.end() && person->is_string()) {
+    author = {kPersonAccount, person->get<std::string>(), event_connector_id + ":" + author_id};
+  }
+  outcome.memory_account = author.account;
+  outcome.memory_author_id = author.author_id;
+  outcome.author_after = store.load_author(author.account, author.author_id);
+  see_ban_of(outcome.author_after, author);
+  const ActionSite site{outcome.case_key,
+                        approved.event_id,
+                        event_connector_id,
+                        at,
+                        [&fields] { return fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); },
+                        author.linked_account};
   auto entry = approved;
   if (apply_allowed_action(entry.action, site, outcome.case_after, outcome.author_after, outcome)) {
     mark_done_by_host(entry);

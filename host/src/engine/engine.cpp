@@ -175,7 +175,8 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
   std::vector<std::vector<std::size_t>> shards(pool_.size());
   std::hash<std::string> hash;
   for (std::size_t index = 0; index < items.size(); ++index) {
-    shards[hash(shard_key(items[index].event)) % pool_.size()].push_back(index);
+    const auto& item = items[index];
+    shards[hash(shard_key(runtime_.config, item.connector_id, item.event)) % pool_.size()].push_back(index);
   }
   pool_.run_each([&](std::size_t worker) {
     for (auto index : shards[worker]) handlers_[worker]->handle(items[index]);

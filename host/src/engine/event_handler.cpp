@@ -12,7 +12,9 @@
 
 namespace parley::host {
 
-std::string shard_key(const Event& event) { return event.account + "/" + event.author.id; }
+std::string shard_key(const PipelineConfig& config, const std::string& connector_id, const Event& event) {
+  return author_identity(config.identities, connector_id, event).shard_key();
+}
 
 std::string case_key(const Event& event) {
   return event.account + "/" + event.author.id + "/" + (event.thread_id.empty() ? event.id : event.thread_id);
@@ -48,10 +50,12 @@ CaseState& EventHandler::case_state(const std::string& key) {
   return found->second;
 }
 
-AuthorState& EventHandler::author_state(const Event& event) {
-  const auto key = shard_key(event);
+AuthorState& EventHandler::author_state(const AuthorIdentity& author) {
+  const auto key = author.shard_key();
   auto found = authors_.find(key);
-  if (found == authors_.end()) found = authors_.emplace(key, store_.load_author(event.account, event.author.id)).first;
+  if (found == authors_.end())
+    found = authors_.emplace(key, store_.load_author(author.account, author.author_id)).first;
+  see_ban_of(found->second, author);
   return found->second;
 }
 
@@ -80,7 +84,8 @@ void EventHandler::handle(HandledEvent& item) {
   const bool is_timer = item.timer.has_value();
   if (item.case_key.empty()) item.case_key = case_key(event);
   auto& case_now = case_state(item.case_key);
-  auto& author_now = author_state(event);
+  item.author = author_identity(runtime_.config.identities, item.connector_id, event);
+  auto& author_now = author_state(item.author);
   // Plugins called for this event read its time from PluginContext::now_ms().
   const auto& clock = *runtime_.clock;
   const auto now = clock.event_now(event.created_at);
@@ -156,6 +161,8 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
   outcome.case_key = item.case_key;
   outcome.account = item.event.account;
   outcome.author_id = item.event.author.id;
+  outcome.memory_account = item.author.account;
+  outcome.memory_author_id = item.author.author_id;
   outcome.at = item.handled_at;
   if (item.timer) {
     // Fired even when a responder failed on it: the dead letter says so,
@@ -187,8 +194,12 @@ void EventHandler::record(HandledEvent& item, CaseState& case_now, AuthorState& 
         case Verdict::allowed: entry.status = dry_run_ ? OutboxStatus::dry_run : OutboxStatus::pending; break;
       }
       if (decision.verdict == Verdict::allowed) {
-        const ActionSite site{item.case_key, item.event.id, item.connector_id, item.handled_at,
-                              [&item] { return timer_event_json(item.event, item.labels); }};
+        const ActionSite site{item.case_key,
+                              item.event.id,
+                              item.connector_id,
+                              item.handled_at,
+                              [&item] { return timer_event_json(item.event, item.labels); },
+                              item.author.linked_account};
         // A dry run keeps the timer in its in-memory state, so it can still
         // fire within the run, but its outbox entry stays dry_run.
         if (apply_allowed_action(entry.action, site, case_now, author_now, outcome) && !dry_run_) {
@@ -271,6 +282,8 @@ std::string audit_json(const HandledEvent& item) {
                            {"attributes", attributes_json(item.labels)},
                            {"decisions", decisions}};
   if (!substitutions.empty()) record["substitutions"] = substitutions;
+  // The linked person whose history the event counted in (identities:).
+  if (item.author.linked()) record["person"] = item.author.author_id;
   const bool parked = std::any_of(item.decisions.begin(), item.decisions.end(),
                                   [](const GuardDecision& decision) { return decision.verdict == Verdict::parked; });
   if (parked) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "engine/author_identity.hpp"
 #include "engine/pipeline_runtime.hpp"
 #include "engine/plugin_call.hpp"
 #include "store/store.hpp"
@@ -25,6 +26,7 @@ struct HandledEvent {
   std::optional<Timer> timer;  ///< set for a `timer` event: the timer it fires
   Labels labels;
   std::string case_key;         ///< filled from the event unless set (a timer event's is its timer's)
+  AuthorIdentity author = {};   ///< whose memory the event updates; filled by handle()
   std::int64_t handled_at = 0;  ///< engine clock when it was handled (EngineClock::event_now)
   CaseView case_before;
   std::vector<Substitution> substitutions;  ///< proposals replaced by the connector's fallbacks
@@ -36,8 +38,8 @@ struct HandledEvent {
   EventOutcome outcome;
 };
 
-/// "account/author" — events of one author go to one shard, in order.
-std::string shard_key(const Event& event);
+/// Events of one author, or of one linked person, go to one shard, in order.
+std::string shard_key(const PipelineConfig& config, const std::string& connector_id, const Event& event);
 /// "account/author/thread" — one conversation with one person.
 std::string case_key(const Event& event);
 
@@ -57,7 +59,7 @@ class EventHandler {
 
  private:
   CaseState& case_state(const std::string& key);
-  AuthorState& author_state(const Event& event);
+  AuthorState& author_state(const AuthorIdentity& author);
   void record(HandledEvent& item, CaseState& case_state, AuthorState& author_state);
 
   const PipelineRuntime& runtime_;

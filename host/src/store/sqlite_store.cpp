@@ -24,7 +24,8 @@ namespace {
 //    tables only, which kSchema creates in older files.
 // 5: dead_letters.connector, .event (to requeue), .status and who resolved
 //    it, when and why (parley dead-letters).
-constexpr int kSchemaVersion = 5;
+// 6: authors.banned_on (linked people, docs/adr/0013-identity-links.md).
+constexpr int kSchemaVersion = 6;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS authors(
   account TEXT NOT NULL, author_id TEXT NOT NULL, events INTEGER NOT NULL,
   warnings INTEGER NOT NULL, banned INTEGER NOT NULL,
   complaints TEXT NOT NULL DEFAULT '[]', tier TEXT NOT NULL DEFAULT '',
-  concessions INTEGER NOT NULL DEFAULT 0,
+  concessions INTEGER NOT NULL DEFAULT 0, banned_on TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY(account, author_id));
 CREATE TABLE IF NOT EXISTS case_transitions(
   id INTEGER PRIMARY KEY, case_key TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
@@ -244,6 +245,7 @@ void SqliteStore::migrate_from(int version) {
     if (version < 3) migrate_to_3();
     // 4 adds only tables, created by kSchema before this runs.
     if (version < 5) migrate_to_5();
+    if (version < 6) add_column("authors", "banned_on", "TEXT NOT NULL DEFAULT '[]'");
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -336,7 +338,7 @@ CaseState SqliteStore::load_case(const std::string& case_key) {
 AuthorState SqliteStore::load_author(const std::string& account, const std::string& author_id) {
   std::lock_guard lock(mutex_);
   auto* select = statement(
-      "SELECT events, warnings, banned, complaints, tier, concessions FROM authors "
+      "SELECT events, warnings, banned, complaints, tier, concessions, banned_on FROM authors "
       "WHERE account = ? AND author_id = ?");
   Step step(select);
   AuthorState state;
@@ -347,6 +349,7 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
     state.complaint_times = nlohmann::json::parse(column_text(select, 3)).get<std::vector<std::int64_t>>();
     state.customer_tier = column_text(select, 4);
     state.concessions = sqlite3_column_int(select, 5);
+    state.banned_on = nlohmann::json::parse(column_text(select, 6)).get<std::vector<std::string>>();
   }
   return state;
 }
@@ -431,18 +434,19 @@ void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_
       .bind(10, std::int64_t{case_after.open_timers})
       .next();
   Step(statement("INSERT INTO authors(account, author_id, events, warnings, banned, complaints, tier, "
-                 "concessions) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+                 "concessions, banned_on) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT(account, author_id) DO UPDATE SET events = excluded.events, "
                  "warnings = excluded.warnings, banned = excluded.banned, complaints = excluded.complaints, "
-                 "tier = excluded.tier, concessions = excluded.concessions"))
-      .bind(1, outcome.account)
-      .bind(2, outcome.author_id)
+                 "tier = excluded.tier, concessions = excluded.concessions, banned_on = excluded.banned_on"))
+      .bind(1, outcome.memory_account.empty() ? outcome.account : outcome.memory_account)
+      .bind(2, outcome.memory_author_id.empty() ? outcome.author_id : outcome.memory_author_id)
       .bind(3, std::int64_t{outcome.author_after.events})
       .bind(4, std::int64_t{outcome.author_after.warnings})
       .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
       .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
       .bind(7, outcome.author_after.customer_tier)
       .bind(8, std::int64_t{outcome.author_after.concessions})
+      .bind(9, nlohmann::json(outcome.author_after.banned_on).dump())
       .next();
 }
 

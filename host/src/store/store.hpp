@@ -70,6 +70,9 @@ struct AuthorState {
   std::vector<std::int64_t> complaint_times;  ///< ms, oldest first; see author_memory.hpp
   std::string customer_tier;
   int concessions = 0;  ///< allowed actions carrying params["offer"]
+  /// A linked person's row (engine/author_identity.hpp): the accounts
+  /// ("connector:author") banned; `banned` is then about the event's account.
+  std::vector<std::string> banned_on = {};
 };
 
 struct CaseState {
@@ -129,6 +132,9 @@ struct EventOutcome {
   std::string case_key;
   std::string account;
   std::string author_id;
+  /// The `authors` row `author_after` goes to: account/author_id, or the
+  /// linked person's (engine/author_identity.hpp).
+  std::string memory_account, memory_author_id;
   std::int64_t at = 0;  ///< engine clock when the event was handled
   CaseState case_after;
   AuthorState author_after;

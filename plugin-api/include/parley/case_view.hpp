@@ -15,12 +15,12 @@
 namespace parley {
 
 struct CaseView {
-  std::string key;             ///< "account/author/thread"
-  std::string status = "new";  ///< see the lifecycle above
-  int case_events = 0;         ///< events of this case handled before this one
-  int author_events = 0;       ///< events of this author (this account) handled before
-  int author_warnings = 0;     ///< warnings the author has received (allowed by the guard)
-  bool author_banned = false;
+  std::string key;                        ///< "account/author/thread"
+  std::string status = "new";             ///< see the lifecycle above
+  int case_events = 0;                    ///< events of this case handled before this one
+  int author_events = 0;                  ///< events of this author (this account, or the linked person) handled before
+  int author_warnings = 0;                ///< warnings the author has received (allowed by the guard)
+  bool author_banned = false;             ///< on this platform account (bans are per platform)
   std::vector<std::string> last_actions;  ///< kinds of the case's most recent actions, oldest first
   // API 1.2 (appended; a 1.1 plugin reads only the members above):
   std::string origin_event_id;         ///< the case's first event (where a "resolved" note goes, P6)

@@ -582,3 +582,62 @@ TEST_CASE("routes: unknown kinds and connectors are located errors with a sugges
   REQUIRE(not_a_string);
   CHECK_THAT(not_a_string->message, Catch::Contains("expected a string"));
 }
+
+TEST_CASE("identities: a person's accounts on several connectors are read", "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - id: fb\n"
+                              "    plugin: facebook-pages\n"
+                              "  - id: mail\n"
+                              "    plugin: email\n"
+                              "identities:\n"
+                              "  maria-k: [\"fb:1029384756\", \"mail:maria@example.com\"]\n"
+                              "  crm-4711: [\"fb:55\"]\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  REQUIRE(load.errors.empty());
+  const auto& identities = load.pipeline->identities;
+  CHECK(identities.person_of("fb", "1029384756") == std::optional<std::string>("maria-k"));
+  CHECK(identities.person_of("mail", "maria@example.com") == std::optional<std::string>("maria-k"));
+  CHECK(identities.person_of("fb", "55") == std::optional<std::string>("crm-4711"));
+  CHECK_FALSE(identities.person_of("mail", "1029384756"));  // an id is an account on one connector only
+  CHECK_FALSE(identities.person_of("fb", "56"));
+}
+
+TEST_CASE("identities: unknown connectors, malformed and twice-linked accounts are located errors",
+          "[config][pipeline]") {
+  TempDir dir;
+  const auto file = dir.write("acme.yaml",
+                              "client: acme\n"
+                              "connectors:\n"
+                              "  - id: fb\n"
+                              "    plugin: facebook-pages\n"
+                              "  - id: mail\n"
+                              "    plugin: email\n"
+                              "identities:\n"
+                              "  maria-k: [\"fbb:1\", \"no-colon\", \"fb:2\"]\n"
+                              "  maria-k-2: [\"fb:2\"]\n");
+  SecretRegistry secrets;
+  const PipelineLoad load = load_pipeline(file, secrets);
+  INFO(all_text(load.errors));
+  CHECK_FALSE(load.pipeline);
+  REQUIRE(load.errors.size() == 3);
+
+  const auto* unknown = find_key(load.errors, "identities.maria-k[0]");
+  REQUIRE(unknown);
+  CHECK(unknown->location == file.string() + ":8:13");
+  CHECK(unknown->message == "no connector 'fbb' in this pipeline");
+  CHECK(unknown->suggestion == "fb");
+
+  const auto* malformed = find_key(load.errors, "identities.maria-k[1]");
+  REQUIRE(malformed);
+  CHECK(malformed->message == "'no-colon' does not name a connector and an author");
+
+  const auto* twice = find_key(load.errors, "identities.maria-k-2[0]");
+  REQUIRE(twice);
+  CHECK(twice->location == file.string() + ":9:15");
+  CHECK(twice->message == "'fb:2' is already linked to 'maria-k' (at " + file.string() + ":8:34)");
+}

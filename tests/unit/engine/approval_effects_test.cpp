@@ -93,8 +93,9 @@ PluginRegistry registry() {
 
 /// An events-clock pipeline; `park` puts every kind the test uses under
 /// require_approval (the offer through `offer`).
-PipelineConfig pipeline(bool park) {
+PipelineConfig pipeline(bool park, bool linked = false) {
   PipelineConfig config;
+  if (linked) config.identities.link("list", "u1", "anna");
   config.file = "approvals.yaml";
   config.dir = std::filesystem::temp_directory_path().string();
   config.client = "brand";
@@ -128,11 +129,12 @@ Event event(const std::string& id, const std::string& text, std::int64_t created
   return result;
 }
 
-void run(Store& store, bool park, std::vector<Event> events, std::optional<std::int64_t> start = std::nullopt) {
+void run(Store& store, bool park, std::vector<Event> events, std::optional<std::int64_t> start = std::nullopt,
+         bool linked = false) {
   world.events = std::move(events);
   world.timer_events.clear();
   const auto plugins = registry();
-  auto runtime = build_runtime(pipeline(park), plugins, false, nullptr);
+  auto runtime = build_runtime(pipeline(park, linked), plugins, false, nullptr);
   RunOptions options;
   options.start_ms = start;
   Engine(runtime, store, options).run();
@@ -304,4 +306,21 @@ TEST_CASE("an approval's effects roll back with it when they cannot be committed
   check_same(state_of(*store), before);
   REQUIRE(approve(*store, id).outcome == DecideResult::Outcome::decided);
   CHECK(store->load_author("brand", "u1").warnings == before.author.warnings + 1);
+}
+
+TEST_CASE("an approved warning and ban of a linked person count for the person, the ban for this account only") {
+  auto store = SqliteStore::open(":memory:");
+  run(*store, true, {event("e1", "warn", kStart)}, std::nullopt, true);
+  REQUIRE(approve(*store, parked_id(*store)).outcome == DecideResult::Outcome::decided);
+  run(*store, true, {event("e2", "ban", kStart + kHour)}, std::nullopt, true);
+  REQUIRE(approve(*store, parked_id(*store)).outcome == DecideResult::Outcome::decided);
+
+  const auto person = store->load_author("@person", "anna");
+  CHECK(person.events == 2);
+  CHECK(person.warnings == 1);
+  CHECK(person.banned_on == std::vector<std::string>{"list:u1"});
+  const auto account = store->load_author("brand", "u1");  // the unlinked row is not used
+  CHECK(account.events == 0);
+  CHECK(account.warnings == 0);
+  CHECK_FALSE(account.banned);
 }
