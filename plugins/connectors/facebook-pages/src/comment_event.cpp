@@ -1,22 +1,13 @@
 #include "comment_event.hpp"
 
-#include "utc_time.hpp"
-
 namespace parley::facebook {
 
 namespace {
-constexpr std::string_view kEventPrefix = "fb:";
 constexpr std::string_view kEditSuffix = "#edited-";
 }  // namespace
 
 std::string event_id_for_comment(std::string_view comment_id) {
   return std::string(kEventPrefix) + std::string(comment_id);
-}
-
-std::string comment_id_from_event_id(std::string_view event_id) {
-  if (event_id.substr(0, kEventPrefix.size()) == kEventPrefix) event_id.remove_prefix(kEventPrefix.size());
-  if (const auto edit = event_id.find(kEditSuffix); edit != std::string_view::npos) event_id = event_id.substr(0, edit);
-  return std::string(event_id);
 }
 
 Event comment_event(const CommentFields& comment, const FacebookConfig& config) {
@@ -41,19 +32,6 @@ Event comment_event(const CommentFields& comment, const FacebookConfig& config) 
   if (!comment.edit_marker.empty()) event.metadata["facebook.verb"] = "edited";
   event.raw = comment.raw;
   return event;
-}
-
-std::optional<std::int64_t> parse_graph_time(std::string_view text) {
-  // Graph writes the zone as "+0000"; RFC 3339 (what replay's parser reads) wants "+00:00".
-  std::string normalised(text);
-  if (normalised.size() >= 5) {
-    const auto zone = normalised.size() - 5;
-    const char sign = normalised[zone];
-    if ((sign == '+' || sign == '-') && normalised.find(':', zone) == std::string::npos) {
-      normalised.insert(zone + 3, ":");
-    }
-  }
-  return replay::parse_utc_timestamp(normalised);
 }
 
 }  // namespace parley::facebook

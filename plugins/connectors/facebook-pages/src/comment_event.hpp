@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,11 +35,7 @@ Event comment_event(const CommentFields& comment, const FacebookConfig& config);
 /// "fb:<comment id>"
 std::string event_id_for_comment(std::string_view comment_id);
 
-/// The Graph comment id an action on `event_id` targets: "fb:" and any
-/// "#edited-..." suffix removed (an id without the prefix is taken as is).
-std::string comment_id_from_event_id(std::string_view event_id);
-
-/// Epoch ms for Graph's "2026-11-02T09:15:00+0000" (RFC 3339 also accepted).
-std::optional<std::int64_t> parse_graph_time(std::string_view text);
+/// "fb:", the prefix of this connector's event ids.
+inline constexpr std::string_view kEventPrefix = "fb:";
 
 }  // namespace parley::facebook

@@ -5,11 +5,14 @@
 
 #include "comment_event.hpp"
 #include "graph_error.hpp"
+#include "graph_json.hpp"
 
 namespace parley::facebook {
 
 namespace {
 
+using graph::parse_graph_time;
+using graph::string_at;
 using nlohmann::json;
 
 constexpr std::int64_t kFirstReadLookbackS = 24 * 3600;  // no checkpoint yet: comments of the last day
@@ -18,40 +21,27 @@ constexpr const char* kFeedFields =
     "comments.filter(stream).order(reverse_chronological).limit(100)"
     "{id,from{id,name},message,created_time,parent{id}}";
 
-std::int64_t to_integer(const std::string& text, std::int64_t fallback) {
-  try {
-    return std::stoll(text);
-  } catch (const std::exception&) {
-    return fallback;
-  }
-}
-
-std::string string_at(const json& object, const char* key) {
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 void FeedPoller::load_checkpoints() {
   loaded_ = true;
-  const auto since = context_.load_checkpoint(kCheckpointSince);
-  since_s_ = since ? to_integer(*since, 0) : context_.now_ms() / 1000 - kFirstReadLookbackS;
-  next_url_ = context_.load_checkpoint(kCheckpointNext).value_or("");
-  const auto cycle = context_.load_checkpoint(kCheckpointCycleSince);
-  cycle_since_s_ = cycle && !next_url_.empty() ? to_integer(*cycle, since_s_) : since_s_;
+  auto marks =
+      graph::load_read_marks(context_, kCheckpointSince, kCheckpointNext, kCheckpointCycleSince, kFirstReadLookbackS);
+  since_s_ = marks.since_s;
+  next_url_ = std::move(marks.page);
+  cycle_since_s_ = marks.cycle_since_s;
 }
 
 void FeedPoller::poll(PollBatch& batch, std::size_t max_events) {
   if (!config_.polling) return;  // webhooks only: nothing to read, never exhausted
   if (!loaded_) load_checkpoints();
-  if (waiting_.empty()) {
+  if (pending_.empty()) {
     const auto now = context_.now_ms();
     const bool due = next_url_.empty() ? now >= next_read_at_ms_ : now >= retry_at_ms_;
     if (!due) return;
     fetch_page(batch);
   }
-  drain(batch, max_events);
+  pending_.drain(batch, max_events);
 }
 
 void FeedPoller::fetch_page(PollBatch& batch) {
@@ -81,7 +71,7 @@ void FeedPoller::fetch_page(PollBatch& batch) {
   if (!response.ok()) {
     retry_at_ms_ = now + config_.poll_interval_s * 1000;
     context_.log(LogLevel::warn, "polling the feed failed, trying again in " + std::to_string(config_.poll_interval_s) +
-                                     " s: " + result_for_failure(response, config_.access_token).message);
+                                     " s: " + graph::result_for_failure(response, config_.access_token).message);
     return;
   }
   read_page(response.body, where, batch);
@@ -110,12 +100,12 @@ void FeedPoller::read_page(const std::string& body, const std::string& where, Po
   next_url_ = next;
   if (next.empty()) {
     since_s_ = cycle_since_s_;  // the read is complete: its newest comment is the new mark
-    checkpoints_[kCheckpointSince] = std::to_string(since_s_);
-    checkpoints_[kCheckpointCycleSince] = "";
+    pending_.checkpoint(kCheckpointSince, std::to_string(since_s_));
+    pending_.checkpoint(kCheckpointCycleSince, "");
   } else {
-    checkpoints_[kCheckpointCycleSince] = std::to_string(cycle_since_s_);
+    pending_.checkpoint(kCheckpointCycleSince, std::to_string(cycle_since_s_));
   }
-  checkpoints_[kCheckpointNext] = next;
+  pending_.checkpoint(kCheckpointNext, next);
 }
 
 void FeedPoller::read_comment(const json& node, const std::string& post_id, const std::string& where,
@@ -144,19 +134,7 @@ void FeedPoller::read_comment(const json& node, const std::string& post_id, cons
   comment.message = string_at(node, "message");
   comment.raw = node.dump();
   times_.remember(comment.comment_id, comment.created_at_ms);
-  waiting_.push_back(comment_event(comment, config_));
-}
-
-void FeedPoller::drain(PollBatch& batch, std::size_t max_events) {
-  while (!waiting_.empty() && batch.events.size() < max_events) {
-    batch.events.push_back(std::move(waiting_.front()));
-    waiting_.pop_front();
-  }
-  // A page's cursor is committed with its last event, so a crash re-reads the page rather than skip it.
-  if (waiting_.empty()) {
-    for (auto& [key, value] : checkpoints_) batch.checkpoints[key] = std::move(value);
-    checkpoints_.clear();
-  }
+  pending_.push(comment_event(comment, config_));
 }
 
 }  // namespace parley::facebook

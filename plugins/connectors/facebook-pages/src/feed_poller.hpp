@@ -7,8 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +15,7 @@
 #include "comment_times.hpp"
 #include "facebook_config.hpp"
 #include "graph_api.hpp"
+#include "pending_events.hpp"
 
 namespace parley::facebook {
 
@@ -27,7 +26,7 @@ inline constexpr const char* kCheckpointCycleSince = "feed.cycle_since";  ///< n
 
 class FeedPoller {
  public:
-  FeedPoller(PluginContext& context, const FacebookConfig& config, GraphApi& graph, CommentTimes& times)
+  FeedPoller(PluginContext& context, const FacebookConfig& config, graph::GraphApi& graph, graph::CommentTimes& times)
       : context_(context), config_(config), graph_(graph), times_(times) {}
 
   /// One call of Connector::poll. A read starts at most every
@@ -42,12 +41,11 @@ class FeedPoller {
   void fetch_page(PollBatch& batch);
   void read_page(const std::string& body, const std::string& where, PollBatch& batch);
   void read_comment(const nlohmann::json& node, const std::string& post_id, const std::string& where, PollBatch& batch);
-  void drain(PollBatch& batch, std::size_t max_events);
 
   PluginContext& context_;
   const FacebookConfig& config_;
-  GraphApi& graph_;
-  CommentTimes& times_;
+  graph::GraphApi& graph_;
+  graph::CommentTimes& times_;
 
   bool loaded_ = false;
   std::int64_t since_s_ = 0;        ///< comments at or after this are new
@@ -56,8 +54,7 @@ class FeedPoller {
   std::int64_t next_read_at_ms_ = 0;
   std::int64_t retry_at_ms_ = 0;
   std::size_t page_number_ = 0;
-  std::deque<Event> waiting_;                       ///< read but not yet handed over (max_events)
-  std::map<std::string, std::string> checkpoints_;  ///< handed over with the last waiting event
+  graph::PendingEvents pending_;  ///< read but not yet handed over (max_events), with their checkpoints
 };
 
 }  // namespace parley::facebook

@@ -1,69 +1,26 @@
 #include "feed_webhook.hpp"
 
 #include <nlohmann/json.hpp>
-#include <optional>
 
 #include "comment_event.hpp"
+#include "graph_json.hpp"
 
 namespace parley::facebook {
 
 namespace {
 
+using graph::id_field;
+using graph::string_at;
+using graph::time_field_ms;
 using nlohmann::json;
 
-constexpr std::size_t kMaxRawBytes = 4096;
-
-std::string truncated(std::string_view text) { return std::string(text.substr(0, kMaxRawBytes)); }
-
-/// Graph sends ids as numeric strings; a number is accepted too.
-std::optional<std::string> id_field(const json& object, const char* key) {
-  const auto found = object.find(key);
-  if (found == object.end()) return std::nullopt;
-  if (found->is_string() && !found->get_ref<const std::string&>().empty()) return found->get<std::string>();
-  if (found->is_number_integer()) return std::to_string(found->get<long long>());
-  return std::nullopt;
-}
-
-std::optional<std::int64_t> time_field_ms(const json& object, const char* key) {
-  const auto found = object.find(key);
-  if (found == object.end()) return std::nullopt;
-  if (found->is_number_integer()) return found->get<std::int64_t>() * 1000;
-  if (found->is_string()) return parse_graph_time(found->get_ref<const std::string&>());
-  return std::nullopt;
-}
-
-std::string text_field(const json& object, const char* key) {
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-class DeliveryReader {
+class DeliveryReader final : public graph::DeliveryReader {
  public:
-  DeliveryReader(const FacebookConfig& config, std::string_view where) : config_(config), where_(where) {}
-
-  FeedDelivery read(std::string_view body) {
-    json document;
-    try {
-      document = json::parse(body);
-    } catch (const json::exception& error) {
-      reject("", std::string("invalid JSON: ") + error.what(), body);
-      return std::move(result_);
-    }
-    if (!document.is_object() || text_field(document, "object") != "page") {
-      reject("", "expected an object with \"object\": \"page\"", body);
-      return std::move(result_);
-    }
-    const auto entries = document.find("entry");
-    if (entries == document.end() || !entries->is_array()) {
-      reject("", "missing array 'entry'", body);
-      return std::move(result_);
-    }
-    for (std::size_t i = 0; i < entries->size(); ++i) read_entry((*entries)[i], "entry[" + std::to_string(i) + "]");
-    return std::move(result_);
-  }
+  DeliveryReader(const FacebookConfig& config, std::string_view where)
+      : graph::DeliveryReader("page", where), config_(config) {}
 
  private:
-  void read_entry(const json& entry, const std::string& at) {
+  void read_entry(const json& entry, const std::string& at) override {
     if (!entry.is_object()) return reject(at, "an entry must be an object", entry.dump());
     const auto page = id_field(entry, "id");
     if (!page) return reject(at, "missing required field 'id' (the page id)", entry.dump());
@@ -86,15 +43,15 @@ class DeliveryReader {
 
   void read_change(const json& change, const std::string& at, std::optional<std::int64_t> entry_time_ms) {
     if (!change.is_object()) return reject(at, "a change must be an object", change.dump());
-    const auto field = text_field(change, "field");
+    const auto field = string_at(change, "field");
     if (field != "feed") {
       result_.ignored.push_back(at + ": field '" + field + "'");
       return;
     }
     const auto value = change.find("value");
     if (value == change.end() || !value->is_object()) return reject(at, "missing object 'value'", change.dump());
-    const auto item = text_field(*value, "item");
-    const auto verb = text_field(*value, "verb");
+    const auto item = string_at(*value, "item");
+    const auto verb = string_at(*value, "verb");
     if (item.empty() || verb.empty()) return reject(at, "missing field 'item' or 'verb'", value->dump());
     if (item != "comment" || (verb != "add" && verb != "edited")) {
       result_.ignored.push_back(at + ": " + item + " " + verb);
@@ -110,10 +67,10 @@ class DeliveryReader {
       return reject(at, "missing required field 'from.id' (the app may lack pages_read_user_content)", value->dump());
     }
     comment.author_id = *author;
-    comment.author_name = text_field(*from, "name");
+    comment.author_name = string_at(*from, "name");
     comment.post_id = id_field(*value, "post_id").value_or("");
     comment.parent_id = id_field(*value, "parent_id").value_or("");
-    comment.message = text_field(*value, "message");
+    comment.message = string_at(*value, "message");
     const auto created = time_field_ms(*value, "created_time");
     if (value->contains("created_time") && !created) {
       return reject(at, "field 'created_time' must be Unix seconds or a Graph time", value->dump());
@@ -125,20 +82,12 @@ class DeliveryReader {
       if (entry_time_ms) comment.created_at_ms = *entry_time_ms;
     }
     comment.raw = value->dump();
+    // An edit's time is not the comment's: only originals date the 7-day private-reply window.
+    if (verb != "edited") result_.comment_times.emplace_back(comment.comment_id, comment.created_at_ms);
     result_.events.push_back(comment_event(comment, config_));
   }
 
-  void reject(const std::string& at, std::string error, std::string_view raw) {
-    RejectedInput rejected;
-    rejected.where = at.empty() ? std::string(where_) : std::string(where_) + " " + at;
-    rejected.error = std::move(error);
-    rejected.raw = truncated(raw);
-    result_.rejected.push_back(std::move(rejected));
-  }
-
   const FacebookConfig& config_;
-  std::string_view where_;
-  FeedDelivery result_;
 };
 
 }  // namespace

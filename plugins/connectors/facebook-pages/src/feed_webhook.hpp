@@ -1,27 +1,16 @@
 // The body of a Webhooks for Pages delivery (object "page", field "feed")
 // -> events, rejected inputs and what was deliberately not turned into an
-// event. Checking the signature is the connector's job, before this.
+// event. Checking the signature is meta-graph's answer_webhook, before this.
 #pragma once
 
-#include <cstddef>
-#include <string>
 #include <string_view>
-#include <vector>
-
-#include <parley/event.hpp>
-#include <parley/plugin.hpp>
 
 #include "facebook_config.hpp"
+#include "meta_webhook.hpp"
 
 namespace parley::facebook {
 
-struct FeedDelivery {
-  std::vector<Event> events;
-  std::vector<RejectedInput> rejected;
-  /// Changes that are valid but not comments to moderate (reactions, posts,
-  /// removals, other fields, other pages), as "entry[0].changes[1]: reaction add".
-  std::vector<std::string> ignored;
-};
+using FeedDelivery = graph::Delivery;
 
 /// Comments added become events; comments edited become events with an id
 /// of their own ("fb:<id>#edited-<entry time>") so the host moderates the

@@ -14,22 +14,12 @@ using parley::test::ConnectorFixture;
 namespace {
 
 WebhookRequest handshake(const std::string& query) {
-  WebhookRequest request;
-  request.method = "GET";
-  request.path = "/webhooks/test-client/fb";
-  request.query = query;
-  return request;
+  return parley::test::handshake_request("/webhooks/test-client/fb", query);
 }
 
 /// A delivery signed the way Meta signs it: sha256=HMAC-SHA256(app secret, raw body).
 WebhookRequest delivery(const std::string& body, const std::string& secret = parley::test::kAppSecret) {
-  WebhookRequest request;
-  request.method = "POST";
-  request.path = "/webhooks/test-client/fb";
-  request.headers.push_back({"Content-Type", "application/json"});
-  request.headers.push_back({"X-Hub-Signature-256", "sha256=" + parley::test::hmac_sha256_hex(secret, body)});
-  request.body = body;
-  return request;
+  return parley::test::signed_delivery("/webhooks/test-client/fb", body, secret);
 }
 
 json comment_change(const std::string& comment_id, const std::string& parent_id, const std::string& from_id,

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace parley::facebook {
+namespace parley::graph {
 
 namespace {
 
@@ -106,4 +106,4 @@ ActionResult result_for_failure(const HttpResponse& response, std::string_view s
   return make(Status::failed_permanent, "the Graph API refused the request" + status + details(*error), secret);
 }
 
-}  // namespace parley::facebook
+}  // namespace parley::graph

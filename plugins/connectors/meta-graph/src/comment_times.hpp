@@ -11,7 +11,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace parley::facebook {
+namespace parley::graph {
 
 class CommentTimes {
  public:
@@ -40,4 +40,4 @@ class CommentTimes {
   std::deque<std::string> order_;
 };
 
-}  // namespace parley::facebook
+}  // namespace parley::graph

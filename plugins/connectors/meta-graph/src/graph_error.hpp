@@ -1,4 +1,4 @@
-// A failed Graph API response -> the ActionResult the host acts on: which
+// A failed Graph API response (Facebook and Instagram alike) -> the ActionResult the host acts on: which
 // failures are worth retrying, which never will work, and a message a
 // community manager can read. Pure functions, no I/O.
 #pragma once
@@ -10,7 +10,7 @@
 #include <parley/action.hpp>
 #include <parley/http.hpp>
 
-namespace parley::facebook {
+namespace parley::graph {
 
 /// Graph's error object: {"error": {"message", "type", "code",
 /// "error_subcode", "fbtrace_id"}}.
@@ -45,4 +45,4 @@ inline constexpr int kAlreadyRepliedPrivately = 10900;
 /// replaced by "***", whatever Meta or the transport wrote.
 ActionResult result_for_failure(const HttpResponse& response, std::string_view secret);
 
-}  // namespace parley::facebook
+}  // namespace parley::graph

@@ -4,8 +4,8 @@
 
 using parley::ActionResult;
 using parley::HttpResponse;
-using parley::facebook::parse_graph_error;
-using parley::facebook::result_for_failure;
+using parley::graph::parse_graph_error;
+using parley::graph::result_for_failure;
 using Status = ActionResult::Status;
 
 namespace {
