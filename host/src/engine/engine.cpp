@@ -179,6 +179,9 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
     shards[hash(shard_key(runtime_.config, item.connector_id, item.event)) % pool_.size()].push_back(index);
   }
   pool_.run_each([&](std::size_t worker) {
+    // From committed state: an approval may have changed a case or author
+    // since the last batch, and the state kept from it would overwrite that.
+    handlers_[worker]->forget_state();
     for (auto index : shards[worker]) handlers_[worker]->handle(items[index]);
   });
 

@@ -44,6 +44,11 @@ void apply_injected(const Labels& injected, Labels& labels) {
 EventHandler::EventHandler(const PipelineRuntime& runtime, Store& store, RetryPolicy retry, bool dry_run)
     : runtime_(runtime), store_(store), retry_(retry), dry_run_(dry_run) {}
 
+void EventHandler::forget_state() {
+  cases_.clear();
+  authors_.clear();
+}
+
 CaseState& EventHandler::case_state(const std::string& key) {
   auto found = cases_.find(key);
   if (found == cases_.end()) found = cases_.emplace(key, store_.load_case(key)).first;

@@ -57,6 +57,11 @@ class EventHandler {
   /// Fills everything in `item` from `item.event` and `item.connector_id`.
   void handle(HandledEvent& item);
 
+  /// Drops the case and author state kept from earlier batches, so the next
+  /// event starts from what is committed, including what `parley approvals`
+  /// changed while this run was going on.
+  void forget_state();
+
  private:
   CaseState& case_state(const std::string& key);
   AuthorState& author_state(const AuthorIdentity& author);

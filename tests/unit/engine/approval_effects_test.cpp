@@ -3,6 +3,7 @@
 // committed with the decision; a rejection or a second decision changes
 // nothing. In-process plugins, a real engine and a real SQLite store.
 #include <catch2/catch.hpp>
+#include <functional>
 #include <map>
 
 #include "engine/approval_effects.hpp"
@@ -23,6 +24,8 @@ const std::string kCase = "brand/u1/t1";
 struct World {
   std::vector<Event> events;
   std::vector<Event> timer_events;
+  /// Called before the connector hands out events[index], if set.
+  std::function<void(std::size_t index)> before_event;
 };
 World world;
 
@@ -31,6 +34,7 @@ class ListConnector final : public Connector {
   ListConnector(const ConfigValue&, PluginContext&) {}
   void poll(PollBatch& batch, std::size_t max_events) override {
     while (next_ < world.events.size() && batch.events.size() < max_events) {
+      if (world.before_event) world.before_event(next_);
       batch.events.push_back(world.events[next_++]);
     }
     batch.exhausted = next_ == world.events.size();
@@ -323,4 +327,26 @@ TEST_CASE("an approved warning and ban of a linked person count for the person, 
   CHECK(account.events == 0);
   CHECK(account.warnings == 0);
   CHECK_FALSE(account.banned);
+}
+
+TEST_CASE("an approval made while a run goes on is not overwritten by the run's next commit") {
+  auto store = SqliteStore::open(":memory:");
+  world = {};
+  world.events = {event("e1", "warn", kStart), event("e2", "noop", kStart + kHour),
+                  event("e3", "noop", kStart + 2 * kHour)};
+  // Between the run's batches (one event each), a person approves e1's warning.
+  world.before_event = [&store](std::size_t index) {
+    if (index == 2) REQUIRE(approve(*store, parked_id(*store)).outcome == DecideResult::Outcome::decided);
+  };
+  const auto plugins = registry();
+  auto config = pipeline(true);
+  config.engine.batch_size = 1;
+  auto runtime = build_runtime(config, plugins, false, nullptr);
+  Engine(runtime, *store, {}).run();
+  world.before_event = nullptr;
+
+  const auto author = store->load_author("brand", "u1");
+  CHECK(author.warnings == 1);  // the run's copy of the author (0 warnings) did not win
+  CHECK(author.events == 3);
+  CHECK(store->load_case(kCase).last_actions == std::vector<std::string>{"warn"});
 }
