@@ -104,7 +104,7 @@ std::string write_pipeline(const std::string& dir, const std::string& graph_url)
                  "      acknowledge_publicly: true\n"
                  "      move_private: true\n"
                  "policy:\n"
-                 "  never: [delete]\n"
+                 "  never: [delete, escalate, notify]   # no team channel in this test (routes:)\n"
                  "http: { timeout_ms: 60000, max_attempts: 2, backoff_ms: 50 }\n");
   return dir + "/pipeline.yaml";
 }

@@ -25,10 +25,12 @@ FacebookPagesConnector::FacebookPagesConnector(const ConfigValue& config, Plugin
     : MetaConnector(context, FacebookConfig::from(config), "facebook", facebook_platform) {}
 
 std::vector<ActionKind> FacebookPagesConnector::supported_actions() const {
+  // Not escalate or notify: nothing on Facebook reaches the brand's team, so
+  // `parley check` asks for `routes:` to a team channel instead of the
+  // action being marked done with nobody told.
   return {ActionKind::reply_public, ActionKind::reply_private, ActionKind::hide,   ActionKind::unhide,
           ActionKind::delete_event, ActionKind::ban,           ActionKind::warn,   ActionKind::request_removal,
-          ActionKind::ignore,       ActionKind::label,         ActionKind::assign, ActionKind::follow_up,
-          ActionKind::escalate,     ActionKind::notify};
+          ActionKind::ignore,       ActionKind::label,         ActionKind::assign, ActionKind::follow_up};
 }
 
 graph::Delivery FacebookPagesConnector::read_delivery(std::string_view body, std::string_view where) const {

@@ -156,18 +156,24 @@ TEST_CASE("ban blocks the author with POST /{version}/{page-id}/blocked user=<id
 TEST_CASE("Internal kinds are done without any request", "[actions]") {
   CommentedPost fixture;
   auto connector = fixture.connector();
-  for (auto kind : {ActionKind::ignore, ActionKind::label, ActionKind::assign, ActionKind::follow_up,
-                    ActionKind::escalate, ActionKind::notify}) {
+  for (auto kind : {ActionKind::ignore, ActionKind::label, ActionKind::assign, ActionKind::follow_up}) {
     CHECK(connector->execute(fixture.action(kind)).status == Status::done);
+  }
+  // Nothing on Facebook reaches the brand's team: not marked done with nobody told.
+  for (auto kind : {ActionKind::escalate, ActionKind::notify}) {
+    const auto result = connector->execute(fixture.action(kind));
+    CHECK(result.status == Status::failed_permanent);
+    CHECK(result.message == "facebook-pages cannot do " + std::string(parley::to_string(kind)));
   }
   CHECK(fixture.http.sent.empty());
 }
 
-TEST_CASE("supported_actions lists the platform and internal kinds", "[actions]") {
+TEST_CASE("supported_actions lists the platform and internal kinds, not escalate or notify", "[actions]") {
   ConnectorFixture fixture;
   const auto kinds = fixture.connector()->supported_actions();
   for (auto kind : parley::kAllActionKinds) {
-    CHECK(std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
+    const bool for_a_team_channel = kind == ActionKind::escalate || kind == ActionKind::notify;
+    CHECK((std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) == !for_a_team_channel);
   }
 }
 

@@ -22,11 +22,12 @@ InstagramConnector::InstagramConnector(const ConfigValue& config, PluginContext&
     : MetaConnector(context, InstagramConfig::from(config), "instagram", instagram_platform) {}
 
 std::vector<ActionKind> InstagramConnector::supported_actions() const {
+  // No ban on Instagram (fallbacks), and no escalate or notify: those go to
+  // a team channel through `routes:`, as on facebook-pages.
   return {ActionKind::reply_public,    ActionKind::reply_private, ActionKind::hide,
           ActionKind::unhide,          ActionKind::delete_event,  ActionKind::warn,
           ActionKind::ignore,          ActionKind::label,         ActionKind::assign,
-          ActionKind::request_removal, ActionKind::escalate,      ActionKind::notify,
-          ActionKind::follow_up};
+          ActionKind::request_removal, ActionKind::follow_up};
 }
 
 graph::Delivery InstagramConnector::read_delivery(std::string_view body, std::string_view where) const {

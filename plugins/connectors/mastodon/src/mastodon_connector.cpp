@@ -62,9 +62,11 @@ MastodonConnector::MastodonConnector(const ConfigValue& config, PluginContext& c
 void MastodonConnector::poll(PollBatch& batch, std::size_t max_events) { poller_.poll(batch, max_events); }
 
 std::vector<ActionKind> MastodonConnector::supported_actions() const {
-  return {ActionKind::reply_public,    ActionKind::reply_private, ActionKind::ban,    ActionKind::warn,
-          ActionKind::request_removal, ActionKind::escalate,      ActionKind::notify, ActionKind::follow_up,
-          ActionKind::label,           ActionKind::assign,        ActionKind::ignore};
+  // escalate is a report to the instance's moderators; notify is not
+  // Mastodon's to do (a pipeline routes it to a team channel).
+  return {ActionKind::reply_public,    ActionKind::reply_private, ActionKind::ban,       ActionKind::warn,
+          ActionKind::request_removal, ActionKind::escalate,      ActionKind::follow_up, ActionKind::label,
+          ActionKind::assign,          ActionKind::ignore};
 }
 
 ActionResult MastodonConnector::execute(const Action& action) {
@@ -85,14 +87,19 @@ ActionResult MastodonConnector::carry_out(const Action& action) {
     case ActionKind::ban: return ban(action);
     case ActionKind::escalate:
       if (param(action, "department") == "instance") return report(action);
-      [[fallthrough]];
+      // Marking it done would tell nobody: it fails, and is parked for a person.
+      return result(Status::failed_permanent,
+                    "Mastodon escalates only to the instance's moderators (department: instance), not to '" +
+                        param(action, "department") + "'; send escalations to a team channel with routes:");
     case ActionKind::ignore:
     case ActionKind::label:
     case ActionKind::assign:
     case ActionKind::follow_up:
+      return result(Status::done,
+                    std::string(to_string(action.kind)) + ": nothing to do on Mastodon (the host does it)");
     case ActionKind::notify:
-      return result(Status::done, std::string(to_string(action.kind)) +
-                                      ": nothing to do on Mastodon (the host or a notification connector does it)");
+      return result(Status::failed_permanent,
+                    "Mastodon cannot notify the brand's team; send notify to a team channel with routes:");
     default:
       return result(Status::failed_permanent,
                     "Mastodon cannot " + std::string(to_string(action.kind)) +

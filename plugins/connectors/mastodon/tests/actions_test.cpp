@@ -225,7 +225,8 @@ TEST_CASE("ban mutes instead with ban_as: mute, in the config or the action's pa
   }
 }
 
-TEST_CASE("escalate to department 'instance' files a report with the status; others send nothing", "[actions]") {
+TEST_CASE("escalate to department 'instance' files a report with the status; others fail without a request",
+          "[actions]") {
   Mentioned fixture(connector_config({{"report_forward", true}}));
   auto report = fixture.action(ActionKind::escalate, "");
   report.params["department"] = "instance";
@@ -245,7 +246,9 @@ TEST_CASE("escalate to department 'instance' files a report with the status; oth
   auto legal = fixture.action(ActionKind::escalate);
   legal.params["department"] = "legal";
   legal.idempotency_key = "legal";
-  CHECK(fixture.execute(legal).status == Status::done);
+  const auto not_reported = fixture.execute(legal);
+  CHECK(not_reported.status == Status::failed_permanent);
+  CHECK_THAT(not_reported.message, Catch::Contains("not to 'legal'") && Catch::Contains("routes:"));
   CHECK(fixture.http.sent.size() == 1);
 }
 
@@ -267,10 +270,13 @@ TEST_CASE("hide, unhide and delete are not supported: refused without a request"
 
 TEST_CASE("Internal kinds are done without any request", "[actions]") {
   Mentioned fixture;
-  for (auto kind : {ActionKind::ignore, ActionKind::label, ActionKind::assign, ActionKind::follow_up,
-                    ActionKind::escalate, ActionKind::notify}) {
+  for (auto kind : {ActionKind::ignore, ActionKind::label, ActionKind::assign, ActionKind::follow_up}) {
     CHECK(fixture.execute(fixture.action(kind)).status == Status::done);
   }
+  // Nothing on Mastodon reaches the brand's team: not declared, and not marked done.
+  const auto kinds = fixture.connector_->supported_actions();
+  CHECK(std::find(kinds.begin(), kinds.end(), ActionKind::notify) == kinds.end());
+  CHECK(fixture.execute(fixture.action(ActionKind::notify)).status == Status::failed_permanent);
   CHECK(fixture.http.sent.empty());
 }
 

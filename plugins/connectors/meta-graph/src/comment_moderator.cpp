@@ -62,10 +62,8 @@ ActionResult CommentModerator::carry_out(const Action& action, const std::map<Ac
     case ActionKind::label:
     case ActionKind::assign:
     case ActionKind::follow_up:
-    case ActionKind::escalate:
-    case ActionKind::notify:
       return make_result(Status::done, std::string(to_string(action.kind)) + ": nothing to do on " +
-                                           platform_.platform + " (the host or a notification connector does it)");
+                                           platform_.platform + " (the host does it)");
     default: break;
   }
   if (const auto handler = own.find(action.kind); handler != own.end()) return handler->second(action);

@@ -51,7 +51,8 @@ class CommentModerator {
       : context_(context), graph_(graph), times_(times), platform_(std::move(platform)) {}
 
   /// A key already done returns its result again. Internal kinds (ignore,
-  /// label, assign, follow_up, escalate, notify) are done without a request;
+  /// label, assign, follow_up) are done without a request; escalate and
+  /// notify are not Meta's to do (a pipeline routes them to a team channel);
   /// kinds in `own` go to their function; the comment kinds to Graph;
   /// anything else fails for good. Threading: the host's executor thread only.
   ActionResult execute(const Action& action, const std::map<ActionKind, OwnKind>& own = {});
