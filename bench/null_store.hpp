@@ -13,6 +13,12 @@ class NullStore final : public host::Store {
   using host::Store::commit;
   void commit(std::vector<host::EventOutcome>&, const std::vector<host::DeadLetter>&,
               const std::vector<host::Checkpoint>&) override {}
+  std::int64_t latest_approval_id() override { return 0; }
+  bool commit_unless_approved_after(std::int64_t, std::vector<host::EventOutcome>&,
+                                    const std::vector<host::DeadLetter>&,
+                                    const std::vector<host::Checkpoint>&) override {
+    return true;
+  }
   std::vector<host::OutboxEntry> outbox(host::OutboxStatus) override { return {}; }
   void update_outbox(const host::OutboxEntry&) override {}
   void add_dead_letter(const host::DeadLetter&) override {}

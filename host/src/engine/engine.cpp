@@ -14,6 +14,8 @@ namespace parley::host {
 
 namespace {
 constexpr auto kIdlePause = std::chrono::milliseconds(100);
+/// Passes over one batch while approvals keep changing its state.
+constexpr int kMaxBatchPasses = 3;
 }  // namespace
 
 Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
@@ -178,20 +180,35 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
     const auto& item = items[index];
     shards[hash(shard_key(runtime_.config, item.connector_id, item.event)) % pool_.size()].push_back(index);
   }
-  pool_.run_each([&](std::size_t worker) {
-    // From committed state: an approval may have changed a case or author
-    // since the last batch, and the state kept from it would overwrite that.
-    handlers_[worker]->forget_state();
-    for (auto index : shards[worker]) handlers_[worker]->handle(items[index]);
-  });
-
+  // Each pass starts from committed state. `parley approvals` may change a
+  // case or author at any time: one decided between batches is
+  // read by the next one; one decided while this batch is handled makes the
+  // commit refuse, and the batch is handled again from the approved state.
+  const auto letters_before = dead_letters.size();
   std::vector<EventOutcome> outcomes;
-  outcomes.reserve(items.size());
-  for (auto& item : items) {
-    if (item.failure) dead_letters.push_back(*item.failure);
-    outcomes.push_back(std::move(item.outcome));
+  for (int pass = 1;; ++pass) {
+    const auto approval_id = store_.latest_approval_id();
+    pool_.run_each([&](std::size_t worker) {
+      handlers_[worker]->forget_state();
+      for (auto index : shards[worker]) handlers_[worker]->handle(items[index]);
+    });
+    outcomes.clear();
+    outcomes.reserve(items.size());
+    for (auto& item : items) {
+      if (item.failure) dead_letters.push_back(*item.failure);
+      outcomes.push_back(std::move(item.outcome));
+    }
+    if (store_.commit_unless_approved_after(approval_id, outcomes, dead_letters, checkpoints)) break;
+    if (pass == kMaxBatchPasses) {
+      // Approvals keep coming faster than a batch: commit what we have
+      // (the decisions and their actions stay; a count may miss one).
+      spdlog::warn("approvals were decided during {} passes of one batch; committing the last pass", pass);
+      store_.commit(outcomes, dead_letters, checkpoints);
+      break;
+    }
+    dead_letters.erase(dead_letters.begin() + static_cast<std::ptrdiff_t>(letters_before), dead_letters.end());
+    for (auto& item : items) item.clear_results();
   }
-  store_.commit(outcomes, dead_letters, checkpoints);
   for (std::size_t index = 0; index < items.size(); ++index) items[index].outcome = std::move(outcomes[index]);
   if (runtime_.clock->mode() == ClockMode::events) {
     for (const auto& item : items) runtime_.clock->observe(item.event.created_at);

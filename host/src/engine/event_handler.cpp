@@ -44,6 +44,19 @@ void apply_injected(const Labels& injected, Labels& labels) {
 EventHandler::EventHandler(const PipelineRuntime& runtime, Store& store, RetryPolicy retry, bool dry_run)
     : runtime_(runtime), store_(store), retry_(retry), dry_run_(dry_run) {}
 
+void HandledEvent::clear_results() {
+  labels = {};
+  if (!timer) case_key.clear();  // a timer event's is its timer's
+  author = {};
+  handled_at = 0;
+  case_before = {};
+  substitutions.clear();
+  decisions.clear();
+  routed.clear();
+  failure.reset();
+  outcome = {};
+}
+
 void EventHandler::forget_state() {
   cases_.clear();
   authors_.clear();

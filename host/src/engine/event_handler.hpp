@@ -36,6 +36,9 @@ struct HandledEvent {
   std::map<std::string, std::string> routed = {};
   std::optional<DeadLetter> failure;  ///< a plugin failed on every attempt
   EventOutcome outcome;
+
+  /// Back to what it was before handle(), to be handled again.
+  void clear_results();
 };
 
 /// Events of one author, or of one linked person, go to one shard, in order.

@@ -201,10 +201,39 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
 
 void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
                          const std::vector<Checkpoint>& checkpoints) {
+  commit_batch(std::nullopt, outcomes, dead_letters, checkpoints);
+}
+
+std::int64_t SqliteStore::latest_approval_id() {
+  std::lock_guard lock(mutex_);
+  return latest_approval_id_locked();
+}
+
+std::int64_t SqliteStore::latest_approval_id_locked() {
+  auto* select = statement("SELECT COALESCE(MAX(id), 0) FROM approvals");
+  Step step(select);
+  return step.next() == SQLITE_ROW ? sqlite3_column_int64(select, 0) : 0;
+}
+
+bool SqliteStore::commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
+                                               const std::vector<DeadLetter>& dead_letters,
+                                               const std::vector<Checkpoint>& checkpoints) {
+  return commit_batch(approval_id, outcomes, dead_letters, checkpoints);
+}
+
+bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vector<EventOutcome>& outcomes,
+                               const std::vector<DeadLetter>& dead_letters,
+                               const std::vector<Checkpoint>& checkpoints) {
   std::lock_guard lock(mutex_);
   const auto now = now_ms();
   exec("BEGIN IMMEDIATE");
   try {
+    // Under the write lock: no approval can be committed between this look
+    // and our COMMIT.
+    if (approval_id && latest_approval_id_locked() != *approval_id) {
+      exec("ROLLBACK");
+      return false;
+    }
     for (auto& outcome : outcomes) {
       Step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"))
           .bind(1, outcome.event_id)
@@ -256,6 +285,7 @@ void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  return true;
 }
 
 void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_t now) {

@@ -34,6 +34,10 @@ class SqliteStore final : public Store {
   using Store::commit;
   void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
               const std::vector<Checkpoint>& checkpoints) override;
+  std::int64_t latest_approval_id() override;
+  bool commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
+                                    const std::vector<DeadLetter>& dead_letters,
+                                    const std::vector<Checkpoint>& checkpoints) override;
   std::vector<OutboxEntry> outbox(OutboxStatus status) override;
   void update_outbox(const OutboxEntry& entry) override;
   void add_dead_letter(const DeadLetter& letter) override;
@@ -66,6 +70,10 @@ class SqliteStore final : public Store {
   void migrate_to_3();
   void migrate_to_5();
   void add_column(const char* table, const char* column, const char* definition);
+  /// commit(); with `approval_id`, only if no approval came after it.
+  bool commit_batch(std::optional<std::int64_t> approval_id, std::vector<EventOutcome>& outcomes,
+                    const std::vector<DeadLetter>& dead_letters, const std::vector<Checkpoint>& checkpoints);
+  std::int64_t latest_approval_id_locked();
   void write_case_and_author(const EventOutcome& outcome, std::int64_t now);
   void commit_lifecycle(const EventOutcome& outcome);
   void apply_approval_effects(const ApprovalDecision& decision, const ApprovalEffects& effects);

@@ -241,6 +241,16 @@ class Store {
     commit(outcomes, dead_letters, {});
   }
 
+  /// The id of the latest approval decision, 0 when none.
+  virtual std::int64_t latest_approval_id() = 0;
+  /// commit(), unless an approval was decided after `approval_id` (read
+  /// before the batch was handled, so the batch may hold an older copy of a
+  /// case or author the approval changed): then nothing is written and it
+  /// returns false, and the engine handles the batch again.
+  virtual bool commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
+                                            const std::vector<DeadLetter>& dead_letters,
+                                            const std::vector<Checkpoint>& checkpoints) = 0;
+
   /// Outbox entries in that status, oldest first.
   virtual std::vector<OutboxEntry> outbox(OutboxStatus status) = 0;
   virtual void update_outbox(const OutboxEntry& entry) = 0;

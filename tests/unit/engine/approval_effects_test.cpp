@@ -26,6 +26,8 @@ struct World {
   std::vector<Event> timer_events;
   /// Called before the connector hands out events[index], if set.
   std::function<void(std::size_t index)> before_event;
+  /// Called when the responder is asked about an event, if set.
+  std::function<void(const Event&)> while_responding;
 };
 World world;
 
@@ -54,6 +56,7 @@ class KindResponder final : public Responder {
  public:
   KindResponder(const ConfigValue&, PluginContext&) {}
   void respond(const Event& event, const Labels&, const CaseView&, std::vector<Action>& proposals) override {
+    if (world.while_responding) world.while_responding(event);
     if (event.kind == EventKind::timer) {
       world.timer_events.push_back(event);
       return;
@@ -349,4 +352,27 @@ TEST_CASE("an approval made while a run goes on is not overwritten by the run's 
   CHECK(author.warnings == 1);  // the run's copy of the author (0 warnings) did not win
   CHECK(author.events == 3);
   CHECK(store->load_case(kCase).last_actions == std::vector<std::string>{"warn"});
+}
+
+TEST_CASE("an approval made while a batch is handled makes the engine handle the batch again") {
+  auto store = SqliteStore::open(":memory:");
+  run(*store, true, {event("e1", "warn", kStart)});
+  const auto parked = parked_id(*store);
+
+  int asked = 0;
+  world.while_responding = [&](const Event& asked_about) {
+    if (asked_about.id == "e2" && ++asked == 1) {
+      REQUIRE(approve(*store, parked).outcome == DecideResult::Outcome::decided);
+    }
+  };
+  run(*store, true, {event("e2", "noop", kStart + kHour)});
+  world.while_responding = nullptr;
+
+  CHECK(asked == 2);  // the first pass read the author before the approval
+  const auto author = store->load_author("brand", "u1");
+  CHECK(author.warnings == 1);
+  CHECK(author.events == 2);
+  int e2_records = 0;
+  for (const auto& record : store->audit()) e2_records += record.event_id == "e2";
+  CHECK(e2_records == 1);
 }
