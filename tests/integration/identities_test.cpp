@@ -76,6 +76,8 @@ TEST_CASE("identities: a warning on one platform counts on the other, bans stay 
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
 
+  CHECK_THAT(run.out, Catch::Contains("ig-1  anna.k (person anna)  \"What an idiot\""));
+  CHECK_THAT(run.out, Catch::Contains("ig-2  bob  \"idiot\""));
   const auto fb = kinds_by_event(dir + "/fb-actions.jsonl");
   const auto ig = kinds_by_event(dir + "/ig-actions.jsonl");
   CHECK(fb == std::map<std::string, std::string>{{"fb-1", "warn"}, {"fb-2", "ban"}});

@@ -76,7 +76,9 @@ void DecisionTable::print_header(const PipelineConfig& config, const std::string
 
 void DecisionTable::print_event(const HandledEvent& item) const {
   const auto& event = item.event;
-  const auto& author = event.author.handle.empty() ? event.author.id : "@" + event.author.handle;
+  auto author = event.author.handle.empty() ? event.author.id : "@" + event.author.handle;
+  // Their history counts across platforms (identities:): say whose it is.
+  if (item.author.linked()) author += " (person " + item.author.author_id + ")";
   if (item.timer) {
     fmt::print(out_, "{}  {}  timer '{}' set by rule {} at {}, due {}\n", event.id, author, item.timer->purpose,
                item.timer->rule_id, format_clock_time(item.timer->set_at), format_clock_time(item.timer->due_at));

@@ -59,12 +59,14 @@ IdentityLinks read_identity_links(const ConfigValue& identities, const std::vect
         continue;
       }
       auto [first, inserted] = first_use.emplace(text, std::make_pair(person, account.location()));
-      if (!inserted || !links.link(connector_id, author_id, person)) {
+      if (!inserted) {
         errors.push_back(
             {account.location(), item_path,
              "'" + text + "' is already linked to '" + first->second.first + "' (at " + first->second.second + ")",
              "each platform account in one person's list only", ""});
+        continue;
       }
+      links.link(connector_id, author_id, person);
     }
   }
   return links;

@@ -20,9 +20,7 @@ class IdentityLinks {
   /// The person `author_id` of connector `connector_id` is linked to, if any.
   std::optional<std::string> person_of(const std::string& connector_id, const std::string& author_id) const;
 
-  bool empty() const { return person_by_account_.empty(); }
-
-  /// Links "connector:author" to `person`. False if it is linked already.
+  /// Links "connector:author" to `person`. False (and no change) if it is linked already.
   bool link(const std::string& connector_id, const std::string& author_id, const std::string& person);
 
  private:
