@@ -12,11 +12,11 @@ class NullStore final : public host::Store {
   host::AuthorState load_author(const std::string&, const std::string&) override { return {}; }
   using host::Store::commit;
   void commit(std::vector<host::EventOutcome>&, const std::vector<host::DeadLetter>&,
-              const std::vector<host::Checkpoint>&) override {}
+              const std::vector<host::Checkpoint>&, const std::vector<host::PluginStateValue>&) override {}
   std::int64_t latest_approval_id() override { return 0; }
   bool commit_unless_approved_after(std::int64_t, std::vector<host::EventOutcome>&,
-                                    const std::vector<host::DeadLetter>&,
-                                    const std::vector<host::Checkpoint>&) override {
+                                    const std::vector<host::DeadLetter>&, const std::vector<host::Checkpoint>&,
+                                    const std::vector<host::PluginStateValue>&) override {
     return true;
   }
   std::vector<host::OutboxEntry> outbox(host::OutboxStatus) override { return {}; }
@@ -43,6 +43,7 @@ class NullStore final : public host::Store {
   std::size_t add_to_inbox(const host::InboxDelivery&) override { return 0; }
   std::vector<host::InboxEvent> inbox(const std::string&, std::size_t) override { return {}; }
   std::optional<std::string> load_checkpoint(const std::string&, const std::string&) override { return std::nullopt; }
+  std::optional<std::string> load_plugin_state(const std::string&, const std::string&) override { return std::nullopt; }
 };
 
 }  // namespace parley::bench

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <parley/testing.hpp>
 #include <string>
 #include <vector>
 
@@ -104,7 +105,8 @@ RunResult run_once(const PipelineRuntime& runtime, const std::vector<Event>& eve
 double reply_cost_ns(std::size_t replies) {
   const auto config = playbook::parse_playbook_config(ConfigValue(
       ConfigValue::Map{{"brand", "Bazaar"}, {"languages", ConfigValue::List{"en", "el", "ru", "pl", "fi", "ar"}}}));
-  playbook::ReplyWriter writer(config);
+  testing::FakePluginContext context;  // keeps the variant memory in a map, as the host keeps it in memory
+  playbook::ReplyWriter writer(config, context);
   const char* languages[] = {"en", "el", "ru", "pl", "fi", "ar"};
   const std::map<std::string, std::string> facts = {
       {"name", "Maria"}, {"brand", "Bazaar"}, {"eta", "today by 14:00"}, {"kb_link", "https://bazaar.example/help"}};

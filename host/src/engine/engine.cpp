@@ -198,16 +198,23 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
       if (item.failure) dead_letters.push_back(*item.failure);
       outcomes.push_back(std::move(item.outcome));
     }
-    if (store_.commit_unless_approved_after(approval_id, outcomes, dead_letters, checkpoints)) break;
+    // What plugins saved while handling the batch goes with it (API 1.4).
+    const auto plugin_state = runtime_.plugin_state->unsaved();
+    if (store_.commit_unless_approved_after(approval_id, outcomes, dead_letters, checkpoints, plugin_state)) {
+      runtime_.plugin_state->committed();
+      break;
+    }
     if (pass == kMaxBatchPasses) {
       // Approvals keep coming faster than a batch: commit what we have
       // (the decisions and their actions stay; a count may miss one).
       spdlog::warn("approvals were decided during {} passes of one batch; committing the last pass", pass);
-      store_.commit(outcomes, dead_letters, checkpoints);
+      store_.commit(outcomes, dead_letters, checkpoints, plugin_state);
+      runtime_.plugin_state->committed();
       break;
     }
     dead_letters.erase(dead_letters.begin() + static_cast<std::ptrdiff_t>(letters_before), dead_letters.end());
     for (auto& item : items) item.clear_results();
+    runtime_.plugin_state->discard_unsaved();
   }
   for (std::size_t index = 0; index < items.size(); ++index) items[index].outcome = std::move(outcomes[index]);
   if (runtime_.clock->mode() == ClockMode::events) {

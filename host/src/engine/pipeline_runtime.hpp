@@ -17,6 +17,7 @@
 #include "net/rate_limiter.hpp"
 #include "plugins/plugin_instances.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "plugins/plugin_state_buffer.hpp"
 #include "store/store_slot.hpp"
 
 namespace parley::host {
@@ -46,6 +47,8 @@ struct PipelineRuntime {
   }
   /// The store checkpoints are read from (PluginContext::load_checkpoint); the Engine binds it.
   std::shared_ptr<StoreSlot> store = std::make_shared<StoreSlot>();
+  /// What plugins save with PluginContext::save_state, read from and committed to `store`.
+  std::shared_ptr<PluginStateBuffer> plugin_state = std::make_shared<PluginStateBuffer>(store);
   /// The HTTP client plugins get (PluginContext::http), with the pipeline's `http:` settings.
   std::shared_ptr<HttpClient> http = nullptr;
 };

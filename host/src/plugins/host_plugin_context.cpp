@@ -11,7 +11,7 @@ namespace parley::host {
 HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir,
                                      bool dry_run, std::shared_ptr<const SecretRegistry> secrets,
                                      std::shared_ptr<const EngineClock> clock, std::shared_ptr<const StoreSlot> store,
-                                     std::shared_ptr<HttpClient> http)
+                                     std::shared_ptr<HttpClient> http, std::shared_ptr<PluginStateBuffer> plugin_state)
     : pipeline_(std::move(pipeline)),
       instance_id_(std::move(instance_id)),
       base_dir_(std::move(base_dir)),
@@ -19,7 +19,8 @@ HostPluginContext::HostPluginContext(std::string pipeline, std::string instance_
       secrets_(std::move(secrets)),
       clock_(std::move(clock)),
       store_(std::move(store)),
-      http_(std::move(http)) {}
+      http_(std::move(http)),
+      plugin_state_(std::move(plugin_state)) {}
 
 void HostPluginContext::log(LogLevel level, std::string_view message) {
   // A plugin may echo a token it was given; the host redacts before writing.
@@ -42,6 +43,16 @@ std::optional<std::string> HostPluginContext::load_checkpoint(std::string_view k
   auto* store = store_ ? store_->get() : nullptr;
   if (store == nullptr) return std::nullopt;
   return store->load_checkpoint(instance_id_, std::string(key));
+}
+
+std::optional<std::string> HostPluginContext::load_state(std::string_view key) const {
+  if (!plugin_state_) return std::nullopt;
+  return plugin_state_->load(instance_id_, key);
+}
+
+void HostPluginContext::save_state(std::string_view key, std::string_view value) {
+  if (!plugin_state_) throw std::logic_error("this context keeps no plugin state");
+  plugin_state_->save(instance_id_, key, value);
 }
 
 std::int64_t HostPluginContext::now_ms() const {

@@ -8,6 +8,7 @@
 
 #include "config/secrets.hpp"
 #include "engine/engine_clock.hpp"
+#include "plugins/plugin_state_buffer.hpp"
 #include "store/store_slot.hpp"
 
 namespace parley::host {
@@ -16,7 +17,8 @@ class HostPluginContext final : public PluginContext {
  public:
   HostPluginContext(std::string pipeline, std::string instance_id, std::filesystem::path base_dir, bool dry_run,
                     std::shared_ptr<const SecretRegistry> secrets, std::shared_ptr<const EngineClock> clock = nullptr,
-                    std::shared_ptr<const StoreSlot> store = nullptr, std::shared_ptr<HttpClient> http = nullptr);
+                    std::shared_ptr<const StoreSlot> store = nullptr, std::shared_ptr<HttpClient> http = nullptr,
+                    std::shared_ptr<PluginStateBuffer> plugin_state = nullptr);
 
   void log(LogLevel level, std::string_view message) override;
   const std::string& pipeline() const override { return pipeline_; }
@@ -26,6 +28,9 @@ class HostPluginContext final : public PluginContext {
   bool dry_run() const override { return dry_run_; }
   AuthorHistory author_history(const Event& event) const override;
   std::optional<std::string> load_checkpoint(std::string_view key) const override;
+  std::optional<std::string> load_state(std::string_view key) const override;
+  /// Throws std::logic_error when built without a PluginStateBuffer.
+  void save_state(std::string_view key, std::string_view value) override;
   /// The pipeline's client; throws std::logic_error when it was built without one.
   HttpClient& http() override;
   std::string hmac_sha256_hex(std::string_view key, std::string_view message) const override;
@@ -36,9 +41,10 @@ class HostPluginContext final : public PluginContext {
   std::filesystem::path base_dir_;
   bool dry_run_;
   std::shared_ptr<const SecretRegistry> secrets_;
-  std::shared_ptr<const EngineClock> clock_;  ///< null (check, classify): the system clock
-  std::shared_ptr<const StoreSlot> store_;    ///< null, or not bound yet: no checkpoints
-  std::shared_ptr<HttpClient> http_;          ///< shared by the pipeline's instances
+  std::shared_ptr<const EngineClock> clock_;         ///< null (check, classify): the system clock
+  std::shared_ptr<const StoreSlot> store_;           ///< null, or not bound yet: no checkpoints
+  std::shared_ptr<HttpClient> http_;                 ///< shared by the pipeline's instances
+  std::shared_ptr<PluginStateBuffer> plugin_state_;  ///< shared by the pipeline's instances; null: no state
 };
 
 /// While alive, author_history() called on this thread for `event` answers

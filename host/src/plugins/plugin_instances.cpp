@@ -76,8 +76,9 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   if (options.secrets) redact_diagnostics(problems, *options.secrets);
   if (!problems.empty()) throw ConfigurationError(std::move(problems));
   const auto* plugin = registry.find(ref.plugin);
-  auto context = std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run,
-                                                     options.secrets, options.clock, options.store, options.http);
+  auto context =
+      std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run, options.secrets,
+                                          options.clock, options.store, options.http, options.plugin_state);
   std::unique_ptr<Interface> created;
   try {
     created = KindOf<Interface>::factory(*plugin->descriptor)(validated, *context);

@@ -28,9 +28,10 @@ struct InstanceOptions {
   std::filesystem::path base_dir;
   bool dry_run = false;
   std::shared_ptr<const SecretRegistry> secrets;
-  std::shared_ptr<const EngineClock> clock;          ///< what now_ms() reads; null = the system clock
-  std::shared_ptr<const StoreSlot> store = nullptr;  ///< what load_checkpoint() reads; null = no checkpoints
-  std::shared_ptr<HttpClient> http = nullptr;        ///< what http() returns; null = none (http() throws)
+  std::shared_ptr<const EngineClock> clock;                   ///< what now_ms() reads; null = the system clock
+  std::shared_ptr<const StoreSlot> store = nullptr;           ///< what load_checkpoint() reads; null = no checkpoints
+  std::shared_ptr<HttpClient> http = nullptr;                 ///< what http() returns; null = none (http() throws)
+  std::shared_ptr<PluginStateBuffer> plugin_state = nullptr;  ///< what load_state() reads; null = no state
 };
 
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and

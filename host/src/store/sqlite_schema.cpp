@@ -22,7 +22,8 @@ namespace {
 // 5: dead_letters.connector, .event (to requeue), .status and who resolved
 //    it, when and why (parley dead-letters).
 // 6: authors.banned_on (linked people, docs/adr/0013-identity-links.md).
-constexpr int kSchemaVersion = 6;
+// 7: API 1.4 plugin_state (PluginContext::save_state); a new table only.
+constexpr int kSchemaVersion = 7;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +84,9 @@ CREATE INDEX IF NOT EXISTS inbox_by_connector ON inbox(connector, id);
 CREATE TABLE IF NOT EXISTS checkpoints(
   connector TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL,
   PRIMARY KEY(connector, key));
+CREATE TABLE IF NOT EXISTS plugin_state(
+  instance TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  PRIMARY KEY(instance, key));
 )sql";
 
 }  // namespace
@@ -114,7 +118,7 @@ void SqliteStore::migrate_from(int version) {
       exec("ALTER TABLE authors ADD COLUMN tier TEXT NOT NULL DEFAULT ''");
     }
     if (version < 3) migrate_to_3();
-    // 4 adds only tables, created by kSchema before this runs.
+    // 4 and 7 add only tables, created by kSchema before this runs.
     if (version < 5) migrate_to_5();
     if (version < 6) add_column("authors", "banned_on", "TEXT NOT NULL DEFAULT '[]'");
     exec("COMMIT");

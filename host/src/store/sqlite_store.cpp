@@ -200,8 +200,9 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
 }
 
 void SqliteStore::commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
-                         const std::vector<Checkpoint>& checkpoints) {
-  commit_batch(std::nullopt, outcomes, dead_letters, checkpoints);
+                         const std::vector<Checkpoint>& checkpoints,
+                         const std::vector<PluginStateValue>& plugin_state) {
+  commit_batch(std::nullopt, outcomes, dead_letters, checkpoints, plugin_state);
 }
 
 std::int64_t SqliteStore::latest_approval_id() {
@@ -217,13 +218,14 @@ std::int64_t SqliteStore::latest_approval_id_locked() {
 
 bool SqliteStore::commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
                                                const std::vector<DeadLetter>& dead_letters,
-                                               const std::vector<Checkpoint>& checkpoints) {
-  return commit_batch(approval_id, outcomes, dead_letters, checkpoints);
+                                               const std::vector<Checkpoint>& checkpoints,
+                                               const std::vector<PluginStateValue>& plugin_state) {
+  return commit_batch(approval_id, outcomes, dead_letters, checkpoints, plugin_state);
 }
 
 bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vector<EventOutcome>& outcomes,
-                               const std::vector<DeadLetter>& dead_letters,
-                               const std::vector<Checkpoint>& checkpoints) {
+                               const std::vector<DeadLetter>& dead_letters, const std::vector<Checkpoint>& checkpoints,
+                               const std::vector<PluginStateValue>& plugin_state) {
   std::lock_guard lock(mutex_);
   const auto now = now_ms();
   exec("BEGIN IMMEDIATE");
@@ -280,6 +282,7 @@ bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vec
       remove_from_inbox(letter.event_id);
     }
     for (const auto& checkpoint : checkpoints) save_checkpoint(checkpoint, now);
+    for (const auto& saved : plugin_state) save_plugin_state(saved, now);
     exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -607,6 +610,14 @@ void SqliteStore::save_checkpoint(const Checkpoint& checkpoint, std::int64_t now
   if (step.next() != SQLITE_DONE) fail("saving a checkpoint");
 }
 
+void SqliteStore::save_plugin_state(const PluginStateValue& saved, std::int64_t now) {
+  Step step(
+      statement("INSERT INTO plugin_state(instance, key, value, updated_at) VALUES(?, ?, ?, ?) "
+                "ON CONFLICT(instance, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"));
+  step.bind(1, saved.instance_id).bind(2, saved.key).bind(3, saved.value).bind(4, now);
+  if (step.next() != SQLITE_DONE) fail("saving a plugin's state");
+}
+
 std::size_t SqliteStore::add_to_inbox(const InboxDelivery& delivery) {
   std::lock_guard lock(mutex_);
   const auto now = now_ms();
@@ -662,6 +673,14 @@ std::optional<std::string> SqliteStore::load_checkpoint(const std::string& conne
   auto* select = statement("SELECT value FROM checkpoints WHERE connector = ? AND key = ?");
   Step step(select);
   if (step.bind(1, connector_id).bind(2, key).next() != SQLITE_ROW) return std::nullopt;
+  return column_text(select, 0);
+}
+
+std::optional<std::string> SqliteStore::load_plugin_state(const std::string& instance_id, const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto* select = statement("SELECT value FROM plugin_state WHERE instance = ? AND key = ?");
+  Step step(select);
+  if (step.bind(1, instance_id).bind(2, key).next() != SQLITE_ROW) return std::nullopt;
   return column_text(select, 0);
 }
 

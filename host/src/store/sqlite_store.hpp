@@ -33,11 +33,12 @@ class SqliteStore final : public Store {
   AuthorState load_author(const std::string& account, const std::string& author_id) override;
   using Store::commit;
   void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
-              const std::vector<Checkpoint>& checkpoints) override;
+              const std::vector<Checkpoint>& checkpoints, const std::vector<PluginStateValue>& plugin_state) override;
   std::int64_t latest_approval_id() override;
   bool commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
                                     const std::vector<DeadLetter>& dead_letters,
-                                    const std::vector<Checkpoint>& checkpoints) override;
+                                    const std::vector<Checkpoint>& checkpoints,
+                                    const std::vector<PluginStateValue>& plugin_state) override;
   std::vector<OutboxEntry> outbox(OutboxStatus status) override;
   void update_outbox(const OutboxEntry& entry) override;
   void add_dead_letter(const DeadLetter& letter) override;
@@ -62,6 +63,7 @@ class SqliteStore final : public Store {
   std::size_t add_to_inbox(const InboxDelivery& delivery) override;
   std::vector<InboxEvent> inbox(const std::string& connector_id, std::size_t limit) override;
   std::optional<std::string> load_checkpoint(const std::string& connector_id, const std::string& key) override;
+  std::optional<std::string> load_plugin_state(const std::string& instance_id, const std::string& key) override;
 
  private:
   explicit SqliteStore(sqlite3* db, std::string name);
@@ -72,7 +74,8 @@ class SqliteStore final : public Store {
   void add_column(const char* table, const char* column, const char* definition);
   /// commit(); with `approval_id`, only if no approval came after it.
   bool commit_batch(std::optional<std::int64_t> approval_id, std::vector<EventOutcome>& outcomes,
-                    const std::vector<DeadLetter>& dead_letters, const std::vector<Checkpoint>& checkpoints);
+                    const std::vector<DeadLetter>& dead_letters, const std::vector<Checkpoint>& checkpoints,
+                    const std::vector<PluginStateValue>& plugin_state);
   std::int64_t latest_approval_id_locked();
   void write_case_and_author(const EventOutcome& outcome, std::int64_t now);
   void commit_lifecycle(const EventOutcome& outcome);
@@ -82,6 +85,7 @@ class SqliteStore final : public Store {
   void insert_dead_letter(const DeadLetter& letter);
   void remove_from_inbox(const std::string& event_id);
   void save_checkpoint(const Checkpoint& checkpoint, std::int64_t now);
+  void save_plugin_state(const PluginStateValue& saved, std::int64_t now);
   [[noreturn]] void fail(const std::string& what) const;
 
   sqlite3* db_;

@@ -194,6 +194,13 @@ struct Checkpoint {
   std::string value;
 };
 
+/// A plugin instance's saved value (PluginContext::save_state), pipeline-local.
+struct PluginStateValue {
+  std::string instance_id;
+  std::string key;
+  std::string value;
+};
+
 /// What one webhook delivery stores before the sender gets its 2xx: the
 /// events wait in the inbox until the engine handles them.
 struct InboxDelivery {
@@ -234,11 +241,17 @@ class Store {
   /// set and fired, thread activity) and dead letters (their event ids are
   /// marked seen too).
   /// Also removes each outcome's and dead letter's event from the inbox, and
-  /// saves `checkpoints` (the cursors of the connectors that gave the batch).
+  /// saves `checkpoints` (the cursors of the connectors that gave the batch)
+  /// and `plugin_state` (what plugins saved while handling it).
   virtual void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
-                      const std::vector<Checkpoint>& checkpoints) = 0;
+                      const std::vector<Checkpoint>& checkpoints,
+                      const std::vector<PluginStateValue>& plugin_state) = 0;
+  void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters,
+              const std::vector<Checkpoint>& checkpoints) {
+    commit(outcomes, dead_letters, checkpoints, {});
+  }
   void commit(std::vector<EventOutcome>& outcomes, const std::vector<DeadLetter>& dead_letters) {
-    commit(outcomes, dead_letters, {});
+    commit(outcomes, dead_letters, {}, {});
   }
 
   /// The id of the latest approval decision, 0 when none.
@@ -249,7 +262,8 @@ class Store {
   /// returns false, and the engine handles the batch again.
   virtual bool commit_unless_approved_after(std::int64_t approval_id, std::vector<EventOutcome>& outcomes,
                                             const std::vector<DeadLetter>& dead_letters,
-                                            const std::vector<Checkpoint>& checkpoints) = 0;
+                                            const std::vector<Checkpoint>& checkpoints,
+                                            const std::vector<PluginStateValue>& plugin_state) = 0;
 
   /// Outbox entries in that status, oldest first.
   virtual std::vector<OutboxEntry> outbox(OutboxStatus status) = 0;
@@ -311,6 +325,8 @@ class Store {
   virtual std::vector<InboxEvent> inbox(const std::string& connector_id, std::size_t limit) = 0;
   /// The value last committed for the connector's `key`; nullopt when none.
   virtual std::optional<std::string> load_checkpoint(const std::string& connector_id, const std::string& key) = 0;
+  /// What plugin instance `instance_id` last saved under `key` (PluginContext::load_state).
+  virtual std::optional<std::string> load_plugin_state(const std::string& instance_id, const std::string& key) = 0;
 };
 
 }  // namespace parley::host

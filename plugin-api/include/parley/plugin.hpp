@@ -36,6 +36,9 @@ namespace parley {
 
 enum class LogLevel { debug, info, warn, error };
 
+/// API 1.4. The largest value PluginContext::save_state accepts.
+inline constexpr std::size_t kMaxStateValueBytes = 64 * 1024;
+
 /// Host services for one plugin instance. Owned by the host; outlives the
 /// instance. All members may be called from any thread.
 class BOOST_SYMBOL_VISIBLE PluginContext {
@@ -78,6 +81,24 @@ class BOOST_SYMBOL_VISIBLE PluginContext {
   virtual std::optional<std::string> load_checkpoint(std::string_view key) const {
     (void)key;
     return std::nullopt;
+  }
+  /// API 1.4. The value this plugin instance last saved under `key` with
+  /// save_state, or nullopt. Saved values are seen at once by every thread
+  /// of this instance, and kept in the pipeline's store across restarts.
+  virtual std::optional<std::string> load_state(std::string_view key) const {
+    (void)key;
+    return std::nullopt;
+  }
+  /// API 1.4. Saves a small value (a few KiB at most; kMaxStateValueBytes)
+  /// under `key` for this instance. It is committed with the batch of events
+  /// being handled: after a crash it goes back with those events, which are
+  /// then handled again. Keep keys few (thousands, not one per event): the
+  /// host keeps the values it has seen in memory. Under `parley test` each
+  /// case starts with no state; in a constructor nothing is loaded yet.
+  virtual void save_state(std::string_view key, std::string_view value) {
+    (void)key;
+    (void)value;
+    throw std::logic_error("this context keeps no plugin state");
   }
   // Append new members at the end only.
 };

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,17 @@ class FakePluginContext final : public PluginContext {
     if (found == checkpoints.end()) return std::nullopt;
     return found->second;
   }
+  std::optional<std::string> load_state(std::string_view key) const override {
+    const std::lock_guard lock(state_mutex_);
+    auto found = state.find(std::string(key));
+    if (found == state.end()) return std::nullopt;
+    return found->second;
+  }
+  void save_state(std::string_view key, std::string_view value) override {
+    if (value.size() > kMaxStateValueBytes) throw std::length_error("FakePluginContext: state value too large");
+    const std::lock_guard lock(state_mutex_);
+    state[std::string(key)] = std::string(value);
+  }
 
   struct LogLine {
     LogLevel level;
@@ -61,9 +73,11 @@ class FakePluginContext final : public PluginContext {
   /// What hmac_sha256_hex() computes with; the test supplies an implementation.
   std::function<std::string(std::string_view key, std::string_view message)> hmac;
   std::map<std::string, std::string> checkpoints;  ///< what load_checkpoint() reads
+  std::map<std::string, std::string> state;        ///< what load_state() reads and save_state() writes
 
  private:
   std::filesystem::path base_dir_;
+  mutable std::mutex state_mutex_;  // save_state may be called from any thread, as on the host
 };
 
 }  // namespace parley::testing

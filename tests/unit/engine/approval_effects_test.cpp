@@ -51,16 +51,18 @@ class ListConnector final : public Connector {
 };
 
 /// Proposes the action the event's text names; answers a timer event with
-/// nothing, only noting it.
+/// nothing, only noting it. Counts the events it answered in plugin state.
 class KindResponder final : public Responder {
  public:
-  KindResponder(const ConfigValue&, PluginContext&) {}
+  KindResponder(const ConfigValue&, PluginContext& context) : context_(context) {}
   void respond(const Event& event, const Labels&, const CaseView&, std::vector<Action>& proposals) override {
     if (world.while_responding) world.while_responding(event);
     if (event.kind == EventKind::timer) {
       world.timer_events.push_back(event);
       return;
     }
+    const auto answered = context_.load_state("answered");
+    context_.save_state("answered", std::to_string(answered ? std::stoi(*answered) + 1 : 1));
     Action action;
     action.rule_id = "r-" + event.text;
     action.reason = "test";
@@ -84,6 +86,9 @@ class KindResponder final : public Responder {
     }
     proposals.push_back(std::move(action));
   }
+
+ private:
+  PluginContext& context_;
 };
 
 using parley::test::descriptor_for;
@@ -372,6 +377,8 @@ TEST_CASE("an approval made while a batch is handled makes the engine handle the
   const auto author = store->load_author("brand", "u1");
   CHECK(author.warnings == 1);
   CHECK(author.events == 2);
+  // Plugin state went back with the refused pass: e1 and e2, once each.
+  CHECK(store->load_plugin_state("kinds", "answered") == std::optional<std::string>("2"));
   int e2_records = 0;
   for (const auto& record : store->audit()) e2_records += record.event_id == "e2";
   CHECK(e2_records == 1);

@@ -75,7 +75,10 @@ bool answered(const CaseView& case_view) {
 }  // namespace
 
 PlaybookResponder::PlaybookResponder(const ConfigValue& config, PluginContext& context)
-    : config_(parse_playbook_config(config)), context_(context), writer_(config_), router_(config_.escalation) {
+    : config_(parse_playbook_config(config)),
+      context_(context),
+      writer_(config_, context),
+      router_(config_.escalation) {
   check_catalog_covers(config_);
   if (!config_.acknowledge_publicly && !config_.move_private) {
     throw std::invalid_argument(

@@ -5,7 +5,8 @@
 
 namespace parley::playbook {
 
-ReplyWriter::ReplyWriter(const PlaybookConfig& config) : config_(config), tone_(config.banned_phrases) {}
+ReplyWriter::ReplyWriter(const PlaybookConfig& config, PluginContext& context)
+    : config_(config), picker_(context), tone_(config.banned_phrases) {}
 
 std::string ReplyWriter::reply_language(std::string_view customer_lang) const {
   const auto& languages = config_.languages;

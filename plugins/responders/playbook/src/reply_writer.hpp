@@ -24,7 +24,8 @@ struct Reply {
 
 class ReplyWriter {
  public:
-  explicit ReplyWriter(const PlaybookConfig& config);
+  /// `context` keeps the variant memory (P10) across restarts.
+  ReplyWriter(const PlaybookConfig& config, PluginContext& context);
 
   /// The language a reply to a customer writing in `customer_lang` is written in.
   std::string reply_language(std::string_view customer_lang) const;

@@ -1,6 +1,8 @@
 #include "variant_picker.hpp"
 
+#include <charconv>
 #include <cstdint>
+#include <optional>
 
 namespace parley::playbook {
 namespace {
@@ -16,23 +18,44 @@ std::uint64_t fnv1a(std::string_view text) {
   return hash;
 }
 
+/// The last choice for one key and the seed (event id) it was made for,
+/// saved as "<index> <seed>".
+struct LastChoice {
+  std::size_t index = 0;
+  std::string seed;
+};
+
+std::optional<LastChoice> parse_last_choice(const std::optional<std::string>& saved) {
+  if (!saved) return std::nullopt;
+  const auto space = saved->find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  LastChoice last;
+  const auto* begin = saved->data();
+  const auto parsed = std::from_chars(begin, begin + space, last.index);
+  if (parsed.ec != std::errc() || parsed.ptr != begin + space) return std::nullopt;  // not ours: start afresh
+  last.seed = saved->substr(space + 1);
+  return last;
+}
+
 }  // namespace
+
+std::string VariantPicker::state_key(std::string_view account, std::string_view message_name, std::string_view lang) {
+  std::string key = "last_variant/";
+  key.append(account).append("/").append(message_name).append("/").append(lang);
+  return key;
+}
 
 std::size_t VariantPicker::pick(std::string_view account, std::string_view message_name, std::string_view lang,
                                 std::size_t count, std::string_view seed) {
   if (count <= 1) return 0;
   auto index = static_cast<std::size_t>(fnv1a(seed) % count);
-  std::tuple<std::string, std::string, std::string> key{account, message_name, lang};
+  const auto key = state_key(account, message_name, lang);
   const std::lock_guard lock(mutex_);
-  if (const auto found = last_.find(key); found != last_.end()) {
-    auto& last = found->second;
-    if (last.seed == seed && last.index < count) return last.index;
-    if (last.index == index) index = (index + 1) % count;
-    last = {index, std::string(seed)};
-    return index;
+  if (const auto last = parse_last_choice(context_.load_state(key))) {
+    if (last->seed == seed && last->index < count) return last->index;
+    if (last->index == index) index = (index + 1) % count;
   }
-  if (last_.size() >= kMaxRemembered) last_.clear();
-  last_.emplace(std::move(key), Last{index, std::string(seed)});
+  context_.save_state(key, std::to_string(index) + " " + std::string(seed));
   return index;
 }
 
