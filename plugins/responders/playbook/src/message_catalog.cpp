@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "embedded_file.hpp"
+#include "personas.hpp"
 
 std::span<const parley::text::EmbeddedFile> playbook_template_files();
 
@@ -48,6 +49,14 @@ void drop_dangling(std::string& out, std::string_view rest) {
 
 bool is_known(std::string_view name, const std::vector<std::string>& names) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// A plain message name, or a plain name with a portrait: "acknowledge.meek".
+bool is_known_message(std::string_view name) {
+  if (is_known(name, message_names())) return true;
+  const auto dot = name.rfind('.');
+  return dot != std::string_view::npos && is_known(name.substr(0, dot), message_names()) &&
+         is_persona(name.substr(dot + 1));
 }
 
 void check_placeholders(std::string_view message_name, std::string_view lang, std::string_view text) {
@@ -99,7 +108,10 @@ MessageCatalog MessageCatalog::defaults() {
 
 void MessageCatalog::set(std::string_view message_name, std::string_view lang, std::vector<std::string> variants) {
   const auto where = std::string(message_name) + "/" + std::string(lang);
-  if (!is_known(message_name, message_names())) throw std::invalid_argument("unknown message " + where);
+  if (!is_known_message(message_name)) {
+    throw std::invalid_argument("unknown message " + where +
+                                " (a portrait's wording is <message>.<meek|aggressive|high_roller|rip_off|chronic>)");
+  }
   if (lang.empty()) throw std::invalid_argument("template " + where + ": empty language");
   if (variants.empty()) throw std::invalid_argument("template " + where + ": no variants");
   for (const auto& text : variants) {
@@ -118,6 +130,23 @@ const std::vector<std::string>* MessageCatalog::variants(std::string_view messag
   if (by_lang == texts_.end()) return nullptr;
   const auto found = by_lang->second.find(std::string(lang));
   return found == by_lang->second.end() ? nullptr : &found->second;
+}
+
+void MessageCatalog::erase(std::string_view message_name, std::string_view lang) {
+  if (const auto by_lang = texts_.find(message_name); by_lang != texts_.end()) by_lang->second.erase(std::string(lang));
+}
+
+std::string MessageCatalog::wording_for(std::string_view message_name, std::string_view persona,
+                                        std::string_view lang) const {
+  if (!persona.empty()) {
+    auto worded = persona_message_name(message_name, persona);
+    if (const auto* found = variants(worded, lang); found != nullptr && !found->empty()) return worded;
+  }
+  return std::string(message_name);
+}
+
+std::string persona_message_name(std::string_view message_name, std::string_view persona) {
+  return std::string(message_name) + "." + std::string(persona);
 }
 
 std::string render(std::string_view template_text, const std::map<std::string, std::string>& facts) {

@@ -2,6 +2,7 @@
 // each with several variants (PLAYBOOK P10: never the same text pasted again
 // and again). Built-in defaults exist for en, el, ru, pl, fi and ar; a brand
 // replaces any message in any language from its config (`templates:`).
+// A message may also be worded for a P16 portrait ("acknowledge.aggressive").
 #pragma once
 
 #include <map>
@@ -33,18 +34,33 @@ inline constexpr std::string_view escalated = "escalated";  ///< P12: private, a
 /// Every message name above, for validation and tests.
 const std::vector<std::string>& message_names();
 
+/// The name of a message's wording for a P16 portrait: "acknowledge.aggressive".
+/// Such texts are optional; without one the plain message is used.
+std::string persona_message_name(std::string_view message_name, std::string_view persona);
+
 class MessageCatalog {
  public:
   /// The built-in texts (compiled in from templates/<lang>.yaml).
   static MessageCatalog defaults();
 
-  /// Replaces the variants of one message in one language. Throws
-  /// std::invalid_argument naming message and language when `variants` is
-  /// empty, a message name is unknown, or a text has an unknown {placeholder}.
+  /// Replaces the variants of one message in one language. `message_name` is
+  /// one of message_names() or its wording for a portrait
+  /// ("move_private.chronic"). Throws std::invalid_argument naming message and
+  /// language when `variants` is empty, a message name is unknown, or a text
+  /// has an unknown {placeholder}.
   void set(std::string_view message_name, std::string_view lang, std::vector<std::string> variants);
+
+  /// Removes the variants of one message in one language, if any.
+  void erase(std::string_view message_name, std::string_view lang);
 
   /// The variants, or nullptr when the catalog has none for that language.
   const std::vector<std::string>* variants(std::string_view message_name, std::string_view lang) const;
+
+  /// The message to write for a customer of `persona` (P16) in `lang`: the
+  /// persona's wording ("acknowledge.aggressive") when the catalog has it in
+  /// that language, else `message_name` itself. An empty persona gives
+  /// `message_name`.
+  std::string wording_for(std::string_view message_name, std::string_view persona, std::string_view lang) const;
 
  private:
   std::map<std::string, std::map<std::string, std::vector<std::string>>, std::less<>>

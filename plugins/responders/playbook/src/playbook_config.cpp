@@ -5,13 +5,14 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "personas.hpp"
+
 namespace parley::playbook {
 namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument("playbook: " + message); }
 
 constexpr std::array<const char*, 7> kWeekdays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr std::array<const char*, 5> kPersonas = {"meek", "aggressive", "high_roller", "rip_off", "chronic"};
 
 std::vector<std::string> read_strings(const ConfigValue* list, const std::string& key) {
   std::vector<std::string> result;
@@ -82,7 +83,7 @@ void read_abuse(const ConfigValue* section, PlaybookConfig& result) {
 void read_personas(const ConfigValue* section, PlaybookConfig& result) {
   if (section == nullptr || section->is_null()) return;
   for (const auto& [name, value] : section->as_map()) {
-    if (std::find(kPersonas.begin(), kPersonas.end(), name) == kPersonas.end()) {
+    if (!is_persona(name)) {
       fail("'personas' names '" + name + "'; expected one of meek, aggressive, high_roller, rip_off, chronic");
     }
     PersonaStrategy strategy;
@@ -127,8 +128,24 @@ void read_escalation(const ConfigValue* section, PlaybookConfig& result) {
   }
 }
 
+/// A brand that rewrites a message in a language keeps its own voice there:
+/// the built-in wordings of that message for the P16 portraits are dropped
+/// in that language (the brand's text may carry a rule of its own, such as
+/// "no account details in public"), unless the brand writes them too.
+void drop_builtin_persona_wordings(const ConfigValue& section, MessageCatalog& catalog) {
+  for (const auto& [message_name, by_language] : section.as_map()) {
+    const auto& names = message_names();
+    if (!by_language.is_map() || std::find(names.begin(), names.end(), message_name) == names.end()) continue;
+    for (const auto& entry : by_language.as_map()) {
+      for (const auto persona : kPersonas) catalog.erase(persona_message_name(message_name, persona), entry.first);
+    }
+  }
+}
+
 void read_templates(const ConfigValue* section, PlaybookConfig& result) {
   if (section == nullptr || section->is_null()) return;
+  if (!section->is_map()) fail("'templates' must map a message to languages");
+  drop_builtin_persona_wordings(*section, result.catalog);
   for (const auto& [message_name, by_language] : section->as_map()) {
     if (!by_language.is_map()) fail("'templates." + message_name + "' must map a language to a list of texts");
     for (const auto& [lang, variants] : by_language.as_map()) {
@@ -175,7 +192,8 @@ ConfigSchema playbook_schema() {
   std::vector<ConfigField> days;
   for (const auto* day : kWeekdays) days.push_back(string(day).describe("e.g. 09:00-18:00, closed, 24h"));
   std::vector<ConfigField> persona_fields;
-  for (const auto* name : kPersonas) {
+  for (const auto persona : kPersonas) {
+    const std::string name(persona);
     persona_fields.push_back(
         object(name,
                {string("escalate_to").describe("department (escalation) for this portrait"),

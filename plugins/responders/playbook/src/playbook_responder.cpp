@@ -424,19 +424,23 @@ void PlaybookResponder::on_question(Turn& turn) {
 
 void PlaybookResponder::say(Turn& turn, ActionKind kind, std::string_view message_name, const std::string& rule,
                             std::string reason, std::map<std::string, std::string> params) {
-  const auto reply =
-      writer_.write(message_name, turn.customer_lang, turn.event.account, turn.event.id + rule, turn.facts);
+  // P16: the portrait's own wording ("acknowledge.aggressive") where the
+  // catalog has one in the reply's language; the variant memory and the tone
+  // check then work on the message actually used.
+  const auto used = config_.catalog.wording_for(message_name, turn.persona, writer_.reply_language(turn.customer_lang));
+  const auto reply = writer_.write(used, turn.customer_lang, turn.event.account, turn.event.id + rule, turn.facts);
   if (!reply.problems.empty()) {
     std::string found;
     for (const auto& problem : reply.problems) {
       found += (found.empty() ? "" : ", ") + ("\"" + problem.phrase + "\" (" + problem.kind + ")");
     }
     act(turn, ActionKind::notify, "P3.tone",
-        "the " + std::string(message_name) + " reply for " + rule + " was held back by the tone check: " + found +
+        "the " + used + " reply for " + rule + " was held back by the tone check: " + found +
             "; a person should write it",
-        {{"team", "community"}, {"held_back", std::string(message_name)}});
+        {{"team", "community"}, {"held_back", used}});
     return;
   }
+  if (used != message_name) reason += "; P16." + turn.persona + " wording (" + used + ")";
   if (reply.fell_back) {
     reason += "; P20: written in " + reply.lang + ", the brand's default, because the customer wrote in " +
               (turn.customer_lang.empty() ? std::string("an unknown language") : turn.customer_lang) +
