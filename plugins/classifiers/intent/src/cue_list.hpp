@@ -10,7 +10,7 @@
 namespace parley::intent {
 
 struct CueLine {
-  std::string section;  ///< e.g. "complaint", "theme.late_delivery"
+  std::string section;  ///< e.g. "complaint", "theme.late_delivery", "about.late_delivery"
   std::string term;     ///< as written, e.g. "zwrot* pieniędz*"
 };
 

@@ -16,8 +16,14 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative", "hint", "question", "praise", "compensation", "offtopic", "spam", "promo",
+    "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation",
+    "offtopic",  "spam",    "promo",    "instead", "ordered",  "received",
 };
+
+/// Weight per word of an `[about.<theme>]` cue: what a complaint is about
+/// ("order", "app", "flight") counts half as much as what went wrong with it
+/// ("late", "crashes", "wrong size") in `[theme.<theme>]`.
+constexpr float kAboutWeight = 0.5F;
 
 /// Evidence strength -> score in [0,1): 1 - e^(-k x). Saturates, never jumps.
 double squash(double evidence, double k) { return evidence <= 0 ? 0.0 : 1.0 - std::exp(-k * evidence); }
@@ -116,6 +122,9 @@ IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::Pl
       } else if (line.section.starts_with("theme.")) {
         if (settings.replace_default_themes) continue;
         add_cue(file.name, line.term, kThemeBase + theme_index(line.section.substr(6)));
+      } else if (line.section.starts_with("about.")) {
+        if (settings.replace_default_themes) continue;
+        add_cue(file.name, line.term, kThemeBase + theme_index(line.section.substr(6)), kAboutWeight);
       } else {
         throw std::invalid_argument("intent: " + std::string(file.name) + ": unknown section [" + line.section + "]");
       }
@@ -131,6 +140,8 @@ IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::Pl
     }
   }
   cues_.freeze();
+  wrong_order_theme_ =
+      static_cast<std::size_t>(std::find(themes_.begin(), themes_.end(), "wrong_order") - themes_.begin());
   context.log(parley::LogLevel::debug,
               "intent: " + std::to_string(cues_.size()) + " cues, " + std::to_string(themes_.size()) + " themes");
 }
@@ -145,7 +156,16 @@ std::uint32_t IntentClassifier::theme_index(const std::string& name) {
   return static_cast<std::uint32_t>(themes_.size() - 1);
 }
 
-void IntentClassifier::add_cue(std::string_view where, std::string_view term, std::uint32_t value) {
+std::uint32_t IntentClassifier::target_id(std::uint32_t target, float weight) {
+  for (std::size_t i = 0; i < targets_.size(); ++i) {
+    if (targets_[i].target == target && targets_[i].weight == weight) return static_cast<std::uint32_t>(i);
+  }
+  targets_.push_back({target, weight});
+  return static_cast<std::uint32_t>(targets_.size() - 1);
+}
+
+void IntentClassifier::add_cue(std::string_view where, std::string_view term, std::uint32_t target,
+                               float theme_weight_per_word) {
   std::vector<std::string> words;
   std::vector<bool> stems;
   for (const auto& raw : split_term(term)) {
@@ -155,7 +175,11 @@ void IntentClassifier::add_cue(std::string_view where, std::string_view term, st
       stems.push_back(raw.stem && i + 1 == folded.size());
     }
   }
-  if (!cues_.insert(words, stems, value)) {
+  // A theme phrase ("wrong order", "sain väärän") is more specific than a
+  // single word ("order"): it weighs per word, up to two.
+  const float weight =
+      target < kThemeBase ? 1.0F : theme_weight_per_word * static_cast<float>(std::min<std::size_t>(words.size(), 2));
+  if (!cues_.insert(words, stems, target_id(target, weight))) {
     throw std::invalid_argument("intent: " + std::string(where) + ": term '" + std::string(term) +
                                 "' has no letters, digits or symbols to match");
   }
@@ -166,11 +190,12 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   thread_local text::NormalizedText folded;
   normalizer_.normalize(skip_leading_handles(raw), folded);
   cues_.for_each_match(folded, [&](std::uint32_t value, std::size_t token) {
-    if (value < kThemeBase) {
-      ++evidence.counts[value];
-      if (value == kQuestion && token == 0) evidence.question_at_start = true;
+    const CueTarget& cue = targets_[value];
+    if (cue.target < kThemeBase) {
+      ++evidence.counts[cue.target];
+      if (cue.target == kQuestion && token == 0) evidence.question_at_start = true;
     } else {
-      evidence.theme_weight[value - kThemeBase] += 1.0F;
+      evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
     }
   });
   evidence.question_mark = has_question_mark(raw);
@@ -179,8 +204,16 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
 }
 
 void IntentClassifier::classify(const parley::Event& event, parley::Labels& labels) {
-  const Evidence e = gather(event.text);
-  const auto& c = e.counts;
+  Evidence e = gather(event.text);
+  auto& c = e.counts;
+
+  // "Instead of a latte I got black coffee": a substitution is a problem of
+  // the wrong_order kind; "I ordered a latte and got black coffee" hints at it.
+  if (c[kReceived] > 0 && (c[kInstead] > 0 || c[kOrdered] > 0)) {
+    const bool substituted = c[kInstead] > 0;
+    ++c[substituted ? kProblem : kHint];
+    if (wrong_order_theme_ < themes_.size()) e.theme_weight[wrong_order_theme_] += substituted ? 2.0F : 1.0F;
+  }
 
   // Earlier classifiers (absent -> 0): sentiment and anger raise a complaint;
   // toxicity alone does not, so negativity that is only abuse is discounted.

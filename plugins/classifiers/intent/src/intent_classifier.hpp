@@ -17,7 +17,7 @@
 
 namespace parley::intent {
 
-/// What a cue is evidence of. Themes follow the signals: value kThemeBase + i.
+/// What a cue is evidence of. Themes follow the signals: target kThemeBase + i.
 enum Signal : std::uint32_t {
   kComplaint = 0,  ///< a clear complaint phrase ("still waiting", "unacceptable")
   kProblem,        ///< something went wrong ("delayed", "not working", "again")
@@ -28,7 +28,10 @@ enum Signal : std::uint32_t {
   kCompensation,
   kOfftopic,
   kSpam,
-  kPromo,  ///< promotion, weak alone ("check out", "download", "subs")
+  kPromo,     ///< promotion, weak alone ("check out", "download", "subs")
+  kInstead,   ///< "instead of": with kReceived, something was substituted
+  kOrdered,   ///< "I ordered": with kReceived, a hint of the wrong item
+  kReceived,  ///< "I got", "they brought me": nothing alone
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -59,13 +62,25 @@ class IntentClassifier final : public parley::Classifier {
   std::size_t cue_count() const { return cues_.size(); }
 
  private:
-  void add_cue(std::string_view where, std::string_view term, std::uint32_t value);
+  /// What a matched cue adds: to a signal's count, or `weight` to a theme.
+  struct CueTarget {
+    std::uint32_t target = 0;  ///< a Signal, or kThemeBase + theme index
+    float weight = 1.0F;
+  };
+
+  /// Adds `term` for `target`. `theme_weight_per_word` (themes only): the
+  /// weight of each word of the term, up to two words (a phrase says more
+  /// than a single word).
+  void add_cue(std::string_view where, std::string_view term, std::uint32_t target, float theme_weight_per_word = 1.0F);
+  std::uint32_t target_id(std::uint32_t target, float weight);
   std::uint32_t theme_index(const std::string& name);
 
   text::TextNormalizer normalizer_;
-  CueTrie cues_;
+  CueTrie cues_;                     ///< values index targets_
+  std::vector<CueTarget> targets_;   ///< distinct (target, weight) pairs
   std::vector<std::string> themes_;  ///< index = value - kThemeBase; "other" is not listed
   double theme_min_complaint_ = 0.5;
+  std::size_t wrong_order_theme_ = 0;  ///< index of `wrong_order`, or themes_.size() when not loaded
 };
 
 }  // namespace parley::intent
