@@ -5,6 +5,7 @@
 
 #include "engine/action_routes.hpp"
 #include "engine/allowed_action.hpp"
+#include "engine/audit_record.hpp"
 #include "engine/author_memory.hpp"
 #include "engine/timer_event.hpp"
 #include "plugins/host_plugin_context.hpp"
@@ -242,82 +243,6 @@ nlohmann::json attributes_json(const Labels& labels) {
   nlohmann::json attributes = nlohmann::json::object();
   for (const auto& [name, value] : labels.attributes()) attributes[name] = value;
   return attributes;
-}
-
-std::string audit_json(const HandledEvent& item) {
-  nlohmann::json decisions = nlohmann::json::array();
-  for (const auto& decision : item.decisions) {
-    // Texts and params live in the outbox under the same key; the audit
-    // record says what was proposed by which rule and what the guard did.
-    nlohmann::json entry = {{"key", decision.action.idempotency_key},
-                            {"kind", to_string(decision.action.kind)},
-                            {"rule", decision.action.rule_id},
-                            {"verdict", to_string(decision.verdict)}};
-    if (!decision.reason.empty()) entry["guard_reason"] = decision.reason;
-    if (auto routed = item.routed.find(decision.action.idempotency_key); routed != item.routed.end()) {
-      entry["routed_to"] = routed->second;
-    }
-    if (auto replaced = decision.action.params.find("fallback_for"); replaced != decision.action.params.end()) {
-      entry["fallback_for"] = replaced->second;
-    }
-    decisions.push_back(std::move(entry));
-  }
-  nlohmann::json substitutions = nlohmann::json::array();
-  for (const auto& substitution : item.substitutions) {
-    nlohmann::json replaced_by = nlohmann::json::array();
-    for (std::size_t index = 0; index < substitution.replacement_keys.size(); ++index) {
-      replaced_by.push_back(
-          {{"key", substitution.replacement_keys[index]}, {"kind", to_string(substitution.replacement_kinds[index])}});
-    }
-    nlohmann::json entry = {{"key", substitution.key},
-                            {"kind", to_string(substitution.kind)},
-                            {"rule", substitution.rule_id},
-                            {"replaced_by", replaced_by}};
-    if (substitution.connector_id != item.connector_id) entry["connector"] = substitution.connector_id;
-    if (!substitution.already_proposed.empty()) {
-      nlohmann::json kinds = nlohmann::json::array();
-      for (const auto kind : substitution.already_proposed) kinds.push_back(to_string(kind));
-      entry["already_proposed"] = kinds;
-    }
-    substitutions.push_back(std::move(entry));
-  }
-  nlohmann::json transitions = nlohmann::json::array();
-  for (const auto& transition : item.outcome.transitions) {
-    transitions.push_back(
-        {{"from", transition.from}, {"to", transition.to}, {"rule", transition.rule_id}, {"at", transition.at}});
-  }
-  const auto& status_after =
-      item.outcome.transitions.empty() ? item.case_before.status : item.outcome.transitions.back().to;
-  nlohmann::json record = {{"event", item.event.id},
-                           {"connector", item.connector_id},
-                           {"author", item.event.author.id},
-                           {"case", item.case_key},
-                           {"at", item.handled_at},
-                           {"case_status_before", item.case_before.status},
-                           {"case_status_after", status_after},
-                           {"transitions", transitions},
-                           {"labels", labels_json(item.labels)},
-                           {"attributes", attributes_json(item.labels)},
-                           {"decisions", decisions}};
-  if (!substitutions.empty()) record["substitutions"] = substitutions;
-  // The linked person whose history the event counted in (identities:).
-  if (item.author.linked()) record["person"] = item.author.author_id;
-  const bool parked = std::any_of(item.decisions.begin(), item.decisions.end(),
-                                  [](const GuardDecision& decision) { return decision.verdict == Verdict::parked; });
-  if (parked) {
-    // What approving a parked action later needs of this event: its account
-    // and author (whose state it changes) and a follow_up timer's fields.
-    record["parked_event"] = nlohmann::json::parse(timer_event_json(item.event, item.labels));
-  }
-  if (item.timer) {
-    record["timer"] = {{"key", item.timer->key},       {"purpose", item.timer->purpose},
-                       {"rule", item.timer->rule_id},  {"set_at", item.timer->set_at},
-                       {"due_at", item.timer->due_at}, {"metadata", item.event.metadata}};
-  }
-  if (item.failure)
-    record["failure"] = {
-        {"stage", item.failure->stage}, {"plugin", item.failure->plugin}, {"error", item.failure->error}};
-  return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace parley::host

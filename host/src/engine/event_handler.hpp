@@ -83,8 +83,4 @@ nlohmann::json labels_json(const Labels& labels);
 /// Attributes as a JSON object, name -> value.
 nlohmann::json attributes_json(const Labels& labels);
 
-/// The audit record of a handled event (event, labels, proposals, fallback
-/// substitutions, guard decisions).
-std::string audit_json(const HandledEvent& item);
-
 }  // namespace parley::host
