@@ -37,6 +37,14 @@ OfferWords::OfferWords(std::vector<std::string> words) {
     auto folded = fold_for_matching(word);
     // A blank word would match (nearly) every text; the pipeline reader refuses it.
     if (folded.find_first_not_of(" \t\n") == std::string::npos) continue;
+    const auto index = words_.size();
+    if (folded.size() < 2) {
+      one_byte_words_.push_back(index);
+    } else {
+      const auto prefix = prefix_of(reinterpret_cast<const unsigned char*>(folded.data()));
+      has_prefix_.set(prefix);
+      by_prefix_[prefix].push_back(index);
+    }
     words_.push_back({std::move(word), std::move(folded)});
   }
 }
@@ -44,10 +52,22 @@ OfferWords::OfferWords(std::vector<std::string> words) {
 std::optional<std::string> OfferWords::find_in(std::string_view text) const {
   if (words_.empty() || text.empty()) return std::nullopt;
   const auto folded = fold_for_matching(text);
-  for (const auto& word : words_) {
-    if (folded.find(word.folded) != std::string::npos) return word.written;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
+  std::size_t first = words_.size();  // the earliest listed word found
+  for (std::size_t at = 0; at + 1 < folded.size(); ++at) {
+    // Folded text is valid UTF-8 and every word starts a character.
+    if ((bytes[at] & 0xC0) == 0x80) continue;
+    const auto prefix = prefix_of(bytes + at);
+    if (!has_prefix_.test(prefix)) continue;
+    for (const auto index : by_prefix_.at(prefix)) {
+      if (index < first && folded.compare(at, words_[index].folded.size(), words_[index].folded) == 0) first = index;
+    }
   }
-  return std::nullopt;
+  for (const auto index : one_byte_words_) {
+    if (index < first && folded.find(words_[index].folded) != std::string::npos) first = index;
+  }
+  if (first == words_.size()) return std::nullopt;
+  return words_[first].written;
 }
 
 }  // namespace parley::host

@@ -2,9 +2,13 @@
 // offer, and the check of a text against them.
 #pragma once
 
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace parley::host {
@@ -32,7 +36,17 @@ class OfferWords {
     std::string written;
     std::string folded;
   };
+  /// The first two bytes of a folded word, as one number.
+  static std::uint16_t prefix_of(const unsigned char* bytes) {
+    return static_cast<std::uint16_t>(bytes[0] << 8 | bytes[1]);
+  }
+
   std::vector<Word> words_;
+  // The text is read once: at each character, only the words starting with
+  // its two bytes are compared (a hundred finds over the text cost more).
+  std::bitset<65536> has_prefix_;
+  std::unordered_map<std::uint16_t, std::vector<std::size_t>> by_prefix_;  // prefix -> indexes in words_
+  std::vector<std::size_t> one_byte_words_;                                // too short for a prefix
 };
 
 }  // namespace parley::host

@@ -47,17 +47,21 @@ TEST_CASE("json writer: nested objects and arrays read back as written") {
 }
 
 TEST_CASE("json writer: strings in every script and with every character JSON must escape") {
-  for (const auto& text : std::vector<std::string>{"", "plain", "quote \" backslash \\ slash /", "tab\tnew\nline\r\b\f",
-                                 std::string("nul \0 and \x1f", 11), "Η παραγγελία άργησε", "Где мой заказ?",
-                                 "طلبي تأخر ساعتين", "Missä tilaukseni? 😡🔥", "\u200b\u202e mixed \u05d0"}) {
+  for (const auto& text :
+       std::vector<std::string>{"", "plain", "quote \" backslash \\ slash /", "tab\tnew\nline\r\b\f",
+                                std::string("nul \0 and \x1f", 11), "Η παραγγελία άργησε", "Где мой заказ?",
+                                "طلبي تأخر ساعتين", "Missä tilaukseni? 😡🔥", "\u200b\u202e mixed \u05d0"}) {
     CHECK(read_back_string(text) == text);
   }
 }
 
 TEST_CASE("json writer: invalid UTF-8 becomes U+FFFD and the rest is kept") {
-  CHECK(read_back_string("ab\xFF" "cd") == "ab\xEF\xBF\xBD" "cd");
-  CHECK(read_back_string("cut \xCE") == "cut \xEF\xBF\xBD");                  // a truncated Greek letter
-  CHECK(read_back_string("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");          // an overlong '/'
+  CHECK(read_back_string("ab\xFF"
+                         "cd") ==
+        "ab\xEF\xBF\xBD"
+        "cd");
+  CHECK(read_back_string("cut \xCE") == "cut \xEF\xBF\xBD");                              // a truncated Greek letter
+  CHECK(read_back_string("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                      // an overlong '/'
   CHECK(read_back_string("\xED\xA0\x80 x") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD x");  // a surrogate
   CHECK(read_back_string("ok \xCE\xB1") == "ok \xCE\xB1");
 }

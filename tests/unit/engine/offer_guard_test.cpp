@@ -33,6 +33,10 @@ TEST_CASE("folding ignores case and accents in every script") {
   CHECK(fold_for_matching("Straße") == "strasse");
   CHECK(fold_for_matching("مجاناً") == fold_for_matching("مجانا"));  // tanwin is a mark
   CHECK(fold_for_matching("\xff\xfe") != "");                       // invalid UTF-8 is kept visible
+  // Plain ASCII folds without ICU, to the same result.
+  CHECK(fold_for_matching("Free Of CHARGE, 100%!") == "free of charge, 100%!");
+  CHECK(fold_for_matching("Café GRATIS") == "cafe gratis");
+  CHECK(fold_for_matching("") == "");
 }
 
 TEST_CASE("a public text that mentions an offer is blocked, in six languages") {
@@ -116,4 +120,18 @@ TEST_CASE("OfferWords reports the word as the brand wrote it") {
   CHECK(words.find_in("RABATU nie będzie") == "Rabat");
   CHECK_FALSE(words.find_in("nic"));
   CHECK_FALSE(OfferWords({}).find_in("rabat"));
+}
+
+TEST_CASE("OfferWords finds words anywhere, and names the first listed of several") {
+  const OfferWords words({"gift card", "bonus", "€", "скидк"});
+  // "bonus" comes first in the text, "gift card" first in the list.
+  CHECK(words.find_in("A bonus and a GIFT CARD") == "gift card");
+  CHECK(words.find_in("bonus") == "bonus");               // the whole text
+  CHECK(words.find_in("we add a bonu") == std::nullopt);  // cut at the end
+  CHECK(words.find_in("Ваша СКИДКА готова") == "скидк");  // inside a word, another script
+  CHECK(words.find_in("zwrot 10 €") == "€");              // a word of one character
+  CHECK_FALSE(words.find_in("no offers here, only coffee"));
+  const OfferWords one_byte({"%"});
+  CHECK(one_byte.find_in("10% off") == "%");
+  CHECK_FALSE(one_byte.find_in("ten off"));
 }
