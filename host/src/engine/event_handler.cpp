@@ -308,6 +308,8 @@ std::string audit_json(const HandledEvent& item) {
     // What approving a parked action later needs of this event: its account
     // and author (whose state it changes) and a follow_up timer's fields.
     record["parked_event"] = nlohmann::json::parse(timer_event_json(item.event, item.labels));
+    // What the customer wrote, for the person who decides (parley console).
+    record["parked_event_text"] = item.event.text;
   }
   if (item.timer) {
     record["timer"] = {{"key", item.timer->key},       {"purpose", item.timer->purpose},
