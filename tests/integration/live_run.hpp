@@ -1,5 +1,5 @@
-// A `parley run` left running in the background, listening for webhooks on
-// a free port, for tests that talk to it while it runs.
+// A `parley run` (or `parley console`) left running in the background,
+// listening on a free port, for tests that talk to it while it runs.
 #pragma once
 
 #include <signal.h>
@@ -21,11 +21,14 @@
 namespace parley::testing {
 
 /// Starts `parley run PIPELINE --state DIR --listen 127.0.0.1:0 EXTRA...`
-/// and waits (10 s at most) for the port it reports.
+/// (or, with `command`, `parley COMMAND PIPELINE ...`) and waits (10 s at
+/// most) for the port it reports.
 struct LiveRun {
-  LiveRun(const std::string& dir, const std::string& pipeline, const std::vector<std::string>& extra = {}) : dir(dir) {
+  LiveRun(const std::string& dir, const std::string& pipeline, const std::vector<std::string>& extra = {},
+          const std::string& command = "run")
+      : dir(dir) {
     std::vector<std::string> arguments{
-        "run", pipeline, "--state", dir, "--listen", "127.0.0.1:0", "--listen-port-file", dir + "/port"};
+        command, pipeline, "--state", dir, "--listen", "127.0.0.1:0", "--listen-port-file", dir + "/port"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     std::remove((dir + "/port").c_str());
     pid = start_parley(arguments, dir);
@@ -43,7 +46,7 @@ struct LiveRun {
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    FAIL("parley run did not start listening: " << read_file(dir + "/err"));
+    FAIL("parley " << command << " did not start listening: " << read_file(dir + "/err"));
   }
   ~LiveRun() { kill_now(); }
   LiveRun(const LiveRun&) = delete;

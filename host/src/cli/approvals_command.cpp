@@ -3,7 +3,8 @@
 // The approval queue: actions parked by policy.require_approval. A decision
 // is a compare-and-set in the store (only from pending_approval), recorded
 // with who, when and why; an approved action is then executed at once by the
-// pipeline's connector, through the engine's own executor.
+// pipeline's connector, through the engine's own executor
+// (engine/approval_decision.hpp, shared with `parley console`).
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -16,8 +17,7 @@
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
 #include "cli/redacted_output.hpp"
-#include "engine/action_executor.hpp"
-#include "engine/approval_effects.hpp"
+#include "engine/approval_decision.hpp"
 #include "engine/case_lifecycle.hpp"
 #include "engine/pipeline_runtime.hpp"
 #include "store/sqlite_store.hpp"
@@ -149,30 +149,14 @@ class Approvals {
         return kExitBadUsage;
       }
     }
-    ApprovalDecision decision{entry.id, approve, options_.by, options_.note, 0};
-    // An approval has the state effects an allowed action has (warnings, ban,
-    // case status, offers, a follow_up's timer), committed with the decision.
-    std::optional<EventOutcome> effects;
-    const auto at = approval_time(loaded_.config.engine.clock, *store_);
-    auto result = store_->decide(decision, [&](const OutboxEntry& approved) {
-      effects = approval_outcome(*store_, approved, at);
-      return effects;
-    });
+    auto result = decide_parked_action(*store_, loaded_.config.engine, runtime ? &*runtime : nullptr,
+                                       {entry.id, approve, options_.by, options_.note, 0});
     if (result.outcome == DecideResult::Outcome::unknown_id) {
       return fail("no action #" + options_.id_text + " in " + database_name());
     }
     if (result.outcome == DecideResult::Outcome::not_parked) return already_decided(*result.entry, result.decision);
-    decision = *result.decision;
-    auto current = *result.entry;
-    std::optional<DeadLetter> failure;
-    // A follow_up is carried out by the host (its timer, set above); only
-    // platform actions go to the connector.
-    if (approve && current.status == OutboxStatus::pending) {
-      const RetryPolicy retry{loaded_.config.engine.max_attempts, loaded_.config.engine.retry_backoff_ms};
-      failure = execute_action(*runtime, *store_, retry, current);
-    }
-    report_decision(current, decision, failure.has_value(), effects);
-    return failure ? kExitWorkFailed : kExitOk;
+    report_decision(*result.entry, *result.decision, result.execution_failed, result.effects);
+    return result.execution_failed ? kExitWorkFailed : kExitOk;
   }
 
   void report_decision(const OutboxEntry& entry, const ApprovalDecision& decision, bool failed,

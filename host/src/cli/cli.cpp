@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"test", "run a brand's policy test cases through the pipeline (dry run)", &test_command},
     {"backtest", "what a policy would have done on past events: a report (dry run)", &backtest_command},
     {"approvals", "list, show, approve or reject actions parked for approval", &approvals_command},
+    {"console", "a web page to approve or reject parked actions (behind your TLS proxy)", &console_command},
     {"dead-letters", "list, show, retry or discard what failed for good (events, actions, inputs)",
      &dead_letters_command},
 };

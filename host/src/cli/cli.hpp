@@ -39,5 +39,6 @@ int test_command(const std::vector<std::string>& arguments);
 int backtest_command(const std::vector<std::string>& arguments);
 int approvals_command(const std::vector<std::string>& arguments);
 int dead_letters_command(const std::vector<std::string>& arguments);
+int console_command(const std::vector<std::string>& arguments);
 
 }  // namespace parley::host

@@ -9,13 +9,13 @@
 
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "cli/cli.hpp"
 #include "cli/decision_table.hpp"
 #include "cli/pipeline_setup.hpp"
+#include "cli/port_file.hpp"
 #include "engine/engine.hpp"
 #include "ingress/webhook_listener.hpp"
 #include "ingress/webhook_router.hpp"
@@ -61,14 +61,6 @@ void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool
   } catch (const std::exception& error) {
     pipeline.error = pipeline.loaded.secrets->redact(error.what());
   }
-}
-
-/// Where --listen-port-file wants it: written whole, then renamed, so a
-/// reader never sees half a number.
-void write_port_file(const std::string& path, std::uint16_t port) {
-  const auto partial = path + ".partial";
-  std::ofstream(partial) << port << "\n";
-  std::filesystem::rename(partial, path);
 }
 
 /// The webhook routes of every pipeline (none when no connector receives

@@ -101,6 +101,8 @@ std::string audit_json(const HandledEvent& item) {
     // What approving a parked action later needs of this event: its account
     // and author (whose state it changes) and a follow_up timer's fields.
     out.key("parked_event").raw(timer_event_json(item.event, item.labels));
+    // What the customer wrote, for the person who decides (parley console).
+    out.field("parked_event_text", item.event.text);
   }
   if (const auto& timer = item.timer) {
     out.key("timer")

@@ -91,7 +91,9 @@ class Session : public std::enable_shared_from_this<Session> {
     for (const auto& field : request) webhook.headers.push_back({text_of(field.name_string()), text_of(field.value())});
     webhook.body = request.body();
     webhook.remote_address = remote_address_;
-    answer(handler_.handle(webhook));
+    auto handled = handler_.handle(webhook);
+    for (const auto& header : handled.headers) response_.set(header.name, header.value);
+    answer(std::move(handled.reply));
   }
 
   WebhookReply too_large() const {

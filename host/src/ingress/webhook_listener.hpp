@@ -1,5 +1,6 @@
 // WebhookListener: the host's one HTTP/1.1 listener for webhooks (Boost.Beast
-// on one io thread; docs/adr/0009-webhook-ingress.md). It reads a request's
+// on one io thread; docs/adr/0009-webhook-ingress.md), also serving
+// `parley console`'s pages. It reads a request's
 // headers, answers 404 / 405 / 413 without reading a body it will not use,
 // hands whole GET and POST requests to its handler and logs one line per
 // request: method, path, status and the handler's log message, never the
@@ -14,6 +15,7 @@
 #include <parley/webhook.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley::host {
 
@@ -33,6 +35,13 @@ struct ListenerOptions {
   std::chrono::milliseconds io_timeout{10000};
 };
 
+/// What the listener answers: a reply and headers of its own besides
+/// Content-Type (a web page's Location, Cache-Control...; webhooks need none).
+struct ListenerReply {
+  WebhookReply reply;
+  std::vector<HttpHeader> headers;
+};
+
 /// What the listener serves. Called on the listener's io thread, one request
 /// at a time.
 class WebhookHandler {
@@ -41,7 +50,7 @@ class WebhookHandler {
   /// True when `path` is served (else 404 before the body is read).
   virtual bool has_route(std::string_view path) const = 0;
   /// Answers one whole GET or POST request on a served path.
-  virtual WebhookReply handle(const WebhookRequest& request) = 0;
+  virtual ListenerReply handle(const WebhookRequest& request) = 0;
 };
 
 class WebhookListener {

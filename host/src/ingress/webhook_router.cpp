@@ -48,7 +48,7 @@ InboxDelivery inbox_delivery(const std::string& connector_id, const std::string&
   return delivery;
 }
 
-WebhookReply WebhookRouter::handle(const WebhookRequest& request) {
+WebhookReply WebhookRouter::answer(const WebhookRequest& request) {
   const auto found = routes_.find(request.path);
   if (found == routes_.end()) return {404, "text/plain", "no such webhook\n", "unknown route"};
   const auto& route = found->second;

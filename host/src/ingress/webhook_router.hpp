@@ -29,9 +29,11 @@ class WebhookRouter final : public WebhookHandler {
   bool empty() const { return routes_.empty(); }
 
   bool has_route(std::string_view path) const override;
-  WebhookReply handle(const WebhookRequest& request) override;
+  ListenerReply handle(const WebhookRequest& request) override { return {answer(request), {}}; }
 
  private:
+  WebhookReply answer(const WebhookRequest& request);
+
   struct Route {
     PluginInstance<Connector> connector;
     Store* store = nullptr;
