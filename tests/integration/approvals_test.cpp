@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "parked_actions.hpp"
 #include "parley_process.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -54,22 +55,6 @@ std::string write_pipeline(const std::string& dir, const std::string& account = 
                  "policy:\n"
                  "  require_approval: [\"escalate:legal\"]\n");
   return dir + "/pipeline.yaml";
-}
-
-std::map<std::string, int> action_keys(const std::string& actions_file) {
-  std::map<std::string, int> keys;
-  for (const auto& line : lines_of(read_file(actions_file))) ++keys[nlohmann::json::parse(line).at("key")];
-  return keys;
-}
-
-/// Outbox id per event, from `approvals list --json`.
-std::map<std::string, std::int64_t> parked_ids(const std::string& pipeline, const std::string& state) {
-  const auto listed = run_parley({"approvals", "list", pipeline, "--state", state, "--json"});
-  INFO(listed.err);
-  REQUIRE(listed.exit_code == 0);
-  std::map<std::string, std::int64_t> ids;
-  for (const auto& item : nlohmann::json::parse(listed.out)) ids[item.at("event")] = item.at("id");
-  return ids;
 }
 
 const std::string kFirstKey = "approvals-brand/e-1/legal/escalate";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/secrets.hpp"
+#include "html/html_escape.hpp"
 #include "store/store.hpp"
 
 namespace parley::host {
@@ -29,10 +30,6 @@ struct QueuePage {
   std::string csrf_token;          ///< put in every form
   std::int64_t now_ms = 0;
 };
-
-/// `text` with & < > " ' as character references: safe in elements and
-/// quoted attributes.
-std::string html_escape(std::string_view text);
 
 /// The whole page, UTF-8.
 std::string queue_page_html(const QueuePage& page, const SecretRegistry& secrets);
