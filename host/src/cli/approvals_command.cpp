@@ -9,7 +9,6 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -19,6 +18,7 @@
 #include "cli/redacted_output.hpp"
 #include "engine/approval_decision.hpp"
 #include "engine/case_lifecycle.hpp"
+#include "engine/engine_clock.hpp"
 #include "engine/pipeline_runtime.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -41,11 +41,6 @@ struct ApprovalsOptions {
   bool json = false;
   std::optional<std::string> state_dir;
 };
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 /// What the command line alone can tell; an error message, empty when fine.
 std::string usage_problem(ApprovalsOptions& options) {
@@ -98,11 +93,11 @@ class Approvals {
   int list() {
     const auto parked = store_->outbox(OutboxStatus::pending_approval);
     if (options_.json) {
-      print_json(list_json(parked, now_ms()));
+      print_json(list_json(parked, EngineClock::system_ms()));
     } else {
       print(fmt::format("Pipeline {} ({})\nState    {}\n\n", loaded_.config.client, loaded_.config.file,
                         database_name()) +
-            list_text(parked, now_ms()));
+            list_text(parked, EngineClock::system_ms()));
     }
     return kExitOk;
   }
@@ -127,7 +122,7 @@ class Approvals {
     if (options_.json) {
       print_json(show_json(details));
     } else {
-      print(show_text(details, now_ms()));
+      print(show_text(details, EngineClock::system_ms()));
     }
     return kExitOk;
   }

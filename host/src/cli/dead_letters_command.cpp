@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <iostream>
 
 #include "cli/approval_report.hpp"
@@ -21,6 +20,7 @@
 #include "cli/pipeline_setup.hpp"
 #include "cli/redacted_output.hpp"
 #include "engine/action_executor.hpp"
+#include "engine/engine_clock.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace parley::host {
@@ -32,11 +32,6 @@ namespace {
 constexpr const char* kUsage =
     "parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] [--json] "
     "[--state DIR]";
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 struct DeadLettersOptions {
   std::string subcommand;
@@ -168,7 +163,7 @@ class DeadLetters {
       print_json(json);
       return kExitOk;
     }
-    const auto now = now_ms();
+    const auto now = EngineClock::system_ms();
     auto text = fmt::format("Pipeline {} ({})\nState    {}\n\n", loaded_.config.client, loaded_.config.file,
                             database_.string());
     for (const auto& letter : shown) {
@@ -195,7 +190,7 @@ class DeadLetters {
       print_json(json);
       return kExitOk;
     }
-    auto text = letter_heading(letter, now_ms()) + "\n";
+    auto text = letter_heading(letter, EngineClock::system_ms()) + "\n";
     text += fmt::format("  stage      {}\n  plugin     {}\n  recorded   {}\n  error      {}\n", letter.stage,
                         letter.plugin, utc_time(letter.created_at), letter.error);
     if (!letter.connector_id.empty()) text += "  connector  " + letter.connector_id + "\n";

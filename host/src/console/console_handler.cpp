@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
@@ -13,6 +12,7 @@
 #include "cli/approval_report.hpp"
 #include "console/console_page.hpp"
 #include "engine/approval_decision.hpp"
+#include "engine/engine_clock.hpp"
 
 namespace parley::host {
 
@@ -43,11 +43,6 @@ std::optional<DecisionRoute> decision_route(std::string_view path) {
   const auto id = action_id(path.substr(0, slash));
   if (!id) return std::nullopt;
   return DecisionRoute{*id, verb == "approve"};
-}
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -162,7 +157,7 @@ ListenerReply ConsoleHandler::queue(const WebhookRequest& request) {
   QueuePage page;
   page.client = pipeline_.config.client;
   page.csrf_token = form_token_;
-  page.now_ms = now_ms();
+  page.now_ms = EngineClock::system_ms();
   // After a decision the browser comes back with ?decided=ID: say what became of it.
   if (const auto decided = action_id(query_parameter(request.query, "decided"))) {
     const auto entry = pipeline_.store.outbox_entry(*decided);

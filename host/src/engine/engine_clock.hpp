@@ -48,9 +48,11 @@ class EngineClock {
   /// Moves the clock forward to `ms` (never back), in either mode.
   void advance_to(std::int64_t ms);
 
- private:
+  /// The system clock, ms since the epoch: for what is not engine time
+  /// (how long an approval has waited, when a person decided).
   static std::int64_t system_ms();
 
+ private:
   std::atomic<ClockMode> mode_;
   std::atomic<std::int64_t> events_ms_{0};  ///< events mode
   std::atomic<std::int64_t> offset_ms_{0};  ///< wall mode: added to the system clock

@@ -1,7 +1,6 @@
 #include "plugins/host_plugin_context.hpp"
 
 #include <spdlog/spdlog.h>
-#include <chrono>
 #include <stdexcept>
 
 #include "net/hmac.hpp"
@@ -55,11 +54,7 @@ void HostPluginContext::save_state(std::string_view key, std::string_view value)
   plugin_state_->save(instance_id_, key, value);
 }
 
-std::int64_t HostPluginContext::now_ms() const {
-  if (clock_) return clock_->now();
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+std::int64_t HostPluginContext::now_ms() const { return clock_ ? clock_->now() : EngineClock::system_ms(); }
 
 HttpClient& HostPluginContext::http() {
   if (!http_) throw std::logic_error("this context has no HTTP client");
