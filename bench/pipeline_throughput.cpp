@@ -1,7 +1,7 @@
 // Events per second through replay -> keywords -> rules -> guard -> dry run,
 // on a generated corpus, with and without the SQLite store.
 //
-//   pipeline_throughput [--events N] [--repeats R] [--workers W]
+//   pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite]
 //
 // Prints one line per run and the median per configuration. The corpus is
 // the demo's sample events repeated with fresh ids and 10,000 authors.
@@ -96,11 +96,18 @@ int main(int argc, char** argv) {
   std::size_t events = 1'000'000;
   int repeats = 5;
   int workers = 1;
-  for (int index = 1; index + 1 < argc; index += 2) {
+  std::string only;
+  for (int index = 1; index < argc; index += 2) {
     const std::string flag = argv[index];
+    if (index + 1 >= argc || (flag != "--events" && flag != "--repeats" && flag != "--workers" && flag != "--only")) {
+      std::fprintf(stderr,
+                   "usage: pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite]\n");
+      return 2;
+    }
     if (flag == "--events") events = std::stoul(argv[index + 1]);
     if (flag == "--repeats") repeats = std::stoi(argv[index + 1]);
     if (flag == "--workers") workers = std::stoi(argv[index + 1]);
+    if (flag == "--only") only = argv[index + 1];
   }
   spdlog::set_level(spdlog::level::warn);
   const auto dir = fs::temp_directory_path() / "parley-bench";
@@ -109,6 +116,7 @@ int main(int argc, char** argv) {
   const auto pipeline = write_pipeline(dir, corpus, workers);
   std::printf("corpus: %zu events, workers: %d, repeats: %d\n", events, workers, repeats);
   for (bool with_store : {false, true}) {
+    if (!only.empty() && only != (with_store ? "sqlite" : "no-store")) continue;
     std::vector<double> rates;
     for (int repeat = 0; repeat < repeats; ++repeat) {
       std::size_t handled = 0;

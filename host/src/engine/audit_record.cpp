@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "engine/json_writer.hpp"
 #include "engine/timer_event.hpp"
+#include "json/json_writer.hpp"
 
 namespace parley::host {
 

@@ -2,17 +2,22 @@
 
 #include <stdexcept>
 
+#include "json/json_writer.hpp"
+
 namespace parley::host {
 
-nlohmann::json action_to_json(const Action& action) {
-  return {{"kind", to_string(action.kind)},
-          {"target_event_id", action.target_event_id},
-          {"target_author_id", action.target_author_id},
-          {"text", action.text},
-          {"params", action.params},
-          {"reason", action.reason},
-          {"rule", action.rule_id},
-          {"key", action.idempotency_key}};
+std::string action_to_json(const Action& action) {
+  JsonWriter json;
+  json.begin_object()
+      .field("kind", to_string(action.kind))
+      .field("target_event_id", action.target_event_id)
+      .field("target_author_id", action.target_author_id)
+      .field("text", action.text);
+  json.key("params").begin_object();
+  for (const auto& [name, value] : action.params) json.field(name, value);
+  json.end_object();
+  json.field("reason", action.reason).field("rule", action.rule_id).field("key", action.idempotency_key).end_object();
+  return json.take();
 }
 
 Action action_from_json(const nlohmann::json& json) {

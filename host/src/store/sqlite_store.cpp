@@ -258,7 +258,7 @@ bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vec
             .bind(2, entry.connector_id)
             .bind(3, entry.event_id)
             .bind(4, std::string(to_string(entry.action.kind)))
-            .bind(5, action_to_json(entry.action).dump())
+            .bind(5, action_to_json(entry.action))
             .bind(6, std::string(to_string(entry.status)))
             .bind(7, entry.note)
             .bind(8, entry.platform_id)

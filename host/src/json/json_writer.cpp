@@ -1,9 +1,11 @@
-#include "engine/json_writer.hpp"
+#include "json/json_writer.hpp"
 
 #include <unicode/utf8.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace parley::host {
 
@@ -11,6 +13,14 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+/// True for the bytes copied as they are without a look at UTF-8: printable
+/// ASCII except '"' and '\\'.
+constexpr auto kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
 
 void append_escaped_ascii(std::string& out, unsigned char c) {
   switch (c) {
@@ -35,11 +45,23 @@ void append_escaped_ascii(std::string& out, unsigned char c) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+  std::size_t plain = 0;
+  while (plain < text.size() && kPlainAscii[static_cast<unsigned char>(text[plain])]) ++plain;
+  if (plain == text.size()) {
+    // Most keys and many values: one copy between the quotes.
+    const auto start = out.size();
+    out.resize(start + text.size() + 2);
+    char* at = out.data() + start;
+    at[0] = '"';
+    if (!text.empty()) std::memcpy(at + 1, text.data(), text.size());
+    at[text.size() + 1] = '"';
+    return;
+  }
   out.reserve(out.size() + text.size() + 2);
   out += '"';
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
-  std::int32_t at = 0;
+  auto at = static_cast<std::int32_t>(plain);
   std::int32_t run_start = 0;  // bytes from here to `at` are copied as they are
   const auto flush = [&] { out.append(text.data() + run_start, static_cast<std::size_t>(at - run_start)); };
   while (at < length) {

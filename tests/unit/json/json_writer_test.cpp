@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/json_writer.hpp"
+#include "json/json_writer.hpp"
 
 using parley::host::append_json_string;
 using parley::host::JsonWriter;

@@ -1,7 +1,8 @@
-// JsonWriter: appends JSON text directly to a string. The audit record of
-// every event is written with it: building an nlohmann::json tree first (a
-// map node and an allocation per field) was a fifth of the host's cost per
-// event (docs/performance.md). Readers still parse with nlohmann.
+// JsonWriter: appends JSON text directly to a string. The audit record and
+// the outbox actions of every event are written with it: building an
+// nlohmann::json tree first (a map node and an allocation per field) was a
+// fifth of the host's cost per event (docs/performance.md). Readers still
+// parse with nlohmann.
 #pragma once
 
 #include <cstdint>
