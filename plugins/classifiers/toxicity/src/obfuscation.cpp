@@ -79,26 +79,61 @@ void add_stretch_variants(std::string_view token, std::uint32_t index, std::vect
 // A token split into literal bytes and mask runs, for glob matching.
 bool starts_with_mask(std::string_view text) { return text.substr(0, kMaskLetter.size()) == kMaskLetter; }
 
+// How much of a word a masked token spells out.
+struct Spelling {
+  std::size_t shown = 0;   ///< word bytes written as such
+  std::size_t hidden = 0;  ///< word bytes under a mask
+  bool shows_first = false;
+
+  // "f***" and "f*ck" show the first letter; "*ss" shows most of the word.
+  // "*sigh*" (emphasis) shows one letter of "kutas" at best: no match.
+  bool enough() const { return shown > 0 && (shows_first || shown >= hidden); }
+};
+
 // Does `token` (mask runs stand for one or more bytes) match `word`? With
 // `prefix`, `word` only has to match a leading part of the token.
-bool glob_match(std::string_view token, std::string_view word, bool prefix) {
-  if (word.empty()) return prefix || token.empty();
+bool glob_match(std::string_view token, std::string_view word, bool prefix, Spelling spelling) {
+  if (word.empty()) return spelling.enough() && (prefix || token.empty());
   if (token.empty()) return false;
   if (starts_with_mask(token)) {
     std::string_view rest = token;
     while (starts_with_mask(rest)) rest.remove_prefix(kMaskLetter.size());
     for (std::size_t taken = 1; taken <= word.size(); ++taken) {
-      if (glob_match(rest, word.substr(taken), prefix)) return true;
+      Spelling masked = spelling;
+      masked.hidden += taken;
+      if (glob_match(rest, word.substr(taken), prefix, masked)) return true;
     }
     return false;
   }
-  return token.front() == word.front() && glob_match(token.substr(1), word.substr(1), prefix);
+  if (token.front() != word.front()) return false;
+  Spelling shown = spelling;
+  shown.shows_first |= shown.shown == 0 && shown.hidden == 0;
+  ++shown.shown;
+  return glob_match(token.substr(1), word.substr(1), prefix, shown);
+}
+
+// Length of the "#tag" at `start` ('#' included), and whether it joins
+// several words with '_'.
+struct Hashtag {
+  std::size_t length = 0;
+  bool joins_words = false;
+};
+
+Hashtag hashtag_at(std::string_view text, std::size_t start) {
+  Hashtag tag;
+  std::size_t end = start + 1;
+  while (end < text.size() && (is_word_byte(byte_at(text, end)) || text[end] == '_')) {
+    tag.joins_words |= text[end] == '_' && is_word_byte(byte_at(text, end + 1)) && end > start + 1;
+    ++end;
+  }
+  tag.length = end - start;
+  return tag;
 }
 
 }  // namespace
 
 std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts) {
-  if (raw.find_first_of("@$*") == std::string_view::npos) return raw;
+  if (raw.find_first_of("@$*#") == std::string_view::npos) return raw;
   buffer.clear();
   buffer.reserve(raw.size() + raw.size() / 2);
   bool previous_is_word = false;  // the last byte written belongs to a word
@@ -111,6 +146,19 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
       buffer += ' ';
       previous_is_word = false;
       continue;
+    }
+    if (c == '#' && !previous_is_word) {
+      // "#word_word" is a campaign or topic tag the author joins ("#ΝΔ_ξεφτίλες",
+      // "#έρχεται_ΠΟΥΤΣΑ"), not words aimed at anyone: left out, like mentions.
+      // A one-word tag ("#idiot") is the author's own word and stays.
+      const Hashtag tag = hashtag_at(raw, i);
+      if (tag.joins_words) {
+        ++facts.topic_tags;
+        i += tag.length - 1;
+        buffer += ' ';
+        previous_is_word = false;
+        continue;
+      }
     }
     if (c == '@' && previous_is_word) {
       buffer += 'a';  // "f@ck", "b@stard"
@@ -178,7 +226,7 @@ std::string_view resolve_masked_token(std::string_view token, std::span<const Ma
   if (masks == 0 || literal_bytes == 0 || literal_bytes + masks < 3) return {};
   for (const auto& candidate : candidates) {  // strongest first
     if ((candidate.languages & allowed) == 0 || candidate.word.size() < 3) continue;
-    if (glob_match(token, candidate.word, candidate.prefix)) return candidate.word;
+    if (glob_match(token, candidate.word, candidate.prefix, {})) return candidate.word;
   }
   return {};
 }

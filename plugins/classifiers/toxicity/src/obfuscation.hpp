@@ -1,9 +1,9 @@
 // Undoing the ways people disguise abusive words, in two steps around the
 // shared TextNormalizer:
-//  - before it, on the raw text: "@handle" mentions are removed (and
-//    counted), "@" and "$" inside words become "a" and "s" ("@ss", "bi$$h"),
-//    and "*" masking letters ("f*ck", "f**k") becomes a mask letter the
-//    normaliser keeps inside the word;
+//  - before it, on the raw text: "@handle" mentions and "#word_word" topic
+//    hashtags are removed (and counted), "@" and "$" inside words become "a"
+//    and "s" ("@ss", "bi$$h"), and "*" masking letters ("f*ck", "f**k")
+//    becomes a mask letter the normaliser keeps inside the word;
 //  - after it, per token: leetspeak digits ("sh1t", "4ss"), stretched
 //    letters ("fuuuuck"), masked tokens resolved against the lexicon's words,
 //    and s p a c e d or d.o.t.t.e.d letters joined into one word.
@@ -26,7 +26,8 @@ namespace parley::toxicity {
 inline constexpr std::string_view kMaskLetter = "\xC7\x82";
 
 struct RawTextFacts {
-  std::uint32_t mentions = 0;  ///< "@handle" occurrences
+  std::uint32_t mentions = 0;    ///< "@handle" occurrences
+  std::uint32_t topic_tags = 0;  ///< "#word_word" hashtags left out
 };
 
 /// Rewrites what the normaliser would otherwise split or drop. Returns `raw`

@@ -3,7 +3,9 @@
 #include <span>
 #include <stdexcept>
 
+#include "arabic_variants.hpp"
 #include "embedded_file.hpp"
+#include "greek_compounds.hpp"
 #include "obfuscation.hpp"
 #include "token_stream.hpp"
 
@@ -142,6 +144,8 @@ void ToxicityClassifier::analyse(std::string_view text, const TextContext& conte
       if (!word.empty()) analysis.variants.push_back({i, 1, std::string(word)});
     } else {
       add_token_variants(token, i, analysis.variants);
+      add_arabic_variants(token, i, analysis.variants);
+      add_greek_compound_variants(token, i, analysis.variants);
     }
   }
   add_spaced_letter_variants(analysis.tokens, analysis.variants);

@@ -30,6 +30,17 @@ TEST_CASE("Raw text: mentions are removed and counted, @ $ * inside words recove
   CHECK(prepare_raw_text(plain, buffer, facts).data() == plain.data());
 }
 
+TEST_CASE("Raw text: topic hashtags joining words are left out, one-word tags stay", "[obfuscation]") {
+  std::string buffer;
+  RawTextFacts facts;
+  CHECK(prepare_raw_text("Καλημέρα #ΝΔ_ξεφτίλες!", buffer, facts) == "Καλημέρα  !");
+  CHECK(facts.topic_tags == 1);
+  facts = {};
+  CHECK(prepare_raw_text("what an #idiot", buffer, facts) == "what an #idiot");
+  CHECK(facts.topic_tags == 0);
+  CHECK(prepare_raw_text("snake_case and #_lead", buffer, facts) == "snake_case and #_lead");
+}
+
 TEST_CASE("Token variants: leetspeak and stretched letters", "[obfuscation]") {
   CHECK_THAT(variant_texts("sh1t"), Catch::VectorContains(std::string("shit")));
   CHECK_THAT(variant_texts("4ss"), Catch::VectorContains(std::string("ass")));
@@ -46,6 +57,7 @@ TEST_CASE("Masked tokens resolve to the strongest fitting lexicon word", "[obfus
       {"fuck", true, Category::profanity, 0.7f, kAllLanguages},
       {"shit", false, Category::profanity, 0.65f, kAllLanguages},
       {"idiot", false, Category::insult, 0.6f, bit(Language::en)},
+      {"ass", false, Category::profanity, 0.6f, kAllLanguages},
   };
   CHECK(resolve_masked_token("f" + mask + "ck", candidates, kAllLanguages) == "fuck");
   CHECK(resolve_masked_token("f" + mask + mask + "k", candidates, kAllLanguages) == "fuck");
@@ -54,6 +66,10 @@ TEST_CASE("Masked tokens resolve to the strongest fitting lexicon word", "[obfus
   CHECK(resolve_masked_token("id" + mask + "ot", candidates, bit(Language::ru)).empty());  // not for Russian text
   CHECK(resolve_masked_token(mask + mask, candidates, kAllLanguages).empty());
   CHECK(resolve_masked_token("c" + mask + "t", candidates, kAllLanguages).empty());
+  // Emphasis asterisks ("*silence*", "*goes") hide no letters of a word.
+  CHECK(resolve_masked_token(mask + "silence" + mask, candidates, kAllLanguages).empty());
+  CHECK(resolve_masked_token(mask + "goes", candidates, kAllLanguages).empty());
+  CHECK(resolve_masked_token(mask + "ss", candidates, kAllLanguages) == "ass");
 }
 
 TEST_CASE("Spaced and dotted letters are joined into one word", "[obfuscation]") {

@@ -110,6 +110,45 @@ TEST_CASE("Arabic: vocative insults, article and curses", "[classifier][ar]") {
   CHECK(scores_of("يا رب يا كريم").offensive < 0.5);
 }
 
+TEST_CASE("Arabic: attached particles, dialect forms and stretched letters", "[classifier][ar]") {
+  CHECK(scores_of("ياكلب")[Category::insult] >= 0.8);       // vocative written onto the insult: aimed
+  CHECK(scores_of("ويا وسخه")[Category::insult] >= 0.8);    // Egyptian feminine, exact entry
+  CHECK(scores_of("فالحقير ما يستحي").offensive >= 0.7);    // conjunction + article
+  CHECK(scores_of("يا ابن الشرموطه").offensive >= 0.8);     // article before a prefix entry
+  CHECK(scores_of("يا بنت الكاااااالب").offensive >= 0.5);  // elongation with an inserted alef
+  CHECK(scores_of("احا بجد").offensive >= 0.5);
+  // Near misses: "for the eye" is ل + العين, not "cursed"; "relief" (فرج) is
+  // no swear word; "يا عبد الله" is a name.
+  CHECK(scores_of("يا حبي و يا عشقي للعين").offensive < 0.5);
+  CHECK(scores_of("فرج الله همك يا رب").offensive < 0.5);
+  CHECK(scores_of("يا عبد الله تعال").offensive < 0.5);
+  CHECK(scores_of("وكلام جميل بالكامل").offensive < 0.5);
+  CHECK(scores_of("يا وسخين يا حقيرين")[Category::insult] >= 0.8);  // plural ending off exact entries
+  CHECK(scores_of("يا ثورة ابدية").offensive < 0.5);                // "revolution" is no "bull" once ة comes off
+  CHECK(scores_of("يا خوله تعالي").offensive < 0.5);                // the name Khawla (allow.txt)
+}
+
+TEST_CASE("Greek: compounds, topic hashtags, Greeklish", "[classifier][el]") {
+  CHECK(scores_of("Είσαι ΠΑΝΗΛΙΘΙΟΣ!")[Category::insult] >= 0.8);
+  CHECK(scores_of("ρε χοντρομαλάκα").offensive >= 0.7);
+  CHECK(scores_of("τι ξινόμουνο").offensive >= 0.5);
+  CHECK(scores_of("μωρή πατσαβούρα").offensive >= 0.8);
+  CHECK(scores_of("ρε μλκ").offensive >= 0.5);
+  CHECK(scores_of("ante gamisou").offensive >= 0.5);
+  CHECK(scores_of("Είσαι αναποφάσιστος;").offensive < 0.5);
+  CHECK(scores_of("Καλημέρα σε όλους #ΝΔ_ξεφτίλες").offensive < 0.5);  // a campaign tag, not the author's insult
+  CHECK(scores_of("ξεφτίλες όλοι τους").offensive >= 0.5);
+}
+
+TEST_CASE("English: stems that would catch ordinary words, vulgar words alone", "[classifier][en]") {
+  CHECK(scores_of("please ignore my last message").offensive < 0.5);  // "ignorant" is matched exactly
+  CHECK(scores_of("I am ignorant about it, you ignorant fool")[Category::insult] >= 0.8);
+  CHECK(scores_of("this update sucks").offensive >= 0.5);
+  CHECK(scores_of("what a load of crap").offensive >= 0.5);
+  CHECK(scores_of("that was a stupid update").offensive < 0.5);
+  CHECK(scores_of("*sigh* the order is late again").offensive < 0.5);  // emphasis asterisks
+}
+
 TEST_CASE("A text's language keeps other Latin-script lists out", "[classifier]") {
   // "kusi" (Finnish: piss) is in LDNOOBW fi; in an English text it is not a word to judge.
   CHECK(scores_of("Kusi", Language::en).offensive < 0.5);
