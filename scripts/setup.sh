@@ -15,7 +15,7 @@ packages=(
   libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev
   libbenchmark-dev clang-format
-  libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev
+  libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev libsimdjson-dev
   clang libclang-rt-14-dev lld
   # the email connector's tests: a real SMTP server and a test certificate
   python3-aiosmtpd openssl

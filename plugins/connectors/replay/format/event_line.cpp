@@ -1,16 +1,26 @@
 #include "event_line.hpp"
 
+#include <simdjson.h>
+
 #include <cstdint>
-#include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "utc_time.hpp"
 
+// Lines are parsed with simdjson's DOM (a parser per thread that reuses its
+// buffers): nlohmann's tree cost a quarter of the host's time per event
+// (docs/performance.md). nlohmann still explains a line simdjson refuses,
+// with the column of the mistake.
+
 namespace parley::replay {
 namespace {
 
-using nlohmann::json;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
 
 /// Thrown inside this file only: a line that is not a valid event.
 struct LineError {
@@ -19,83 +29,103 @@ struct LineError {
 
 [[noreturn]] void fail(std::string message) { throw LineError{std::move(message)}; }
 
-std::string describe_type(const json& value) {
-  if (value.is_number_integer()) return "integer";
-  if (value.is_number_float()) return "number";
-  return value.type_name();
+std::string describe_type(element value) {
+  switch (value.type()) {
+    case element_type::ARRAY: return "array";
+    case element_type::OBJECT: return "object";
+    case element_type::INT64:
+    case element_type::UINT64: return "integer";
+    case element_type::DOUBLE: return "number";
+    case element_type::STRING: return "string";
+    case element_type::BOOL: return "boolean";
+    case element_type::NULL_VALUE: break;
+  }
+  return "null";
 }
 
-/// `object[key]` or nullptr when absent or null (null means "not given").
-const json* optional_field(const json& object, const char* key) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-std::string read_string(const json& value, const std::string& path) {
-  if (!value.is_string()) fail("field '" + path + "' must be a string, got " + describe_type(value));
-  return value.get<std::string>();
-}
-
-std::string required_string(const json& object, const char* key, const std::string& path) {
-  const auto it = object.find(key);
-  if (it == object.end()) fail("missing required field '" + path + "'");
-  auto value = read_string(*it, path);
-  if (value.empty()) fail("field '" + path + "' must not be empty");
+/// `object[key]`, if present (null included).
+std::optional<element> field(object parent, std::string_view key) {
+  element value;
+  if (parent.at_key(key).get(value) != simdjson::SUCCESS) return std::nullopt;
   return value;
 }
 
-std::string optional_string(const json& object, const char* key, std::string fallback) {
-  const json* value = optional_field(object, key);
-  return value ? read_string(*value, key) : std::move(fallback);
+/// `object[key]`, or nothing when absent or null (null means "not given").
+std::optional<element> optional_field(object parent, std::string_view key) {
+  auto value = field(parent, key);
+  if (value && value->is_null()) return std::nullopt;
+  return value;
 }
 
-Author read_author(const json& object, bool required) {
-  const auto it = object.find("author");
-  if (it == object.end()) {
+std::string read_string(element value, const std::string& path) {
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) {
+    fail("field '" + path + "' must be a string, got " + describe_type(value));
+  }
+  return std::string(text);
+}
+
+std::string required_string(object parent, std::string_view key, const std::string& path) {
+  const auto value = field(parent, key);
+  if (!value) fail("missing required field '" + path + "'");
+  auto text = read_string(*value, path);
+  if (text.empty()) fail("field '" + path + "' must not be empty");
+  return text;
+}
+
+std::string optional_string(object parent, std::string_view key, std::string fallback) {
+  const auto value = optional_field(parent, key);
+  return value ? read_string(*value, std::string(key)) : std::move(fallback);
+}
+
+Author read_author(object parent, bool required) {
+  const auto value = field(parent, "author");
+  if (!value) {
     if (required) fail("missing required field 'author'");
     return {};
   }
   Author author;
-  if (it->is_string()) {
-    author.id = it->get<std::string>();
+  if (value->is_string()) {
+    author.id = read_string(*value, "author");
     if (author.id.empty()) fail("field 'author' must not be empty");
     return author;
   }
-  if (!it->is_object()) {
-    fail("field 'author' must be an object or a string (the author id), got " + describe_type(*it));
+  object fields;
+  if (value->get_object().get(fields) != simdjson::SUCCESS) {
+    fail("field 'author' must be an object or a string (the author id), got " + describe_type(*value));
   }
-  author.id = required_string(*it, "id", "author.id");
-  if (const json* handle = optional_field(*it, "handle")) author.handle = read_string(*handle, "author.handle");
-  if (const json* name = optional_field(*it, "display_name")) {
+  author.id = required_string(fields, "id", "author.id");
+  if (const auto handle = optional_field(fields, "handle")) author.handle = read_string(*handle, "author.handle");
+  if (const auto name = optional_field(fields, "display_name")) {
     author.display_name = read_string(*name, "author.display_name");
   }
-  if (const json* is_brand = optional_field(*it, "is_brand")) {
-    if (!is_brand->is_boolean()) {
+  if (const auto is_brand = optional_field(fields, "is_brand")) {
+    if (is_brand->get_bool().get(author.is_brand) != simdjson::SUCCESS) {
       fail("field 'author.is_brand' must be a boolean, got " + describe_type(*is_brand));
     }
-    author.is_brand = is_brand->get<bool>();
   }
   return author;
 }
 
 /// `id` as a string, or an integer's digits (classifier test sets number their lines).
-std::string read_id(const json& object) {
-  const auto it = object.find("id");
-  if (it != object.end() && it->is_number_integer()) return it->dump();
-  return required_string(object, "id", "id");
+std::string read_id(object parent) {
+  if (const auto value = field(parent, "id")) {
+    if (value->type() == element_type::INT64) return std::to_string(std::int64_t(*value));
+    if (value->type() == element_type::UINT64) return std::to_string(std::uint64_t(*value));
+  }
+  return required_string(parent, "id", "id");
 }
 
-EventKind read_kind(const json& object) {
-  const json* value = optional_field(object, "kind");
+EventKind read_kind(object parent) {
+  const auto value = optional_field(parent, "kind");
   if (!value) return EventKind::comment;
   const auto name = read_string(*value, "kind");
   if (auto kind = event_kind_from_string(name)) return *kind;
   fail("field 'kind' must be one of comment, reply, mention, direct_message, review, timer, got '" + name + "'");
 }
 
-Visibility read_visibility(const json& object) {
-  const json* value = optional_field(object, "visibility");
+Visibility read_visibility(object parent) {
+  const auto value = optional_field(parent, "visibility");
   if (!value) return Visibility::public_post;
   const auto name = read_string(*value, "visibility");
   if (name == "public") return Visibility::public_post;
@@ -103,36 +133,37 @@ Visibility read_visibility(const json& object) {
   fail("field 'visibility' must be one of public, private, got '" + name + "'");
 }
 
-std::int64_t read_created_at(const json& object) {
-  const json* value = optional_field(object, "created_at");
+std::int64_t read_created_at(object parent) {
+  const auto value = optional_field(parent, "created_at");
   if (!value) return 0;
   const std::string expected =
       "field 'created_at' must be an ISO-8601 time with a zone (e.g. \"2026-11-02T09:15:00Z\") or integer "
       "epoch milliseconds, got ";
-  if (value->is_number_unsigned()) {
-    const auto ms = value->get<std::uint64_t>();
-    if (ms > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-      fail(expected + value->dump());
+  switch (value->type()) {
+    case element_type::INT64: return std::int64_t(*value);
+    case element_type::UINT64: fail(expected + simdjson::minify(*value));  // above the int64 range
+    case element_type::STRING: {
+      const auto text = read_string(*value, "created_at");
+      if (auto ms = parse_utc_timestamp(text)) return *ms;
+      fail(expected + "'" + text + "'");
     }
-    return static_cast<std::int64_t>(ms);
+    default: fail(expected + describe_type(*value) + " " + simdjson::minify(*value));
   }
-  if (value->is_number_integer()) return value->get<std::int64_t>();
-  if (value->is_string()) {
-    const auto& text = value->get_ref<const std::string&>();
-    if (auto ms = parse_utc_timestamp(text)) return *ms;
-    fail(expected + "'" + text + "'");
-  }
-  fail(expected + describe_type(*value) + " " + value->dump());
 }
 
-std::map<std::string, std::string> read_metadata(const json& object) {
+std::map<std::string, std::string> read_metadata(object parent) {
   std::map<std::string, std::string> metadata;
-  const json* value = optional_field(object, "metadata");
+  const auto value = optional_field(parent, "metadata");
   if (!value) return metadata;
-  if (!value->is_object()) fail("field 'metadata' must be an object, got " + describe_type(*value));
-  for (const auto& [key, item] : value->items()) {
+  object fields;
+  if (value->get_object().get(fields) != simdjson::SUCCESS) {
+    fail("field 'metadata' must be an object, got " + describe_type(*value));
+  }
+  for (const auto [key, item] : fields) {
     // Strings as they are; anything else as its JSON text (42, true, null, [1,2]).
-    metadata.emplace(key, item.is_string() ? item.get<std::string>() : item.dump());
+    std::string_view text;
+    metadata.emplace(key,
+                     item.get_string().get(text) == simdjson::SUCCESS ? std::string(text) : simdjson::minify(item));
   }
   return metadata;
 }
@@ -184,7 +215,7 @@ std::string replace_invalid_utf8(std::string_view text) {
 
 /// nlohmann's message without its "[json.exception.parse_error.101] parse
 /// error at line 1, " prefix: the line number is ours to give, in `where`.
-std::string describe_parse_error(const json::parse_error& error) {
+std::string describe_parse_error(const nlohmann::json::parse_error& error) {
   std::string message = error.what();
   if (const auto bracket = message.find("] ");
       message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
@@ -204,39 +235,47 @@ bool is_blank_or_comment(std::string_view line) {
 
 ParsedEventLine parse_event_line(std::string_view line, const EventDefaults& defaults) {
   ParsedEventLine result;
-  json object;
-  try {
-    object = json::parse(line);
-  } catch (const json::parse_error& error) {
-    result.error = describe_parse_error(error);
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (const auto error = parser.parse(line.data(), line.size()).get(root); error != simdjson::SUCCESS) {
+    try {
+      [[maybe_unused]] const auto reread = nlohmann::json::parse(line);
+      // Valid JSON simdjson cannot hold, e.g. an integer beyond 64 bits.
+      result.error = std::string("invalid JSON: ") + simdjson::error_message(error);
+    } catch (const nlohmann::json::parse_error& parse_error) {
+      result.error = describe_parse_error(parse_error);
+    }
     return result;
   }
   try {
-    if (!object.is_object()) fail("expected a JSON object, got " + describe_type(object));
+    object fields;
+    if (root.get_object().get(fields) != simdjson::SUCCESS) {
+      fail("expected a JSON object, got " + describe_type(root));
+    }
     Event event;
-    event.id = defaults.text_only ? read_id(object) : required_string(object, "id", "id");
+    event.id = defaults.text_only ? read_id(fields) : required_string(fields, "id", "id");
     result.id = event.id;
-    event.author = read_author(object, !defaults.text_only);
+    event.author = read_author(fields, !defaults.text_only);
     {
-      const auto it = object.find("text");
-      if (it == object.end()) fail("missing required field 'text'");
-      event.text = read_string(*it, "text");
+      const auto text = field(fields, "text");
+      if (!text) fail("missing required field 'text'");
+      event.text = read_string(*text, "text");
     }
     if (defaults.text_only) {
       event.platform = defaults.platform;
       result.event = std::move(event);
       return result;
     }
-    event.platform = optional_string(object, "platform", defaults.platform);
-    event.account = optional_string(object, "account", defaults.account);
-    event.kind = read_kind(object);
-    event.thread_id = optional_string(object, "thread_id", event.id);
-    event.parent_id = optional_string(object, "parent_id", "");
-    event.lang = optional_string(object, "lang", "");
-    event.created_at = read_created_at(object);
-    event.url = optional_string(object, "url", "");
-    event.visibility = read_visibility(object);
-    event.metadata = read_metadata(object);
+    event.platform = optional_string(fields, "platform", defaults.platform);
+    event.account = optional_string(fields, "account", defaults.account);
+    event.kind = read_kind(fields);
+    event.thread_id = optional_string(fields, "thread_id", event.id);
+    event.parent_id = optional_string(fields, "parent_id", "");
+    event.lang = optional_string(fields, "lang", "");
+    event.created_at = read_created_at(fields);
+    event.url = optional_string(fields, "url", "");
+    event.visibility = read_visibility(fields);
+    event.metadata = read_metadata(fields);
     event.raw = std::string(line);
     result.event = std::move(event);
   } catch (const LineError& error) {

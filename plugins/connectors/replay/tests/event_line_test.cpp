@@ -194,3 +194,22 @@ TEST_CASE("invalid UTF-8 is refused and the error quotes it as valid UTF-8", "[e
         "invalid JSON: column 42: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; "
         "last read: '\"bad \xEF\xBF\xBD('");
 }
+
+TEST_CASE("an integer beyond 64 bits is refused with a clear error, not rounded", "[event_line]") {
+  CHECK(parse_error(R"({"id": "e", "author": "u", "text": "t", "metadata": {"n": 123456789012345678901234567890}})")
+            .rfind("invalid JSON: ", 0) == 0);
+}
+
+TEST_CASE("integer ids are read as their digits for classifier test sets", "[event_line]") {
+  EventDefaults defaults;
+  defaults.text_only = true;
+  CHECK(parse_ok(R"({"id": 17, "text": "t"})", defaults).id == "17");
+  CHECK(parse_ok(R"({"id": -3, "text": "t"})", defaults).id == "-3");
+  CHECK(parse_ok(R"({"id": 18446744073709551615, "text": "t"})", defaults).id == "18446744073709551615");
+}
+
+TEST_CASE("a long line and the next short one parse with the same per-thread parser", "[event_line]") {
+  const std::string long_text(1 << 20, 'a');
+  CHECK(parse_ok(R"({"id": "e1", "author": "u", "text": ")" + long_text + "\"}").text == long_text);
+  CHECK(parse_ok(R"({"id": "e2", "author": "u", "text": "short"})").text == "short");
+}
