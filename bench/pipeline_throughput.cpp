@@ -2,6 +2,7 @@
 // on a generated corpus, with and without the SQLite store.
 //
 //   pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite]
+//                       [--classifiers demo|keywords]
 //
 // Prints one line per run and the median per configuration. The corpus is
 // the demo's sample events repeated with fresh ids and 10,000 authors.
@@ -10,13 +11,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "config/pipeline_config.hpp"
+#include "engine/batch_heap.hpp"
 #include "engine/engine.hpp"
 #include "null_store.hpp"
 #include "store/sqlite_store.hpp"
@@ -47,20 +52,30 @@ fs::path generate_corpus(const fs::path& dir, std::size_t events) {
   return corpus;
 }
 
-fs::path write_pipeline(const fs::path& dir, const fs::path& corpus, int workers) {
-  // The demo's classifiers, responders and policy, with the corpus as input.
-  auto text = [] {
-    std::ifstream in(fs::path(PARLEY_SOURCE_DIR) / "configs/rules-demo.yaml");
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }();
-  const auto pipeline = dir / "bench.yaml";
-  std::ofstream out(pipeline);
-  const auto connectors = text.find("\nconnectors:");
-  const auto classifiers = text.find("\nclassifiers:");
-  out << text.substr(0, connectors)
-      << "\nconnectors:\n  - id: replay\n    plugin: replay\n    config: { input: " << corpus.string() << " }"
-      << text.substr(classifiers) << "\nengine: { workers: " << workers << ", batch_size: 1024 }\n";
-  return pipeline;
+/// The demo's classifiers, responders and policy with the corpus as input.
+/// `keywords_only`: the pipeline the core issue names (replay -> keywords ->
+/// rules -> guard), without the demo's `language` and `persona`, which its
+/// rules do not read.
+fs::path write_pipeline(const fs::path& dir, const fs::path& corpus, int workers, bool keywords_only) {
+  auto pipeline = YAML::LoadFile((fs::path(PARLEY_SOURCE_DIR) / "configs/rules-demo.yaml").string());
+  YAML::Node replay;
+  replay["id"] = "replay";
+  replay["plugin"] = "replay";
+  replay["config"]["input"] = corpus.string();
+  pipeline["connectors"] = YAML::Node(YAML::NodeType::Sequence);
+  pipeline["connectors"].push_back(replay);
+  if (keywords_only) {
+    YAML::Node kept(YAML::NodeType::Sequence);
+    for (const auto& classifier : pipeline["classifiers"]) {
+      if (classifier["plugin"].as<std::string>() == "keywords") kept.push_back(classifier);
+    }
+    pipeline["classifiers"] = kept;
+  }
+  pipeline["engine"]["workers"] = workers;
+  pipeline["engine"]["batch_size"] = 1024;
+  const auto file = dir / (keywords_only ? "bench-keywords.yaml" : "bench-demo.yaml");
+  std::ofstream(file) << YAML::Dump(pipeline) << '\n';
+  return file;
 }
 
 double run_once(const fs::path& pipeline_file, bool with_store, const fs::path& dir, std::size_t& handled) {
@@ -97,24 +112,31 @@ int main(int argc, char** argv) {
   int repeats = 5;
   int workers = 1;
   std::string only;
+  std::string classifiers = "demo";
   for (int index = 1; index < argc; index += 2) {
     const std::string flag = argv[index];
-    if (index + 1 >= argc || (flag != "--events" && flag != "--repeats" && flag != "--workers" && flag != "--only")) {
+    if (index + 1 >= argc || (flag != "--events" && flag != "--repeats" && flag != "--workers" && flag != "--only" &&
+                              flag != "--classifiers")) {
       std::fprintf(stderr,
-                   "usage: pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite]\n");
+                   "usage: pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite] "
+                   "[--classifiers demo|keywords]\n");
       return 2;
     }
     if (flag == "--events") events = std::stoul(argv[index + 1]);
     if (flag == "--repeats") repeats = std::stoi(argv[index + 1]);
     if (flag == "--workers") workers = std::stoi(argv[index + 1]);
     if (flag == "--only") only = argv[index + 1];
+    if (flag == "--classifiers") classifiers = argv[index + 1];
   }
+  if (std::getenv("PARLEY_BENCH_DEFAULT_HEAP") == nullptr) keep_heap_between_batches();  // as `parley` does
   spdlog::set_level(spdlog::level::warn);
   const auto dir = fs::temp_directory_path() / "parley-bench";
   fs::create_directories(dir);
   const auto corpus = generate_corpus(dir, events);
-  const auto pipeline = write_pipeline(dir, corpus, workers);
-  std::printf("corpus: %zu events, workers: %d, repeats: %d\n", events, workers, repeats);
+  const auto pipeline = write_pipeline(dir, corpus, workers, classifiers == "keywords");
+  std::printf(
+      "corpus: %zu events, workers: %d, repeats: %d, classifiers: %s\n", events, workers, repeats,
+      classifiers == "keywords" ? "keywords (the core issue's pipeline)" : "demo (language, keywords, persona)");
   for (bool with_store : {false, true}) {
     if (!only.empty() && only != (with_store ? "sqlite" : "no-store")) continue;
     std::vector<double> rates;

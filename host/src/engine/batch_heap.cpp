@@ -1,0 +1,20 @@
+#include "engine/batch_heap.hpp"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace parley::host {
+
+namespace {
+// About what a batch of 1,024 events needs; the default is 128 KiB.
+constexpr int kTopPadBytes = 16 * 1024 * 1024;
+}  // namespace
+
+void keep_heap_between_batches() {
+#if defined(__GLIBC__)
+  mallopt(M_TOP_PAD, kTopPadBytes);
+#endif
+}
+
+}  // namespace parley::host
