@@ -173,12 +173,14 @@ void Engine::fire_due_timers() {
 
 void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
                           const std::vector<Checkpoint>& checkpoints) {
-  // Shard by author: one worker sees all of an author's events, in order.
+  // Shard by author (or linked person): one worker sees all of an author's
+  // events, in order.
   std::vector<std::vector<std::size_t>> shards(pool_.size());
   std::hash<std::string> hash;
   for (std::size_t index = 0; index < items.size(); ++index) {
-    const auto& item = items[index];
-    shards[hash(shard_key(runtime_.config, item.connector_id, item.event)) % pool_.size()].push_back(index);
+    auto& item = items[index];
+    item.author = author_identity(runtime_.config.identities, item.connector_id, item.event);
+    shards[hash(item.author.shard_key()) % pool_.size()].push_back(index);
   }
   // Each pass starts from committed state. `parley approvals` may change a
   // case or author at any time: one decided between batches is

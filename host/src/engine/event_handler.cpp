@@ -13,10 +13,6 @@
 
 namespace parley::host {
 
-std::string shard_key(const PipelineConfig& config, const std::string& connector_id, const Event& event) {
-  return author_identity(config.identities, connector_id, event).shard_key();
-}
-
 std::string case_key(const Event& event) {
   return event.account + "/" + event.author.id + "/" + (event.thread_id.empty() ? event.id : event.thread_id);
 }
@@ -48,7 +44,6 @@ EventHandler::EventHandler(const PipelineRuntime& runtime, Store& store, RetryPo
 void HandledEvent::clear_results() {
   labels = {};
   if (!timer) case_key.clear();  // a timer event's is its timer's
-  author = {};
   handled_at = 0;
   case_before = {};
   substitutions.clear();
@@ -103,7 +98,9 @@ void EventHandler::handle(HandledEvent& item) {
   const bool is_timer = item.timer.has_value();
   if (item.case_key.empty()) item.case_key = case_key(event);
   auto& case_now = case_state(item.case_key);
-  item.author = author_identity(runtime_.config.identities, item.connector_id, event);
+  // The engine sets it when it shards the batch; a caller of handle() alone may not.
+  if (item.author.author_id.empty())
+    item.author = author_identity(runtime_.config.identities, item.connector_id, event);
   auto& author_now = author_state(item.author);
   // Plugins called for this event read its time from PluginContext::now_ms().
   const auto& clock = *runtime_.clock;

@@ -26,7 +26,7 @@ struct HandledEvent {
   std::optional<Timer> timer;  ///< set for a `timer` event: the timer it fires
   Labels labels;
   std::string case_key;         ///< filled from the event unless set (a timer event's is its timer's)
-  AuthorIdentity author = {};   ///< whose memory the event updates; filled by handle()
+  AuthorIdentity author = {};   ///< whose memory the event updates; set by the engine when it shards the batch
   std::int64_t handled_at = 0;  ///< engine clock when it was handled (EngineClock::event_now)
   CaseView case_before;
   std::vector<Substitution> substitutions;  ///< proposals replaced by the connector's fallbacks
@@ -41,8 +41,6 @@ struct HandledEvent {
   void clear_results();
 };
 
-/// Events of one author, or of one linked person, go to one shard, in order.
-std::string shard_key(const PipelineConfig& config, const std::string& connector_id, const Event& event);
 /// "account/author/thread" — one conversation with one person.
 std::string case_key(const Event& event);
 
