@@ -34,9 +34,12 @@
 #include "fake_http_server.hpp"
 #include "http_test_client.hpp"
 #include "openssl_hmac.hpp"
+#include "pipeline_yaml.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using parley::testing::PipelineYaml;
+using parley::testing::rules_responder;
 
 namespace {
 
@@ -130,23 +133,22 @@ struct IngressRun {
 IngressRun run_ingress(const Options& options, int repeat) {
   const auto dir = fresh_dir("ingress-" + std::to_string(repeat));
   write_file(dir / "secret.txt", kSecret);
-  write_file(dir / "pipeline.yaml",
-             "client: bench-ingress\n"
-             "connectors:\n"
-             "  - id: hooks\n"
-             "    plugin: webhook\n"
-             "    config:\n"
-             "      inbound: { secret: \"${file:secret.txt}\" }\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: note\n"
-             "          when: \"event.text contains 'late'\"\n"
-             "          then: [label]\n"
-             "          reason: \"bench: every event gets one decision\"\n");
-  const auto pid = start_parley({"run", (dir / "pipeline.yaml").string(), "--state", dir.string(), "--listen",
-                                 "127.0.0.1:0", "--listen-port-file", (dir / "port").string(), "--log-level", "warn"},
+  PipelineYaml yaml("bench-ingress");
+  yaml.connectors = R"(
+- id: hooks
+  plugin: webhook
+  config:
+    inbound: { secret: "${file:secret.txt}" }
+)";
+  yaml.responders = rules_responder(R"(
+- id: note
+  when: "event.text contains 'late'"
+  then: [label]
+  reason: "bench: every event gets one decision"
+)");
+  const auto pipeline = yaml.write(dir.string());
+  const auto pid = start_parley({"run", pipeline, "--state", dir.string(), "--listen", "127.0.0.1:0",
+                                 "--listen-port-file", (dir / "port").string(), "--log-level", "warn"},
                                 dir);
   std::uint16_t port = 0;
   for (int waited = 0; port == 0 && waited < 500; ++waited) {
@@ -208,37 +210,36 @@ double run_actions(const Options& options, int repeat) {
   }
   write_file(dir / "events.jsonl", events);
   write_file(dir / "secret.txt", kSecret);
-  write_file(dir / "pipeline.yaml",
-             "client: bench-actions\n"
-             "connectors:\n"
-             "  - id: source\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl }\n"
-             "  - id: platform\n"
-             "    plugin: webhook\n"
-             "    actions_only: true\n"
-             "    config:\n"
-             "      outbound:\n"
-             "        url: " +
-                 platform.base_url() +
-                 "/actions\n"
-                 "        secret: \"${file:secret.txt}\"\n"
-                 "        kinds: [reply_public]\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: ack\n"
-                 "          when: \"event.text contains 'late'\"\n"
-                 "          then: [reply_public]\n"
-                 "          text: \"Sorry, we are on it\"\n"
-                 "          reason: \"bench: one reply per event\"\n"
-                 "routes:\n"
-                 "  reply_public: platform\n"
-                 "http:\n"
-                 "  rate_limits: [{ key_prefix: \"\", per_second: 100000, burst: 100000 }]\n");
+  PipelineYaml yaml("bench-actions");
+  yaml.connectors = R"(
+- id: source
+  plugin: replay
+  config: { input: events.jsonl }
+- id: platform
+  plugin: webhook
+  actions_only: true
+  config:
+    outbound:
+)";
+  yaml.connectors += "      url: " + platform.base_url() + "/actions\n";
+  yaml.connectors += R"(      secret: "${file:secret.txt}"
+      kinds: [reply_public]
+)";
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'late'"
+  then: [reply_public]
+  text: "Sorry, we are on it"
+  reason: "bench: one reply per event"
+)");
+  yaml.rest = R"(routes:
+  reply_public: platform
+http:
+  rate_limits: [{ key_prefix: "", per_second: 100000, burst: 100000 }]
+)";
+  const auto pipeline = yaml.write(dir.string());
   const auto started = Clock::now();
-  const auto pid = start_parley({"run", (dir / "pipeline.yaml").string(), "--state", dir.string()}, dir);
+  const auto pid = start_parley({"run", pipeline, "--state", dir.string()}, dir);
   const int exit_code = wait_for(pid);
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (exit_code != 0 || posts != options.actions) {

@@ -7,6 +7,7 @@
 
 #include "parked_actions.hpp"
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -25,36 +26,23 @@ constexpr const char* kEvents =
 /// rule would promise an offer in public.
 std::string write_pipeline(const std::string& dir, const std::string& account = "acme") {
   write_file(dir + "/events.jsonl", kEvents);
-  write_file(dir + "/pipeline.yaml",
-             "client: approvals-brand\n"
-             "connectors:\n"
-             "  - id: replay\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl, account: \"" +
-                 account +
-                 "\" }\n"
-                 "classifiers:\n"
-                 "  - plugin: keywords\n"
-                 "    config:\n"
-                 "      labels:\n"
-                 "        intent.legal: [lawyer]\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: legal\n"
-                 "          when: \"intent.legal >= 0.8\"\n"
-                 "          then:\n"
-                 "            - { action: escalate, params: { department: legal } }\n"
-                 "          reason: \"P12: a legal threat goes to the legal department\"\n"
-                 "        - id: discount\n"
-                 "          when: \"event.text contains 'discount'\"\n"
-                 "          then: reply_public\n"
-                 "          text: \"Hi {{author}}, here is a 10% discount on your next order\"\n"
-                 "          reason: \"P16: a rip-off customer gets a concession\"\n"
-                 "policy:\n"
-                 "  require_approval: [\"escalate:legal\"]\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("approvals-brand");
+  yaml.connectors = replay_connector(", account: \"" + account + "\"");
+  yaml.classifiers = keywords_classifier("intent.legal: [lawyer]\n");
+  yaml.responders = rules_responder(R"(
+- id: legal
+  when: "intent.legal >= 0.8"
+  then:
+    - { action: escalate, params: { department: legal } }
+  reason: "P12: a legal threat goes to the legal department"
+- id: discount
+  when: "event.text contains 'discount'"
+  then: reply_public
+  text: "Hi {{author}}, here is a 10% discount on your next order"
+  reason: "P16: a rip-off customer gets a concession"
+)");
+  yaml.policy = "require_approval: [\"escalate:legal\"]\n";
+  return yaml.write(dir);
 }
 
 const std::string kFirstKey = "approvals-brand/e-1/legal/escalate";
@@ -231,29 +219,23 @@ std::string write_effects_pipeline(const std::string& dir) {
   write_file(dir + "/events.jsonl",
              R"({"id":"r-1","author":{"id":"u-rex","handle":"rex"},"thread_id":"post-9","text":"you idiots"})"
              "\n");
-  write_file(dir + "/pipeline.yaml", R"(client: effects-brand
-connectors:
-  - plugin: replay
-    config: { input: events.jsonl, output: actions.jsonl }
-responders:
-  - plugin: rules
-    config:
-      rules:
-        - id: rude
-          when: "event.kind != 'timer' and event.text contains 'idiot'"
-          then:
-            - { action: warn, text: "Please keep it civil", params: { case_status: awaiting_customer } }
-            - { action: follow_up, params: { after: 1h, purpose: check_in } }
-          reason: "P8: warn first, and look again in an hour"
-        - id: check-in
-          when: "event.kind == 'timer' and case.warnings >= 1"
-          then: reply_private
-          text: "Hi {{author}}, we are still here if you need us"
-          reason: "a warned author is checked on"
-policy:
-  require_approval: [warn, follow_up]
+  PipelineYaml yaml("effects-brand");
+  yaml.connectors = "- plugin: replay\n  config: { input: events.jsonl, output: actions.jsonl }\n";
+  yaml.responders = rules_responder(R"(
+- id: rude
+  when: "event.kind != 'timer' and event.text contains 'idiot'"
+  then:
+    - { action: warn, text: "Please keep it civil", params: { case_status: awaiting_customer } }
+    - { action: follow_up, params: { after: 1h, purpose: check_in } }
+  reason: "P8: warn first, and look again in an hour"
+- id: check-in
+  when: "event.kind == 'timer' and case.warnings >= 1"
+  then: reply_private
+  text: "Hi {{author}}, we are still here if you need us"
+  reason: "a warned author is checked on"
 )");
-  return dir + "/pipeline.yaml";
+  yaml.policy = "require_approval: [warn, follow_up]\n";
+  return yaml.write(dir);
 }
 
 std::int64_t wall_ms() {

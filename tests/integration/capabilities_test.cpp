@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 
@@ -15,36 +16,32 @@ namespace {
 const std::string fixtures = PARLEY_FIXTURES;
 
 /// A pipeline in `dir` on a replay "platform" without ban; `fallbacks` is
-/// inserted into the connector entry.
+/// added to the connector entry.
 std::string write_limited_pipeline(const std::string& dir, const std::string& fallbacks) {
   write_file(dir + "/events.jsonl", read_file(fixtures + "/events.jsonl"));
-  write_file(dir + "/pipeline.yaml",
-             "client: ig-brand\n"
-             "connectors:\n"
-             "  - id: ig\n"
-             "    plugin: replay\n"
-             "    config:\n"
-             "      input: events.jsonl\n"
-             "      output: actions.jsonl\n"
-             "      supported_actions: [reply_public, reply_private, hide]\n" +
-                 fallbacks +
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: late-ack\n"
-                 "          when: \"event.text contains 'late'\"\n"
-                 "          then: reply_public\n"
-                 "          text: \"Sorry {{author}}, we are checking your order now.\"\n"
-                 "          reason: \"P2: acknowledge publicly and fast\"\n"
-                 "        - id: spam-ban\n"
-                 "          when: \"event.text contains 'followers'\"\n"
-                 "          then: [ban, label]\n"
-                 "          text: \"Selling followers is not welcome here.\"\n"
-                 "          reason: \"P8: ban spammers\"\n"
-                 "policy:\n"
-                 "  ban: { after_warnings: 0 }\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("ig-brand");
+  yaml.connectors = R"(
+- id: ig
+  plugin: replay
+  config:
+    input: events.jsonl
+    output: actions.jsonl
+    supported_actions: [reply_public, reply_private, hide]
+)" + fallbacks;
+  yaml.responders = rules_responder(R"(
+- id: late-ack
+  when: "event.text contains 'late'"
+  then: reply_public
+  text: "Sorry {{author}}, we are checking your order now."
+  reason: "P2: acknowledge publicly and fast"
+- id: spam-ban
+  when: "event.text contains 'followers'"
+  then: [ban, label]
+  text: "Selling followers is not welcome here."
+  reason: "P8: ban spammers"
+)");
+  yaml.policy = "ban: { after_warnings: 0 }\n";
+  return yaml.write(dir);
 }
 
 }  // namespace
@@ -70,7 +67,7 @@ TEST_CASE("check refuses a pipeline that may ask a connector for a kind it canno
 
 TEST_CASE("check refuses a fallback the connector cannot do either") {
   const auto dir = fresh_dir("bad-fallback");
-  const auto pipeline = write_limited_pipeline(dir, "    fallbacks:\n      ban: [hide, delete]\n");
+  const auto pipeline = write_limited_pipeline(dir, "  fallbacks:\n    ban: [hide, delete]\n");
   const auto result = run_parley({"check", pipeline});
   INFO(result.err);
   CHECK(result.exit_code == 2);
@@ -80,7 +77,7 @@ TEST_CASE("check refuses a fallback the connector cannot do either") {
 
 TEST_CASE("with a fallback, check passes and a run does the fallback instead, audited") {
   const auto dir = fresh_dir("ban-fallback");
-  const auto pipeline = write_limited_pipeline(dir, "    fallbacks:\n      ban: [hide, reply_private]\n");
+  const auto pipeline = write_limited_pipeline(dir, "  fallbacks:\n    ban: [hide, reply_private]\n");
   const auto check = run_parley({"check", pipeline});
   INFO(check.err);
   CHECK(check.exit_code == 0);

@@ -13,6 +13,7 @@
 #include "live_run.hpp"
 #include "parked_actions.hpp"
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 using parley::test::http_request;
@@ -29,31 +30,15 @@ constexpr const char* kEvents =
 /// Legal escalations wait for approval; `extra_params` go with them.
 std::string write_pipeline(const std::string& dir, const std::string& extra_params = "") {
   write_file(dir + "/events.jsonl", kEvents);
-  write_file(dir + "/pipeline.yaml",
-             "client: console-brand\n"
-             "connectors:\n"
-             "  - id: replay\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl }\n"
-             "classifiers:\n"
-             "  - plugin: keywords\n"
-             "    config:\n"
-             "      labels:\n"
-             "        intent.legal: [lawyer]\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: legal\n"
-             "          when: \"intent.legal >= 0.8\"\n"
-             "          then:\n"
-             "            - { action: escalate, params: { department: legal" +
-                 extra_params +
-                 " } }\n"
-                 "          reason: \"P12: a legal threat goes to the legal department\"\n"
-                 "policy:\n"
-                 "  require_approval: [\"escalate:legal\"]\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("console-brand");
+  yaml.connectors = replay_connector();
+  yaml.classifiers = keywords_classifier("intent.legal: [lawyer]\n");
+  std::string legal_rule = "- id: legal\n  when: \"intent.legal >= 0.8\"\n  then:\n";
+  legal_rule += "    - { action: escalate, params: { department: legal" + extra_params + " } }\n";
+  legal_rule += "  reason: \"P12: a legal threat goes to the legal department\"\n";
+  yaml.responders = rules_responder(legal_rule);
+  yaml.policy = "require_approval: [\"escalate:legal\"]\n";
+  return yaml.write(dir);
 }
 
 /// application/x-www-form-urlencoded, as a browser sends a form.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -17,27 +18,17 @@ const std::string fixtures = PARLEY_FIXTURES;
 
 /// The replay pipeline of run_test.cpp: `trigger` makes the throwing classifier fail.
 std::string write_throwing_pipeline(const std::string& dir, const std::string& trigger) {
-  write_file(dir + "/pipeline.yaml",
-             "client: test-brand\n"
-             "connectors:\n"
-             "  - id: replay\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl }\n"
-             "classifiers:\n"
-             "  - plugin: throwing\n"
-             "    config: { trigger: " +
-                 trigger +
-                 " }\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: ack\n"
-                 "          when: \"event.text contains 'boom'\"\n"
-                 "          then: [reply_public]\n"
-                 "          text: \"Sorry {{author}}\"\n"
-                 "          reason: \"P4: acknowledge\"\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("test-brand");
+  yaml.connectors = replay_connector();
+  yaml.classifiers = "- plugin: throwing\n  config: { trigger: " + trigger + " }\n";
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'boom'"
+  then: [reply_public]
+  text: "Sorry {{author}}"
+  reason: "P4: acknowledge"
+)");
+  return yaml.write(dir);
 }
 
 ProcessResult dead_letters(const std::vector<std::string>& arguments, const std::string& dir) {
@@ -99,23 +90,17 @@ TEST_CASE("dead-letters: a failed event is requeued by retry and handled by the 
 
 TEST_CASE("dead-letters: an action that failed on every attempt is executed again, once, when the platform is back") {
   const auto dir = fresh_dir("dead-letters-execute");
-  write_file(dir + "/pipeline.yaml",
-             "client: gated-brand\n"
-             "connectors:\n"
-             "  - id: gated\n"
-             "    plugin: gated\n"
-             "    config: { events: 1, gate: platform-up, output: executed.txt }\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: ack\n"
-             "          when: \"event.text contains 'late'\"\n"
-             "          then: [reply_public]\n"
-             "          text: \"Sorry, we are on it\"\n"
-             "          reason: \"P2: acknowledge\"\n"
-             "engine: { max_attempts: 2, retry_backoff_ms: 1 }\n");
-  const auto pipeline = dir + "/pipeline.yaml";
+  PipelineYaml yaml("gated-brand");
+  yaml.connectors = "- id: gated\n  plugin: gated\n  config: { events: 1, gate: platform-up, output: executed.txt }\n";
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'late'"
+  then: [reply_public]
+  text: "Sorry, we are on it"
+  reason: "P2: acknowledge"
+)");
+  yaml.rest = "engine: { max_attempts: 2, retry_backoff_ms: 1 }\n";
+  const auto pipeline = yaml.write(dir);
   const auto run = run_parley({"run", pipeline, "--state", dir, "--plugin-path", PARLEY_TEST_PLUGIN_DIR});
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 1);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 
@@ -17,30 +18,20 @@ constexpr const char* kPassword = "PARLEY_IT_SMTP_PASSWORD=it-smtp-secret-5150";
 /// connector with `smtp_url` (line 9 of the file, its value at column 15).
 std::string write_pipeline(const std::string& dir, const std::string& smtp_url) {
   write_file(dir + "/events.jsonl", "{\"id\":\"e-1\",\"author\":\"u-1\",\"text\":\"I will sue you\"}\n");
-  write_file(dir + "/pipeline.yaml",
-             "client: mail-brand\n"
-             "connectors:\n"
-             "  - id: replay\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl }\n"
-             "  - id: mail\n"
-             "    plugin: email\n"
-             "    config:\n"
-             "      smtp_url: \"" +
-                 smtp_url +
-                 "\"\n"
-                 "      username: parley\n"
-                 "      password: \"${env:PARLEY_IT_SMTP_PASSWORD}\"\n"
-                 "      from: \"Mail Brand <care@mail-brand.example>\"\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: legal\n"
-                 "          when: \"event.text contains 'sue'\"\n"
-                 "          then: escalate\n"
-                 "          reason: \"legal threat\"\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("mail-brand");
+  yaml.connectors = replay_connector() + "- id: mail\n  plugin: email\n  config:\n";
+  yaml.connectors += "    smtp_url: \"" + smtp_url + "\"\n";
+  yaml.connectors += R"(    username: parley
+    password: "${env:PARLEY_IT_SMTP_PASSWORD}"
+    from: "Mail Brand <care@mail-brand.example>"
+)";
+  yaml.responders = rules_responder(R"(
+- id: legal
+  when: "event.text contains 'sue'"
+  then: escalate
+  reason: "legal threat"
+)");
+  return yaml.write(dir);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "http_test_client.hpp"
 #include "live_run.hpp"
 #include "openssl_hmac.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 using nlohmann::json;
@@ -77,36 +78,30 @@ struct FakeMeta {
 };
 
 std::string write_pipeline(const std::string& dir, const std::string& graph_url) {
-  write_file(dir + "/pipeline.yaml",
-             "client: nordic-fb\n"
-             "connectors:\n"
-             "  - id: fb\n"
-             "    plugin: facebook-pages\n"
-             "    config:\n"
-             "      page_id: \"1111\"\n"
-             "      access_token: \"${env:PARLEY_E2E_FB_TOKEN}\"\n"
-             "      app_secret: \"${env:PARLEY_E2E_FB_APP_SECRET}\"\n"
-             "      verify_token: vt-e2e\n"
-             "      graph_url: " +
-                 graph_url +
-                 "\n"
-                 "classifiers:\n"
-                 "  - plugin: keywords\n"
-                 "    config:\n"
-                 "      labels:\n"
-                 "        intent.complaint: [late, cold]\n"
-                 "responders:\n"
-                 "  - plugin: playbook\n"
-                 "    config:\n"
-                 "      brand: Nordic Coffee\n"
-                 "      languages: [en]\n"
-                 "      default_language: en\n"
-                 "      acknowledge_publicly: true\n"
-                 "      move_private: true\n"
-                 "policy:\n"
-                 "  never: [delete, escalate, notify]   # no team channel in this test (routes:)\n"
-                 "http: { timeout_ms: 60000, max_attempts: 2, backoff_ms: 50 }\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("nordic-fb");
+  yaml.connectors = R"(
+- id: fb
+  plugin: facebook-pages
+  config:
+    page_id: "1111"
+    access_token: "${env:PARLEY_E2E_FB_TOKEN}"
+    app_secret: "${env:PARLEY_E2E_FB_APP_SECRET}"
+    verify_token: vt-e2e
+)";
+  yaml.connectors += "    graph_url: " + graph_url + "\n";
+  yaml.classifiers = keywords_classifier("intent.complaint: [late, cold]\n");
+  yaml.responders = R"(
+- plugin: playbook
+  config:
+    brand: Nordic Coffee
+    languages: [en]
+    default_language: en
+    acknowledge_publicly: true
+    move_private: true
+)";
+  yaml.policy = "never: [delete, escalate, notify]   # no team channel in this test (routes:)\n";
+  yaml.rest = "http: { timeout_ms: 60000, max_attempts: 2, backoff_ms: 50 }\n";
+  return yaml.write(dir);
 }
 
 std::string comment_delivery(const std::string& comment_id, const std::string& author_id, const std::string& name,

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -36,35 +37,30 @@ std::string write_linked_pipeline(const std::string& dir, const std::string& ide
              "\n"
              R"({"id":"ig-2","author":"bob","text":"idiot","created_at":"2026-11-02T09:30:00Z"})"
              "\n");
-  write_file(dir + "/pipeline.yaml",
-             "client: linked\n"
-             "connectors:\n"
-             "  - id: fb\n"
-             "    plugin: replay\n"
-             "    config: { input: fb.jsonl, output: fb-actions.jsonl }\n"
-             "  - id: ig\n"
-             "    plugin: replay\n"
-             "    config: { input: ig.jsonl, output: ig-actions.jsonl }\n"
-             "classifiers:\n"
-             "  - plugin: keywords\n"
-             "    config: { labels: { toxicity.insult: [idiot] } }\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: abuse-ban\n"
-             "          when: \"toxicity.insult >= 0.8 and case.warnings >= 1\"\n"
-             "          then: ban\n"
-             "          reason: \"P9: insults again after a warning\"\n"
-             "        - id: abuse-warn\n"
-             "          when: \"toxicity.insult >= 0.8 and case.warnings < 1\"\n"
-             "          then: warn\n"
-             "          text: \"Please keep it civil, {{author}}.\"\n"
-             "          reason: \"P8: warn first\"\n"
-             "policy:\n"
-             "  ban: { after_warnings: 1 }\n" +
-                 identities);
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("linked");
+  yaml.connectors = R"(
+- id: fb
+  plugin: replay
+  config: { input: fb.jsonl, output: fb-actions.jsonl }
+- id: ig
+  plugin: replay
+  config: { input: ig.jsonl, output: ig-actions.jsonl }
+)";
+  yaml.classifiers = "- plugin: keywords\n  config: { labels: { toxicity.insult: [idiot] } }\n";
+  yaml.responders = rules_responder(R"(
+- id: abuse-ban
+  when: "toxicity.insult >= 0.8 and case.warnings >= 1"
+  then: ban
+  reason: "P9: insults again after a warning"
+- id: abuse-warn
+  when: "toxicity.insult >= 0.8 and case.warnings < 1"
+  then: warn
+  text: "Please keep it civil, {{author}}."
+  reason: "P8: warn first"
+)");
+  yaml.policy = "ban: { after_warnings: 1 }\n";
+  yaml.rest = identities;
+  return yaml.write(dir);
 }
 
 }  // namespace

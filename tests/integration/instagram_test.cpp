@@ -17,6 +17,7 @@
 #include "http_test_client.hpp"
 #include "live_run.hpp"
 #include "openssl_hmac.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 using nlohmann::json;
@@ -60,41 +61,35 @@ struct FakeInstagram {
 };
 
 std::string write_pipeline(const std::string& dir, const std::string& graph_url) {
-  write_file(dir + "/pipeline.yaml",
-             "client: nordic-ig\n"
-             "connectors:\n"
-             "  - id: ig\n"
-             "    plugin: instagram\n"
-             "    fallbacks:\n"
-             "      ban: [hide, reply_private]\n"
-             "    config:\n"
-             "      ig_user_id: \"" +
-                 std::string(kIgUser) +
-                 "\"\n"
-                 "      access_token: \"${env:PARLEY_E2E_IG_TOKEN}\"\n"
-                 "      app_secret: \"${env:PARLEY_E2E_IG_APP_SECRET}\"\n"
-                 "      verify_token: vt-ig\n"
-                 "      graph_url: " +
-                 graph_url +
-                 "\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: late-ack\n"
-                 "          when: \"event.text contains 'late'\"\n"
-                 "          then: reply_public\n"
-                 "          text: \"Sorry {{author}}, we are checking your order now.\"\n"
-                 "          reason: \"P2: acknowledge publicly and fast\"\n"
-                 "        - id: abuse-ban\n"
-                 "          when: \"event.text contains 'idiots'\"\n"
-                 "          then: ban\n"
-                 "          text: \"We hid your comment: insults are not welcome here.\"\n"
-                 "          reason: \"P8: ban abusers\"\n"
-                 "policy:\n"
-                 "  ban: { after_warnings: 0 }\n"
-                 "http: { timeout_ms: 60000, max_attempts: 2, backoff_ms: 50 }\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("nordic-ig");
+  yaml.connectors = R"(
+- id: ig
+  plugin: instagram
+  fallbacks:
+    ban: [hide, reply_private]
+  config:
+)";
+  yaml.connectors += "    ig_user_id: \"" + std::string(kIgUser) + "\"\n";
+  yaml.connectors += R"(    access_token: "${env:PARLEY_E2E_IG_TOKEN}"
+    app_secret: "${env:PARLEY_E2E_IG_APP_SECRET}"
+    verify_token: vt-ig
+)";
+  yaml.connectors += "    graph_url: " + graph_url + "\n";
+  yaml.responders = rules_responder(R"(
+- id: late-ack
+  when: "event.text contains 'late'"
+  then: reply_public
+  text: "Sorry {{author}}, we are checking your order now."
+  reason: "P2: acknowledge publicly and fast"
+- id: abuse-ban
+  when: "event.text contains 'idiots'"
+  then: ban
+  text: "We hid your comment: insults are not welcome here."
+  reason: "P8: ban abusers"
+)");
+  yaml.policy = "ban: { after_warnings: 0 }\n";
+  yaml.rest = "http: { timeout_ms: 60000, max_attempts: 2, backoff_ms: 50 }\n";
+  return yaml.write(dir);
 }
 
 /// What Meta posts for a new comment (object "instagram", field "comments"), signed with the app secret.

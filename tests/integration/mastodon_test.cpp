@@ -17,6 +17,7 @@
 #include "fake_http_server.hpp"
 #include "fake_mastodon_api.hpp"
 #include "live_run.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 using parley::test::FakeHttpServer;
@@ -78,44 +79,29 @@ struct FakeInstance {
 
 std::string write_pipeline(const std::string& dir, const std::string& instance_url,
                            const std::string& extra_rule = "") {
-  write_file(dir + "/pipeline.yaml",
-             "client: nordic-masto\n"
-             "connectors:\n"
-             "  - id: masto\n"
-             "    plugin: mastodon\n"
-             "    config:\n"
-             "      instance_url: " +
-                 instance_url +
-                 "\n"
-                 "      access_token: \"${env:PARLEY_E2E_MASTODON_TOKEN}\"\n"
-                 "      account_id: \"109000000000000001\"\n"
-                 "      poll_interval_s: 10\n"
-                 "classifiers:\n"
-                 "  - plugin: keywords\n"
-                 "    config:\n"
-                 "      labels:\n"
-                 "        intent.complaint: [late, cold]\n"
-                 "        toxicity.insult: [idiots]\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: complaint\n"
-                 "          when: \"intent.complaint >= 0.5\"\n"
-                 "          then:\n"
-                 "            - { action: reply_public, text: \"Sorry {{author}}, we are on it\" }\n"
-                 "            - { action: reply_private, text: \"Could you send us your order number?\" }\n"
-                 "          reason: \"Acknowledge in public, continue in private\"\n"
-                 "        - id: insult\n"
-                 "          when: \"toxicity.insult >= 0.5\"\n"
-                 "          then: ban\n"
-                 "          reason: \"Insults\"\n" +
-                 extra_rule +
-                 "policy:\n"
-                 "  never: [delete]\n"
-                 "  ban: { after_warnings: 0 }\n"
-                 "http: { timeout_ms: 10000, max_attempts: 2, backoff_ms: 50 }\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("nordic-masto");
+  yaml.connectors = "- id: masto\n  plugin: mastodon\n  config:\n";
+  yaml.connectors += "    instance_url: " + instance_url + "\n";
+  yaml.connectors += R"(    access_token: "${env:PARLEY_E2E_MASTODON_TOKEN}"
+    account_id: "109000000000000001"
+    poll_interval_s: 10
+)";
+  yaml.classifiers = keywords_classifier("intent.complaint: [late, cold]\ntoxicity.insult: [idiots]\n");
+  yaml.responders = rules_responder(R"(
+- id: complaint
+  when: "intent.complaint >= 0.5"
+  then:
+    - { action: reply_public, text: "Sorry {{author}}, we are on it" }
+    - { action: reply_private, text: "Could you send us your order number?" }
+  reason: "Acknowledge in public, continue in private"
+- id: insult
+  when: "toxicity.insult >= 0.5"
+  then: ban
+  reason: "Insults"
+)" + extra_rule);
+  yaml.policy = "never: [delete]\nban: { after_warnings: 0 }\n";
+  yaml.rest = "http: { timeout_ms: 10000, max_attempts: 2, backoff_ms: 50 }\n";
+  return yaml.write(dir);
 }
 
 void set_token() { setenv("PARLEY_E2E_MASTODON_TOKEN", kToken, 1); }
@@ -223,10 +209,10 @@ TEST_CASE("mastodon: parley check refuses a pipeline that needs to hide statuses
   set_token();
   const auto dir = fresh_dir("mastodon-check");
   const auto pipeline = write_pipeline(dir, "https://mastodon.example",
-                                       "        - id: spam\n"
-                                       "          when: \"event.text contains ['buy now']\"\n"
-                                       "          then: hide\n"
-                                       "          reason: \"Spam\"\n");
+                                       "- id: spam\n"
+                                       "  when: \"event.text contains ['buy now']\"\n"
+                                       "  then: hide\n"
+                                       "  reason: \"Spam\"\n");
   const auto result = run_parley({"check", pipeline});
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("connector 'masto' (plugin mastodon) cannot hide"));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 
@@ -35,37 +36,33 @@ std::string write_routed_pipeline(const std::string& dir, const std::string& rou
              R"({"id":"r-2","author":{"id":"u-bob"},"text":"Thanks, all good"})"
              "\n");
   write_file(dir + "/team.jsonl", "");
-  write_file(dir + "/pipeline.yaml",
-             "client: routed\n"
-             "connectors:\n"
-             "  - id: shop\n"
-             "    plugin: replay\n"
-             "    config:\n"
-             "      input: shop.jsonl\n"
-             "      output: shop-actions.jsonl\n"
-             "      supported_actions: [reply_public]\n"
-             "  - id: team\n"
-             "    plugin: replay\n"
-             "    actions_only: true\n"
-             "    config:\n"
-             "      input: team.jsonl\n"
-             "      output: team-actions.jsonl\n"
-             "      supported_actions: " +
-                 team_kinds +
-                 "\n"
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: lawyer\n"
-                 "          when: \"event.text contains 'lawyer'\"\n"
-                 "          then:\n"
-                 "            - reply_public\n"
-                 "            - { action: escalate, params: { department: legal } }\n"
-                 "          text: \"Sorry {{author}}, a colleague will contact you.\"\n"
-                 "          reason: \"P12: legal threats go to legal\"\n" +
-                 routes);
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("routed");
+  yaml.connectors = R"(
+- id: shop
+  plugin: replay
+  config:
+    input: shop.jsonl
+    output: shop-actions.jsonl
+    supported_actions: [reply_public]
+- id: team
+  plugin: replay
+  actions_only: true
+  config:
+    input: team.jsonl
+    output: team-actions.jsonl
+)";
+  yaml.connectors += "    supported_actions: " + team_kinds + "\n";
+  yaml.responders = rules_responder(R"(
+- id: lawyer
+  when: "event.text contains 'lawyer'"
+  then:
+    - reply_public
+    - { action: escalate, params: { department: legal } }
+  text: "Sorry {{author}}, a colleague will contact you."
+  reason: "P12: legal threats go to legal"
+)");
+  yaml.rest = routes;
+  return yaml.write(dir);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -22,26 +23,19 @@ const std::string fixtures = PARLEY_FIXTURES;
 std::string write_pipeline(const std::string& dir, const std::string& events, const std::string& extra_replay = "",
                            const std::string& classifiers = "") {
   write_file(dir + "/events.jsonl", events);
-  write_file(dir + "/pipeline.yaml",
-             "client: test-brand\n"
-             "connectors:\n"
-             "  - id: replay\n"
-             "    plugin: replay\n"
-             "    config: { input: events.jsonl, output: actions.jsonl" +
-                 extra_replay + " }\n" + classifiers +
-                 "responders:\n"
-                 "  - plugin: rules\n"
-                 "    config:\n"
-                 "      rules:\n"
-                 "        - id: ack\n"
-                 "          when: \"event.text contains 'late'\"\n"
-                 "          then: [reply_public, reply_private]\n"
-                 "          text: \"Sorry {{author}}\"\n"
-                 "          reason: \"P4: acknowledge, then private\"\n"
-                 "policy:\n"
-                 "  never: [delete]\n"
-                 "engine: { workers: 2, batch_size: 4 }\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("test-brand");
+  yaml.connectors = replay_connector(extra_replay);
+  yaml.classifiers = classifiers;
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'late'"
+  then: [reply_public, reply_private]
+  text: "Sorry {{author}}"
+  reason: "P4: acknowledge, then private"
+)");
+  yaml.policy = "never: [delete]\n";
+  yaml.rest = "engine: { workers: 2, batch_size: 4 }\n";
+  return yaml.write(dir);
 }
 
 std::map<std::string, int> action_keys(const std::string& actions_file) {
@@ -84,7 +78,7 @@ TEST_CASE("never: [delete] holds when a rule asks for delete, and the audit log 
 TEST_CASE("a plugin that throws on every event: the others finish, the failing ones are dead letters") {
   const auto dir = fresh_dir("throwing");
   const auto pipeline = write_pipeline(dir, read_file(fixtures + "/events.jsonl"), "",
-                                       "classifiers:\n  - plugin: throwing\n    config: { trigger: boom }\n");
+                                       "- plugin: throwing\n  config: { trigger: boom }\n");
   const auto result = run_parley({"run", pipeline, "--state", dir, "--plugin-path", PARLEY_TEST_PLUGIN_DIR});
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);  // some of the work failed
@@ -203,11 +197,10 @@ TEST_CASE("persona sees the author's complaints and tier from earlier runs") {
   const auto dir = fresh_dir("persona-history");
   const auto state = fresh_dir("persona-history-state");
   const std::string classifiers =
-      "classifiers:\n"
-      "  - plugin: keywords\n"
-      "    config: { labels: { intent.complaint: [late, опять, опоздал] }, match: prefix }\n"
-      "  - plugin: persona\n"
-      "    config: { chronic_after: 3, high_roller_tiers: [gold] }\n";
+      "- plugin: keywords\n"
+      "  config: { labels: { intent.complaint: [late, опять, опоздал] }, match: prefix }\n"
+      "- plugin: persona\n"
+      "  config: { chronic_after: 3, high_roller_tiers: [gold] }\n";
   // Olga complains on three days; the CRM marks her gold on the second event.
   const std::string first_two =
       R"({"id":"p-1","author":"u-olga","text":"Заказ опоздал","created_at":"2026-11-02T09:00:00Z"})"

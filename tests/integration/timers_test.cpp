@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -14,29 +15,24 @@ namespace {
 /// private, unless the case was resolved (a rule reacting to timer events).
 std::string write_timer_pipeline(const std::string& dir, const std::string& events) {
   write_file(dir + "/events.jsonl", events);
-  write_file(dir + "/pipeline.yaml", R"(client: timers-brand
-connectors:
-  - plugin: replay
-    config: { input: events.jsonl, output: actions.jsonl }
-responders:
-  - plugin: rules
-    config:
-      rules:
-        - id: ack
-          when: "event.kind != 'timer' and event.text contains 'late'"
-          then:
-            - { action: reply_public, text: "Sorry {{author}}, we are on it" }
-            - { action: follow_up, params: { after: 3d, purpose: check_in } }
-          reason: "P14: acknowledge, and check back in 3 days"
-        - id: check-in
-          when: "event.kind == 'timer' and case.status != 'resolved'"
-          then: reply_private
-          text: "Hi {{author}}, is everything fine with your order now?"
-          reason: "P14: follow up a few days later"
-          params: { case_status: followed_up }
-engine: { clock: events, workers: 2 }
+  PipelineYaml yaml("timers-brand");
+  yaml.connectors = "- plugin: replay\n  config: { input: events.jsonl, output: actions.jsonl }\n";
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.kind != 'timer' and event.text contains 'late'"
+  then:
+    - { action: reply_public, text: "Sorry {{author}}, we are on it" }
+    - { action: follow_up, params: { after: 3d, purpose: check_in } }
+  reason: "P14: acknowledge, and check back in 3 days"
+- id: check-in
+  when: "event.kind == 'timer' and case.status != 'resolved'"
+  then: reply_private
+  text: "Hi {{author}}, is everything fine with your order now?"
+  reason: "P14: follow up a few days later"
+  params: { case_status: followed_up }
 )");
-  return dir + "/pipeline.yaml";
+  yaml.rest = "engine: { clock: events, workers: 2 }\n";
+  return yaml.write(dir);
 }
 
 const std::string kAnna =

@@ -12,6 +12,7 @@
 #include "http_test_client.hpp"
 #include "live_run.hpp"
 #include "openssl_hmac.hpp"
+#include "pipeline_yaml.hpp"
 
 using namespace parley::testing;
 using parley::test::CannedResponse;
@@ -35,33 +36,30 @@ std::vector<parley::HttpHeader> signed_headers(const std::string& body, const st
 std::string write_pipeline(const std::string& dir, const std::string& slack_url) {
   write_file(dir + "/inbound-secret.txt", kInboundSecret);
   write_file(dir + "/slack-url.txt", slack_url);
-  write_file(dir + "/pipeline.yaml",
-             "client: hooked\n"
-             "connectors:\n"
-             "  - id: site\n"
-             "    plugin: webhook\n"
-             "    config:\n"
-             "      inbound:\n"
-             "        secret: ${file:inbound-secret.txt}\n"
-             "  - id: team\n"
-             "    plugin: webhook\n"
-             "    actions_only: true\n"
-             "    config:\n"
-             "      outbound:\n"
-             "        url: ${file:slack-url.txt}\n"
-             "        format: slack\n"
-             "        kinds: [escalate, notify]\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: lawyer\n"
-             "          when: \"event.text contains 'lawyer'\"\n"
-             "          then: [{ action: escalate, params: { department: legal } }]\n"
-             "          reason: \"P12: legal threats go to legal\"\n"
-             "routes:\n"
-             "  escalate: team\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("hooked");
+  yaml.connectors = R"(
+- id: site
+  plugin: webhook
+  config:
+    inbound:
+      secret: ${file:inbound-secret.txt}
+- id: team
+  plugin: webhook
+  actions_only: true
+  config:
+    outbound:
+      url: ${file:slack-url.txt}
+      format: slack
+      kinds: [escalate, notify]
+)";
+  yaml.responders = rules_responder(R"(
+- id: lawyer
+  when: "event.text contains 'lawyer'"
+  then: [{ action: escalate, params: { department: legal } }]
+  reason: "P12: legal threats go to legal"
+)");
+  yaml.rest = "routes:\n  escalate: team\n";
+  return yaml.write(dir);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "http_test_client.hpp"
 #include "live_run.hpp"
 #include "parley_process.hpp"
+#include "pipeline_yaml.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace parley::testing;
@@ -23,22 +24,17 @@ using parley::test::http_request;
 namespace {
 
 std::string write_webhook_pipeline(const std::string& dir) {
-  write_file(dir + "/pipeline.yaml",
-             "client: hook-brand\n"
-             "connectors:\n"
-             "  - id: hooks\n"
-             "    plugin: test-webhook\n"
-             "    config: { token: tok-123, verify_token: vt-9, account: acme }\n"
-             "responders:\n"
-             "  - plugin: rules\n"
-             "    config:\n"
-             "      rules:\n"
-             "        - id: ack\n"
-             "          when: \"event.text contains 'late'\"\n"
-             "          then: reply_public\n"
-             "          text: \"Sorry {{author}}\"\n"
-             "          reason: \"P4: acknowledge\"\n");
-  return dir + "/pipeline.yaml";
+  PipelineYaml yaml("hook-brand");
+  yaml.connectors =
+      "- id: hooks\n  plugin: test-webhook\n  config: { token: tok-123, verify_token: vt-9, account: acme }\n";
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'late'"
+  then: reply_public
+  text: "Sorry {{author}}"
+  reason: "P4: acknowledge"
+)");
+  return yaml.write(dir);
 }
 
 std::size_t audit_count(parley::host::SqliteStore& store, const std::string& event_id) {
