@@ -1,5 +1,6 @@
-// Events per second through replay -> keywords -> rules -> guard -> dry run,
-// on a generated corpus, with and without the SQLite store.
+// Events per second through replay -> classifiers -> rules -> guard -> dry
+// run, on a generated corpus, with and without the SQLite store
+// (docs/performance.md).
 //
 //   pipeline_throughput [--events N] [--repeats R] [--workers W] [--only no-store|sqlite]
 //                       [--classifiers demo|keywords]
@@ -127,6 +128,11 @@ int main(int argc, char** argv) {
     if (flag == "--workers") workers = std::stoi(argv[index + 1]);
     if (flag == "--only") only = argv[index + 1];
     if (flag == "--classifiers") classifiers = argv[index + 1];
+  }
+  if ((classifiers != "demo" && classifiers != "keywords") ||
+      (!only.empty() && only != "no-store" && only != "sqlite")) {
+    std::fprintf(stderr, "--classifiers is demo or keywords; --only is no-store or sqlite\n");
+    return 2;
   }
   if (std::getenv("PARLEY_BENCH_DEFAULT_HEAP") == nullptr) keep_heap_between_batches();  // as `parley` does
   spdlog::set_level(spdlog::level::warn);
