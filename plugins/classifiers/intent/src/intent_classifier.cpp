@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
     "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation",
-    "offtopic",  "spam",    "promo",    "instead", "ordered",  "received",
+    "offtopic",  "spam",    "promo",    "instead", "ordered",  "received", "resolved",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -61,6 +61,26 @@ std::string_view skip_leading_handles(std::string_view text) {
       return text.substr(at);
     }
   }
+}
+
+/// The leading "@handle" mentions (and "RT") of `text`, lower-cased: whom the
+/// post speaks to.
+std::string leading_handles(std::string_view text) {
+  std::string lead(text.substr(0, text.size() - skip_leading_handles(text).size()));
+  for (auto& ch : lead) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return lead;
+}
+
+/// Customer-care accounts are named for what they do ("@AmazonHelp",
+/// "@AskPlayStation", "@Uber_Support", "@KenyaPower_Care"): people write to
+/// them when something is wrong far more often than to other accounts.
+bool speaks_to_customer_care(std::string_view lead) {
+  for (std::string_view word : {"help", "support", "care", "service", "@ask"}) {
+    if (lead.find(word) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 /// Question marks: ASCII ?, Arabic ؟ (U+061F), Greek ; (U+037E, and the ASCII
@@ -221,15 +241,38 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
   const double toxic = std::max(labels.score("toxicity.offensive"), labels.score("toxicity.insult"));
-  const bool problem_cues = c[kComplaint] + c[kProblem] > 0;
+  // "Sorted out, thanks for the help": a problem that is over. Problem and
+  // hint cues count half and no longer block the praise discount; a clear
+  // complaint phrase still does.
+  const bool resolved = c[kResolved] > 0 && (c[kPraise] > 0 || positive >= 0.5);
+  if (resolved) {
+    c[kProblem] /= 2;
+    c[kHint] /= 2;
+  }
+  const bool problem_cues = c[kComplaint] + (resolved ? 0 : c[kProblem]) > 0;
   const double mood_weight = (toxic >= 0.5 && !problem_cues) ? 0.3 : 1.0;
 
   // Praise lowers a complaint only when nothing went wrong: "thanks for
   // nothing" and "thanks to your incompetence" stay complaints.
-  const double praise_penalty = problem_cues ? 0.0 : 0.35 * capped(c[kPraise], 2) + 0.4 * positive;
+  // A hint halves the discount: "great service, 2 hours on hold" is sarcasm
+  // more often than praise.
+  const double hint_share = c[kHint] > 0 ? 0.5 : 1.0;
+  const double praise_penalty = problem_cues ? 0.0 : hint_share * (0.35 * capped(c[kPraise], 2) + 0.4 * positive);
+
+  // A bad mood with no complaint vocabulary is a complaint only when the post
+  // speaks to someone ("@brand ...", or a message, mention or review, which
+  // go to the brand by nature); otherwise it is as likely a bad day or a
+  // comment on the news, and the mood counts half.
+  const std::string lead = leading_handles(event.text);
+  const bool any_cue = problem_cues || c[kHint] + c[kNegative] + c[kCompensation] > 0;
+  const bool to_the_brand = event.kind == parley::EventKind::direct_message ||
+                            event.kind == parley::EventKind::mention || event.kind == parley::EventKind::review;
+  const bool addressed = to_the_brand || lead.find('@') != std::string::npos;  // "RT" alone speaks to no one
+  const double mood_share = (any_cue || addressed) ? 1.0 : 0.5;
   double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) + 0.3 * capped(c[kHint], 3) +
                      0.2 * capped(c[kNegative], 2) + 0.3 * capped(c[kCompensation], 1) +
-                     mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+                     mood_share * mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+  if (speaks_to_customer_care(lead)) complaint += 0.2;     // with one hint: 0.69
   if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;       // promotion is not a complaint
   const double complaint_score = squash(complaint, 2.35);  // one hint alone: 0.51
 

@@ -32,6 +32,7 @@ enum Signal : std::uint32_t {
   kInstead,   ///< "instead of": with kReceived, something was substituted
   kOrdered,   ///< "I ordered": with kReceived, a hint of the wrong item
   kReceived,  ///< "I got", "they brought me": nothing alone
+  kResolved,  ///< "sorted out", "working again": with thanks, the problem is over
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;

@@ -183,3 +183,50 @@ TEST_CASE("Only the configured languages' lists are loaded", "[config]") {
   CHECK(classify(english, "Приложение постоянно вылетает").score("intent.complaint") < 0.5);
   CHECK(classify(english, "The app keeps crashing").score("intent.complaint") >= 0.5);
 }
+
+TEST_CASE("A bad mood without complaint words counts in full only when the post speaks to someone", "[labels]") {
+  parley::Labels gloomy;
+  gloomy.set("sentiment.negative", 0.6);
+  const std::string text = "I expected something else from you guys";
+  CHECK(classify(defaults(), "@nordiccoffee " + text, gloomy).score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), text, gloomy).score("intent.complaint") < 0.5);
+  // A complaint word keeps the mood in full without an @handle.
+  CHECK(classify(defaults(), text + ", the coffee was cold", gloomy).score("intent.complaint") >= 0.5);
+}
+
+TEST_CASE("A direct message, mention or review speaks to the brand without an @handle", "[labels]") {
+  const std::string text = "I expected something else from you guys";
+  for (const auto kind : {parley::EventKind::direct_message, parley::EventKind::mention, parley::EventKind::review}) {
+    parley::Labels gloomy;
+    gloomy.set("sentiment.negative", 0.6);
+    auto event = parley::test::event_with(text);
+    event.kind = kind;
+    defaults().classify(event, gloomy);
+    CHECK(gloomy.score("intent.complaint") >= 0.5);
+  }
+}
+
+TEST_CASE("Posts to a customer-care account lean towards a complaint", "[labels]") {
+  parley::Labels uneasy;
+  uneasy.set("sentiment.negative", 0.3);
+  const std::string text = " I expected something else from you guys";
+  CHECK(classify(defaults(), "@NordicCoffeeHelp" + text, uneasy).score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "@AskNordicCoffee" + text, uneasy).score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "@nordiccoffee" + text, uneasy).score("intent.complaint") < 0.5);
+  // Care accounts also get plain questions: no complaint without any sign of one.
+  CHECK(classify(defaults(), "@NordicCoffeeHelp what time do you open tomorrow?").score("intent.complaint") < 0.5);
+}
+
+TEST_CASE("A problem that is over, with thanks, is no complaint", "[complaint]") {
+  CHECK(classify(defaults(), "The app was broken but it is working again, thanks for the help!")
+            .score("intent.complaint") < 0.5);
+  // Without thanks the problem stands; a clear complaint phrase stands anyway.
+  CHECK(classify(defaults(), "The app was broken but it is working again").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "Still waiting for my refund, the app is working again, thanks for the help")
+            .score("intent.complaint") >= 0.5);
+}
+
+TEST_CASE("Praise beside a hint of trouble lowers a complaint only half as much", "[complaint]") {
+  CHECK(classify(defaults(), "Great coffee but I waited hours").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "Great coffee and lovely staff").score("intent.complaint") < 0.5);
+}
