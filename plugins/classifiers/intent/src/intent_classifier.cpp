@@ -259,22 +259,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double hint_share = c[kHint] > 0 ? 0.5 : 1.0;
   const double praise_penalty = problem_cues ? 0.0 : hint_share * (0.35 * capped(c[kPraise], 2) + 0.4 * positive);
 
-  // A bad mood with no complaint vocabulary is a complaint only when the post
-  // speaks to someone ("@brand ...", or a message, mention or review, which
-  // go to the brand by nature); otherwise it is as likely a bad day or a
-  // comment on the news, and the mood counts half.
-  const std::string lead = leading_handles(event.text);
-  const bool any_cue = problem_cues || c[kHint] + c[kNegative] + c[kCompensation] > 0;
-  const bool to_the_brand = event.kind == parley::EventKind::direct_message ||
-                            event.kind == parley::EventKind::mention || event.kind == parley::EventKind::review;
-  const bool addressed = to_the_brand || lead.find('@') != std::string::npos;  // "RT" alone speaks to no one
-  const double mood_share = (any_cue || addressed) ? 1.0 : 0.5;
   double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) + 0.3 * capped(c[kHint], 3) +
                      0.2 * capped(c[kNegative], 2) + 0.3 * capped(c[kCompensation], 1) +
-                     mood_share * mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
-  if (speaks_to_customer_care(lead)) complaint += 0.2;     // with one hint: 0.69
-  if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;       // promotion is not a complaint
-  const double complaint_score = squash(complaint, 2.35);  // one hint alone: 0.51
+                     mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+  if (speaks_to_customer_care(leading_handles(event.text))) complaint += 0.2;  // with one hint: 0.69
+  if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;                           // promotion is not a complaint
+  const double complaint_score = squash(complaint, 2.35);                      // one hint alone: 0.51
 
   double question = (e.question_mark ? 1.2 : 0.0) + (e.question_at_start ? 0.8 : 0.0) + 0.15 * capped(c[kQuestion], 2);
   const double question_score = squash(question, 1.5);

@@ -184,26 +184,14 @@ TEST_CASE("Only the configured languages' lists are loaded", "[config]") {
   CHECK(classify(english, "The app keeps crashing").score("intent.complaint") >= 0.5);
 }
 
-TEST_CASE("A bad mood without complaint words counts in full only when the post speaks to someone", "[labels]") {
+TEST_CASE("A bad mood counts in full with or without an @handle: comments on a brand's page speak to it", "[labels]") {
+  // A rule that halved cue-less mood without a leading @handle fit tweets,
+  // but cost the demo a Finnish late-delivery complaint on a page comment.
   parley::Labels gloomy;
   gloomy.set("sentiment.negative", 0.6);
   const std::string text = "I expected something else from you guys";
   CHECK(classify(defaults(), "@nordiccoffee " + text, gloomy).score("intent.complaint") >= 0.5);
-  CHECK(classify(defaults(), text, gloomy).score("intent.complaint") < 0.5);
-  // A complaint word keeps the mood in full without an @handle.
-  CHECK(classify(defaults(), text + ", the coffee was cold", gloomy).score("intent.complaint") >= 0.5);
-}
-
-TEST_CASE("A direct message, mention or review speaks to the brand without an @handle", "[labels]") {
-  const std::string text = "I expected something else from you guys";
-  for (const auto kind : {parley::EventKind::direct_message, parley::EventKind::mention, parley::EventKind::review}) {
-    parley::Labels gloomy;
-    gloomy.set("sentiment.negative", 0.6);
-    auto event = parley::test::event_with(text);
-    event.kind = kind;
-    defaults().classify(event, gloomy);
-    CHECK(gloomy.score("intent.complaint") >= 0.5);
-  }
+  CHECK(classify(defaults(), text, gloomy).score("intent.complaint") >= 0.5);
 }
 
 TEST_CASE("Posts to a customer-care account lean towards a complaint", "[labels]") {
