@@ -63,22 +63,19 @@ std::string_view skip_leading_handles(std::string_view text) {
   }
 }
 
-/// The leading "@handle" mentions (and "RT") of `text`, lower-cased: whom the
-/// post speaks to.
-std::string leading_handles(std::string_view text) {
-  std::string lead(text.substr(0, text.size() - skip_leading_handles(text).size()));
-  for (auto& ch : lead) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return lead;
+/// The leading "@handle" mentions (and "RT") of `text`: whom the post speaks to.
+std::string_view leading_handles(std::string_view text) {
+  return text.substr(0, text.size() - skip_leading_handles(text).size());
 }
 
 /// Customer-care accounts are named for what they do ("@AmazonHelp",
 /// "@AskPlayStation", "@Uber_Support", "@KenyaPower_Care"): people write to
 /// them when something is wrong far more often than to other accounts.
 bool speaks_to_customer_care(std::string_view lead) {
-  for (std::string_view word : {"help", "support", "care", "service", "@ask"}) {
-    if (lead.find(word) != std::string_view::npos) return true;
+  for (std::size_t at = 0; at < lead.size(); ++at) {
+    for (std::string_view word : {"help", "support", "care", "service", "@ask"}) {
+      if (ascii_iequals(lead, at, word)) return true;
+    }
   }
   return false;
 }

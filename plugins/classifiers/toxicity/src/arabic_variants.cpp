@@ -26,14 +26,6 @@ constexpr std::string_view kLongVowels[] = {"\xD8\xA7", "\xD9\x88", "\xD9\x8A"};
 
 bool long_enough(std::string_view form) { return form.size() >= kMinLetters * kLetterBytes; }
 
-bool all_arabic(std::string_view token) {
-  if (token.size() % kLetterBytes != 0) return false;
-  for (std::size_t i = 0; i < token.size(); i += kLetterBytes) {
-    if (script_of(token.substr(i)) != Script::arabic) return false;
-  }
-  return true;
-}
-
 bool is_long_vowel(std::string_view letter) {
   return std::find(std::begin(kLongVowels), std::end(kLongVowels), letter) != std::end(kLongVowels);
 }
@@ -120,7 +112,7 @@ class FormCollector {
 }  // namespace
 
 void add_arabic_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
-  if (token.size() < kMinLetters * kLetterBytes || !all_arabic(token)) return;
+  if (token.size() < kMinLetters * kLetterBytes || !all_in_script(token, Script::arabic)) return;
   FormCollector forms(index, variants);
   forms.mark_seen(token);  // in the stream already
   forms.strip_particles(token);

@@ -27,14 +27,6 @@ bool ends_with_prefix(std::string_view head) {
   return false;
 }
 
-bool all_greek(std::string_view token) {
-  if (token.size() % kLetterBytes != 0) return false;
-  for (std::size_t i = 0; i < token.size(); i += kLetterBytes) {
-    if (script_of(token.substr(i)) != Script::greek) return false;
-  }
-  return true;
-}
-
 void add_tail(std::string_view token, std::size_t head_bytes, std::uint32_t index,
               std::vector<TokenVariant>& variants) {
   if (token.size() - head_bytes >= kMinTailLetters * kLetterBytes) {
@@ -45,7 +37,9 @@ void add_tail(std::string_view token, std::size_t head_bytes, std::uint32_t inde
 }  // namespace
 
 void add_greek_compound_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
-  if (token.size() < (kMinHeadLetters + kMinTailLetters) * kLetterBytes - kLetterBytes || !all_greek(token)) return;
+  if (token.size() < (kMinHeadLetters + kMinTailLetters) * kLetterBytes - kLetterBytes ||
+      !all_in_script(token, Script::greek))
+    return;
   if (token.starts_with(kIntensifier)) add_tail(token, kIntensifier.size(), index, variants);
   for (std::size_t i = (kMinHeadLetters - 1) * kLetterBytes; i + kLetterBytes < token.size(); i += kLetterBytes) {
     if (token.substr(i, kLetterBytes) != kLinkingVowel) continue;

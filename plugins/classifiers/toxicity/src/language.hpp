@@ -46,4 +46,14 @@ inline Script script_of(std::string_view token) {
   return Script::other;
 }
 
+/// Whether every letter of `token` is a two-byte letter of `script` (Greek and
+/// Arabic letters are; a digit, Latin letter or emoji makes it false).
+inline bool all_in_script(std::string_view token, Script script) {
+  if (token.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < token.size(); i += 2) {
+    if (script_of(token.substr(i)) != script) return false;
+  }
+  return true;
+}
+
 }  // namespace parley::toxicity

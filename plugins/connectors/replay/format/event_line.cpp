@@ -65,12 +65,16 @@ std::string read_string(element value, const std::string& path) {
   return std::string(text);
 }
 
+std::string nonempty_string(element value, const std::string& path) {
+  auto text = read_string(value, path);
+  if (text.empty()) fail("field '" + path + "' must not be empty");
+  return text;
+}
+
 std::string required_string(object parent, std::string_view key, const std::string& path) {
   const auto value = field(parent, key);
   if (!value) fail("missing required field '" + path + "'");
-  auto text = read_string(*value, path);
-  if (text.empty()) fail("field '" + path + "' must not be empty");
-  return text;
+  return nonempty_string(*value, path);
 }
 
 std::string optional_string(object parent, std::string_view key, std::string fallback) {
@@ -86,8 +90,7 @@ Author read_author(object parent, bool required) {
   }
   Author author;
   if (value->is_string()) {
-    author.id = read_string(*value, "author");
-    if (author.id.empty()) fail("field 'author' must not be empty");
+    author.id = nonempty_string(*value, "author");
     return author;
   }
   object fields;
@@ -109,11 +112,11 @@ Author read_author(object parent, bool required) {
 
 /// `id` as a string, or an integer's digits (classifier test sets number their lines).
 std::string read_id(object parent) {
-  if (const auto value = field(parent, "id")) {
-    if (value->type() == element_type::INT64) return std::to_string(std::int64_t(*value));
-    if (value->type() == element_type::UINT64) return std::to_string(std::uint64_t(*value));
-  }
-  return required_string(parent, "id", "id");
+  const auto value = field(parent, "id");
+  if (!value) fail("missing required field 'id'");
+  if (value->type() == element_type::INT64) return std::to_string(std::int64_t(*value));
+  if (value->type() == element_type::UINT64) return std::to_string(std::uint64_t(*value));
+  return nonempty_string(*value, "id");
 }
 
 EventKind read_kind(object parent) {
