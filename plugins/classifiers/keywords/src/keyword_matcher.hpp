@@ -97,9 +97,9 @@ class KeywordMatcher {
 
   StringTable<WordEntry> words_;                     // word mode, by first word
   StringTable<std::vector<std::uint32_t>> phrases_;  // word mode, "w1 w2 ..." -> labels
-  ByteTrie stems_;                                   // prefix mode, first stem -> StemTerm index
+  text::ByteTrie stems_;                             // prefix mode, first stem -> StemTerm index
   std::vector<StemTerm> stem_terms_;
-  ByteTrie substrings_;  // substring mode -> label
+  text::ByteTrie substrings_;  // substring mode -> label
   bool has_words_ = false;
 };
 

@@ -73,7 +73,10 @@ LanguageClassifier::LanguageClassifier(LanguageConfig config)
     throw std::invalid_argument("language: 'default' is '" + config_.fallback +
                                 "', which is neither und nor a language the model knows");
   }
-  for (const auto& language : config_.languages) eld_indexes_.push_back(eld_->index_of(language));
+  for (const auto& language : config_.languages) {
+    eld_indexes_.push_back(eld_->index_of(language));
+    usual_scripts_.push_back(usual_script(language));
+  }
   if (std::find(eld_indexes_.begin(), eld_indexes_.end(), -1) != eld_indexes_.end()) eld_indexes_.clear();
   latin_letters_apply_ =
       restricted() && std::all_of(config_.languages.begin(), config_.languages.end(), [](const auto& l) {
@@ -134,10 +137,10 @@ bool LanguageClassifier::script_decides(const PreparedText& text, Verdict& verdi
     return true;
   }
   const std::string* only = nullptr;
-  for (const auto& language : config_.languages) {
-    if (usual_script(language) != dominant) continue;
+  for (std::size_t i = 0; i < config_.languages.size(); ++i) {
+    if (usual_scripts_[i] != dominant) continue;
     if (only != nullptr) return false;  // e.g. ru and uk: the models decide
-    only = &language;
+    only = &config_.languages[i];
   }
   if (only == nullptr) return false;
   verdict.ranked.push_back({*only, share});
@@ -176,9 +179,13 @@ bool LanguageClassifier::eld_decides(const PreparedText& text, Verdict& verdict)
   const auto weight = [&](double sum) {
     return std::exp((sum - best) / static_cast<double>(ngrams) / kEldTemperature);
   };
+  // Most of ELD's languages have none of a short text's n-grams: their
+  // weight is the same, computed once.
+  const double weight_of_none = weight(0.0);
   double total = 0.0;
-  for (const double sum : sums) total += weight(sum);
+  for (const double sum : sums) total += sum == 0.0 ? weight_of_none : weight(sum);
   double allowed_mass = 0.0;
+  verdict.ranked.reserve(eld_indexes_.size());
   for (std::size_t i = 0; i < eld_indexes_.size(); ++i) {
     const double probability = weight(sums[static_cast<std::size_t>(eld_indexes_[i])]) / total;
     verdict.ranked.push_back({config_.languages[i], probability});

@@ -50,8 +50,9 @@ class LanguageClassifier final : public Classifier {
   std::shared_ptr<const FastTextEngine> fasttext_;
   std::shared_ptr<const EldNgrams> eld_;
   RomanizedWords romanized_;
-  std::vector<int> eld_indexes_;      ///< ELD's index of each allowed language; empty when ELD lacks one
-  bool latin_letters_apply_ = false;  ///< every allowed Latin language is en, pl or fi
+  std::vector<int> eld_indexes_;       ///< ELD's index of each allowed language; empty when ELD lacks one
+  std::vector<Script> usual_scripts_;  ///< usual_script() of each allowed language, looked up once
+  bool latin_letters_apply_ = false;   ///< every allowed Latin language is en, pl or fi
 };
 
 }  // namespace parley::language

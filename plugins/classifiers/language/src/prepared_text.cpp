@@ -49,22 +49,26 @@ char32_t decode_utf8(std::string_view text, std::size_t& at) {
   return code;
 }
 
+/// Encodes the code point in one append: a push_back per byte costs a call each.
 void append_utf8(std::string& out, char32_t code) {
+  char bytes[4];
+  std::size_t length = 0;
   if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
+    bytes[length++] = static_cast<char>(code);
   } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    bytes[length++] = static_cast<char>(0xC0 | (code >> 6));
+    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
   } else if (code < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    bytes[length++] = static_cast<char>(0xE0 | (code >> 12));
+    bytes[length++] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
   } else {
-    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    bytes[length++] = static_cast<char>(0xF0 | (code >> 18));
+    bytes[length++] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    bytes[length++] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
   }
+  out.append(bytes, length);
 }
 
 /// Characters that must not split a word: zero-width space and joiners, word
@@ -73,6 +77,19 @@ bool ignorable(char32_t c) {
   return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) || c == 0x00AD ||
          c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x061C;
 }
+
+// ASCII's letters are A-Z and a-z in Unicode too: they need no ICU look-up.
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+char32_t to_lower(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+bool is_non_spacing_mark(char32_t c) { return c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK; }
 
 bool apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == '`'; }
 
@@ -158,13 +175,12 @@ void prepare_text(std::string_view raw, PreparedText& out) {
     while (at < chunk_end) {
       const char32_t c = decode_utf8(raw, at);
       if (c != kInvalid && ignorable(c)) continue;
-      const bool letter = c != kInvalid && u_isalpha(static_cast<UChar32>(c));
-      const bool mark =
-          c != kInvalid && !letter && in_word && u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+      const bool letter = c != kInvalid && is_letter(c);
+      const bool mark = c != kInvalid && !letter && in_word && is_non_spacing_mark(c);
       if (letter) {
         if (pending_apostrophe) out.words.push_back('\'');
         pending_apostrophe = false;
-        const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+        const char32_t lower = to_lower(c);
         append_utf8(out.words, lower);
         in_word = true;
         const Script script = script_of(lower);

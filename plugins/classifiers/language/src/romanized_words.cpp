@@ -31,15 +31,14 @@ RomanizedGuess RomanizedWords::clear_winner(std::string_view words) const {
   if (language_of_.empty() || words.empty()) return {};
   std::vector<std::size_t> hits(languages_.size(), 0);
   std::size_t word_count = 0;
-  std::string word;
   std::size_t start = 0;
   while (start <= words.size()) {
     auto end = words.find(' ', start);
     if (end == std::string_view::npos) end = words.size();
     if (end > start) {
       ++word_count;
-      word.assign(words.substr(start, end - start));
-      if (const auto found = language_of_.find(word); found != language_of_.end()) ++hits[found->second];
+      const auto found = language_of_.find(words.substr(start, end - start));
+      if (found != language_of_.end()) ++hits[found->second];
     }
     start = end + 1;
   }

@@ -3,6 +3,7 @@
 // is only said to be el/ru/ar when the evidence is clear (see clear_winner).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,8 +30,15 @@ class RomanizedWords {
   RomanizedGuess clear_winner(std::string_view words) const;
 
  private:
+  /// Hashes std::string and std::string_view alike, so a word is looked up without a copy.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+
   std::vector<std::string> languages_;
-  std::unordered_map<std::string, std::size_t> language_of_;  ///< word -> index into languages_
+  /// word -> index into languages_
+  std::unordered_map<std::string, std::size_t, WordHash, std::equal_to<>> language_of_;
 };
 
 }  // namespace parley::language

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <unicode/uchar.h>
+
 #include "prepared_text.hpp"
 
 using parley::language::prepare_text;
@@ -64,4 +66,18 @@ TEST_CASE("Only the first kMaxInputBytes of a huge text are read", "[text]") {
   const auto text = prepared(huge);
   CHECK(text.total_letters > 100);
   CHECK(text.words.size() <= parley::language::kMaxInputBytes);
+}
+
+TEST_CASE("ASCII letters and their lower case are ICU's, without asking ICU", "[text]") {
+  for (char32_t c = 1; c < 0x80; ++c) {
+    const auto text = prepared(std::string(1, static_cast<char>(c)));
+    INFO("code " << static_cast<int>(c));
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      CHECK(text.total_letters == 1);
+      CHECK(text.words == std::string(1, static_cast<char>(u_tolower(static_cast<UChar32>(c)))));
+    } else {
+      CHECK(text.total_letters == 0);
+      CHECK(text.words.empty());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 #include "cue_matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace parley::persona {
 
@@ -29,8 +30,7 @@ bool CueMatcher::add(std::size_t group, std::string_view phrase) {
   const auto index = cues_.size();
   const auto& first = cue.words.front();
   if (first.prefix) {
-    by_first_prefix_[first.folded].push_back(index);
-    prefix_lengths_.insert(first.folded.size());
+    by_first_prefix_.insert(first.folded, static_cast<std::uint32_t>(index));
   } else {
     by_first_word_[first.folded].push_back(index);
   }
@@ -51,23 +51,15 @@ bool CueMatcher::matches_at(const text::NormalizedText& text, std::size_t first,
 std::vector<int> CueMatcher::count(const text::NormalizedText& text) const {
   std::vector<int> counts(group_count_, 0);
   std::vector<std::size_t> found;  // cue indexes, to count each cue once
-  const auto consider = [&](const std::vector<std::size_t>& candidates, std::size_t position) {
-    for (const auto index : candidates) {
-      if (matches_at(text, position, cues_[index])) found.push_back(index);
-    }
+  const auto consider = [&](std::size_t index, std::size_t position) {
+    if (matches_at(text, position, cues_[index])) found.push_back(index);
   };
-  std::string key;
   for (std::size_t position = 0; position < text.tokens.size(); ++position) {
     const auto token = text.token(position);
-    key.assign(token);
-    if (const auto exact = by_first_word_.find(key); exact != by_first_word_.end()) consider(exact->second, position);
-    for (const auto length : prefix_lengths_) {
-      if (length > token.size()) continue;
-      key.assign(token.substr(0, length));
-      if (const auto stem = by_first_prefix_.find(key); stem != by_first_prefix_.end()) {
-        consider(stem->second, position);
-      }
+    if (const auto exact = by_first_word_.find(token); exact != by_first_word_.end()) {
+      for (const auto index : exact->second) consider(index, position);
     }
+    by_first_prefix_.for_each_prefix_of(token, [&](std::uint32_t index) { consider(index, position); });
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -57,8 +57,9 @@ bool is_shouting(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (std::isupper(c)) ++upper;
-      if (std::islower(c)) ++lower;
+      // Plain ranges: what isupper/islower say for ASCII in any locale, without a call per byte.
+      if (c >= 'A' && c <= 'Z') ++upper;
+      if (c >= 'a' && c <= 'z') ++lower;
       continue;
     }
     if (i + 1 >= text.size()) break;
@@ -130,6 +131,9 @@ std::array<double, kPersonaCount> persona_scores(const Evidence& evidence, int c
 
 PersonaClassifier::PersonaClassifier(const ConfigValue& config, PluginContext& context)
     : config_(parse_persona_config(config)), context_(context), cues_(kPersonaCount) {
+  for (std::size_t persona = 0; persona < kPersonaCount; ++persona) {
+    label_names_[persona] = "persona." + std::string(kPersonaNames[persona]);
+  }
   add_builtin_cues(cues_);
   for (std::size_t persona = 0; persona < kPersonaCount; ++persona) {
     for (const auto& phrase : config_.extra_cues[persona]) {
@@ -139,6 +143,7 @@ PersonaClassifier::PersonaClassifier(const ConfigValue& config, PluginContext& c
       }
     }
   }
+  cues_.freeze();
 }
 
 Evidence PersonaClassifier::gather(const Event& event, const Labels& labels) const {
@@ -175,7 +180,7 @@ void PersonaClassifier::classify(const Event& event, Labels& labels) {
   const auto scores = persona_scores(gather(event, labels), config_.chronic_after);
   std::size_t strongest = 0;
   for (std::size_t i = 0; i < kPersonaCount; ++i) {
-    labels.set("persona." + std::string(kPersonaNames[i]), scores[i]);
+    labels.set(label_names_[i], scores[i]);
     if (scores[i] > scores[strongest]) strongest = i;
   }
   if (scores[strongest] >= 0.5) labels.set_attribute("persona", std::string(kPersonaNames[strongest]));

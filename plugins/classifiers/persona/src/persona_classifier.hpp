@@ -42,6 +42,7 @@ class PersonaClassifier final : public Classifier {
   PersonaConfig config_;
   PluginContext& context_;
   CueMatcher cues_;
+  std::array<std::string, kPersonaCount> label_names_;  ///< "persona.meek", ...: built once, not per event
 };
 
 }  // namespace parley::persona

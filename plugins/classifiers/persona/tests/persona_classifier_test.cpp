@@ -133,6 +133,21 @@ TEST_CASE("bad input gives defined labels") {
   CHECK(classify(classifier, event_with(std::string(1 << 20, 'A'))).attribute("persona").empty());
 }
 
+TEST_CASE("shouting: at least 8 letters, at least two upper case for each lower case one") {
+  testing::FakePluginContext context;
+  PersonaClassifier classifier(yaml_config("{}"), context);
+  const auto aggressive = [&](std::string text) {
+    return classify(classifier, event_with(std::move(text))).score("persona.aggressive");
+  };
+  CHECK(aggressive("WHERE IS MY ORDER") == Approx(0.35));
+  CHECK(aggressive("WHERE IS MY ORDER now") == Approx(0.35));  // 14 upper, 3 lower
+  CHECK(aggressive("WHERE IS MY order") == 0.0);               // 9 upper, 5 lower
+  CHECK(aggressive("WHERE is my order") == 0.0);
+  CHECK(aggressive("WHERE 1S 17") == 0.0);  // digits are not letters: 7 letters only
+  CHECK(aggressive("ГДЕ МОЙ ЗАКАЗ") == Approx(0.35));
+  CHECK(aggressive("где мой заказ") == 0.0);
+}
+
 TEST_CASE("the example config loads and classifies concurrently") {
   testing::FakePluginContext context;
   const auto example = YAML::LoadFile(PERSONA_EXAMPLE_YAML);

@@ -4,7 +4,7 @@
 #include <deque>
 #include <stdexcept>
 
-namespace parley::keywords {
+namespace parley::text {
 
 ByteTrie::ByteTrie() : build_(1) { root_children_.fill(kNone); }
 
@@ -77,4 +77,4 @@ void ByteTrie::freeze() {
   build_.shrink_to_fit();
 }
 
-}  // namespace parley::keywords
+}  // namespace parley::text

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace parley::keywords {
+namespace parley::text {
 
 class ByteTrie {
  public:
@@ -100,4 +100,4 @@ class ByteTrie {
   bool frozen_ = false;
 };
 
-}  // namespace parley::keywords
+}  // namespace parley::text

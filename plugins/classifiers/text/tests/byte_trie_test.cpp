@@ -6,7 +6,7 @@
 
 #include "byte_trie.hpp"
 
-using parley::keywords::ByteTrie;
+using parley::text::ByteTrie;
 
 namespace {
 std::vector<std::uint32_t> prefixes_of(const ByteTrie& trie, std::string_view text) {
