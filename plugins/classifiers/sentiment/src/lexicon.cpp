@@ -183,9 +183,14 @@ bool Lexicon::lookup(std::string_view token, std::string_view stem, Cue& out) co
   }
   // Short stems collide with unrelated words (Arabic "مصر" "Egypt" with
   // "مصرين" "insisting"): a stem of 3 letters counts only when the token was
-  // inflected, and shorter stems never.
+  // inflected at one end, and shorter stems never. Stripped at both ends (an
+  // article and a suffix), 3 letters are mostly an accident: "الشوفان" "the
+  // oats" is not "شوف" "look".
   const std::size_t letters = code_points(stem);
-  if (letters < 3 || (letters == 3 && stem.size() == token.size())) return exact != nullptr;
+  const bool stripped_both_ends = !token.starts_with(stem) && !token.ends_with(stem);
+  if (letters < 3 || (letters == 3 && (stem.size() == token.size() || stripped_both_ends))) {
+    return exact != nullptr;
+  }
   const auto found = stems_.find(stem);
   if (found == stems_.end()) return exact != nullptr;
   if (exact == nullptr) {

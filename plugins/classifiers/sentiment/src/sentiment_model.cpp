@@ -42,9 +42,12 @@ struct Scratch {
   std::vector<TokenCue> cues;
   std::string collapsed;
   std::string cleaned;
+  std::vector<TokenCache::Entry*> entries;  // per token; nullptr when not cached
 };
 
-Scratch& scratch() {
+// Not inlined: GCC would fetch the thread-local address again (a call to
+// __tls_get_addr in a shared library) at each use of the scratch.
+[[gnu::noinline]] Scratch& scratch() {
   thread_local Scratch instance;
   return instance;
 }
@@ -120,6 +123,20 @@ bool is_laughter(std::string_view token) {
 
 float sign(float value) { return value > 0.0F ? 1.0F : value < 0.0F ? -1.0F : 0.0F; }
 
+// Facts about a token's letters, remembered in its TokenCache entry.
+constexpr std::uint8_t kShapeLaughter = 2;  // is_laughter
+constexpr std::uint8_t kShapeRuns = 4;      // a run of 3+ equal characters ("soooo")
+
+std::uint8_t shape_of(std::string_view token, std::string& scratch) {
+  std::uint8_t shape = TokenCache::kShapeKnown;
+  if (is_laughter(token)) shape |= kShapeLaughter;
+  if (collapse_runs(token, 2, scratch)) shape |= kShapeRuns;
+  return shape;
+}
+
+constexpr std::size_t kEmojiSlot = kLanguageCount;  // TokenCache slot of the emoji lexicon
+static_assert(kEmojiSlot < TokenCache::kSlots);
+
 }  // namespace
 
 SentimentModel::SentimentModel(const SentimentConfig& config) : neutral_band_(config.neutral_band) {
@@ -169,9 +186,13 @@ SentimentModel::SentimentModel(const SentimentConfig& config) : neutral_band_(co
   emoji_->finish();
 }
 
-SentimentModel::Selection SentimentModel::select(std::string_view lang, const text::NormalizedText& folded) const {
+SentimentModel::Selection SentimentModel::select(std::string_view lang, const text::NormalizedText& folded,
+                                                 const std::vector<TokenCache::Entry*>& entries) const {
   Selection selection;
-  const auto add = [&](Language language) { selection.primary[selection.count++] = &this->lexicon(language); };
+  const auto add = [&](Language language) {
+    selection.slots[selection.count] = static_cast<std::size_t>(language);
+    selection.primary[selection.count++] = &this->lexicon(language);
+  };
   if (const auto language = language_from_code(lang)) {
     add(*language);
     if (*language != Language::en) add(Language::en);  // English words in other languages ("lol", "ok")
@@ -189,8 +210,11 @@ SentimentModel::Selection SentimentModel::select(std::string_view lang, const te
       const std::array<Language, 3> candidates = {Language::en, Language::pl, Language::fi};
       for (std::size_t i = 0; i < folded.tokens.size(); ++i) {
         for (std::size_t c = 0; c < candidates.size(); ++c) {
-          const Cue* cue = lexicon(candidates[c]).find_exact(folded.token(i));
-          if (cue != nullptr && cue->stopword) ++votes[c];
+          const auto slot = static_cast<std::size_t>(candidates[c]);
+          LexiconAnswer spare;
+          if (TokenCache::answer(entries[i], slot, lexicon(candidates[c]), folded.token(i), spare).stopword) {
+            ++votes[c];
+          }
         }
       }
       if (votes == std::array<int, 3>{}) {  // no clue: all three, English first
@@ -213,9 +237,12 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
   text = work.cleaned;
   normalizer_.normalize(text, work.folded);
   read_signals(text, emoticons_, work.signals);
-  const Selection selection = select(context.lang, work.folded);
   const auto& folded = work.folded;
   const std::size_t token_count = folded.tokens.size();
+  TokenCache& cache = TokenCache::for_model(id_);
+  work.entries.resize(token_count);
+  for (std::size_t i = 0; i < token_count; ++i) work.entries[i] = cache.entry(folded.token(i));
+  const Selection selection = select(context.lang, folded, work.entries);
   work.cues.assign(token_count, TokenCue{});
 
   // 1. What each token is: a phrase start, a word of some lexicon, an emoji,
@@ -226,14 +253,19 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
     const std::string_view token = folded.token(i);
     for (std::size_t l = 0; l < selection.count && !slot.known; ++l) {
       const Lexicon& lexicon = *selection.primary[l];
-      const std::string_view stem = lexicon.stem_of(token);
-      if (const auto* phrases = lexicon.phrases_with_first_stem(stem)) {
+      const std::size_t lexicon_slot = selection.slots[l];
+      LexiconAnswer spare;
+      const LexiconAnswer& answer = TokenCache::answer(work.entries[i], lexicon_slot, lexicon, token, spare);
+      if (const auto* phrases = answer.phrases) {
         for (const auto& phrase : *phrases) {
           const std::size_t length = phrase.stems.size();
           if (i + length > token_count) continue;
           bool match = true;
           for (std::size_t k = 1; k < length && match; ++k) {
-            match = lexicon.stem_of(folded.token(i + k)) == phrase.stems[k];
+            LexiconAnswer next_spare;
+            match =
+                TokenCache::answer(work.entries[i + k], lexicon_slot, lexicon, folded.token(i + k), next_spare).stem ==
+                phrase.stems[k];
           }
           if (!match) continue;
           slot.cue = phrase.cue;
@@ -242,10 +274,30 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
           break;
         }
       }
-      if (!slot.known) slot.known = lexicon.lookup(token, stem, slot.cue);
+      if (!slot.known && answer.known) {
+        slot.cue = answer.cue;
+        slot.known = true;
+      }
     }
-    if (!slot.known) slot.known = emoji_->lookup(token, slot.cue);
-    if (!slot.known && token.size() >= 3) {
+    if (!slot.known) {
+      LexiconAnswer spare;
+      const LexiconAnswer& emoji = TokenCache::answer(work.entries[i], kEmojiSlot, *emoji_, token, spare);
+      if (emoji.known) {
+        slot.cue = emoji.cue;
+        slot.known = true;
+      }
+    }
+    TokenCache::Entry* entry = work.entries[i];
+    std::uint8_t shape = 0;
+    if (!slot.known) {
+      if (entry == nullptr) {
+        shape = shape_of(token, work.collapsed);
+      } else {
+        if (entry->shape == 0) entry->shape = shape_of(token, work.collapsed);
+        shape = entry->shape;
+      }
+    }
+    if (!slot.known && token.size() >= 3 && (shape & kShapeRuns) != 0) {
       for (std::size_t keep : {2, 1}) {
         if (slot.known || !collapse_runs(token, keep, work.collapsed)) break;
         for (std::size_t l = 0; l < selection.count && !slot.known; ++l) {
@@ -258,7 +310,7 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
     if (slot.known && i + 1 < token_count && folded.token(i + 1) == "t" && !slot.cue.negator) {
       slot.cue.valence = 0.0F;
     }
-    if (!slot.known && is_laughter(token)) {
+    if (!slot.known && (shape & kShapeLaughter) != 0) {
       slot.cue.valence = kLaughterValence;
       slot.known = true;
     }

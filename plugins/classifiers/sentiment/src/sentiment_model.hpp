@@ -2,12 +2,14 @@
 // that turn a text into sentiment scores and an anger intensity.
 //
 // Per text: one folding pass (TextNormalizer), one raw pass for punctuation,
-// capitals and emoticons (TextSignals), then per token a few hash lookups
-// (exact form, stem, phrases starting there). No regexes, nothing that grows
+// capitals and emoticons (TextSignals), then per token one lookup in a
+// per-thread TokenCache; a word's first use stems it and looks up its exact
+// form, stem and the phrases starting there. No regexes, nothing that grows
 // with the lexicon size.
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "sentiment_config.hpp"
 #include "text_normalizer.hpp"
 #include "text_signals.hpp"
+#include "token_cache.hpp"
 
 namespace parley::sentiment {
 
@@ -50,15 +53,18 @@ class SentimentModel {
  private:
   struct Selection {
     std::array<const Lexicon*, 3> primary{};  ///< consulted in order; first hit wins
+    std::array<std::size_t, 3> slots{};       ///< their TokenCache slots
     std::size_t count = 0;
   };
-  Selection select(std::string_view lang, const text::NormalizedText& folded) const;
+  Selection select(std::string_view lang, const text::NormalizedText& folded,
+                   const std::vector<TokenCache::Entry*>& entries) const;
 
   text::TextNormalizer normalizer_;
   std::array<std::unique_ptr<Lexicon>, kLanguageCount> lexicons_;
   std::unique_ptr<Lexicon> emoji_;  // language-independent
   EmoticonTable emoticons_;
   double neutral_band_;
+  std::uint64_t id_ = TokenCache::next_model_id();  // keys this model's per-thread TokenCache
 };
 
 }  // namespace parley::sentiment

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace parley::sentiment {
 namespace {
@@ -49,6 +51,23 @@ bool is_quote(UChar32 c) {
   return c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F;
 }
 
+/// u_charType of U+0000-U+07FF (Latin accents, Greek, Cyrillic, Arabic: most
+/// of the non-ASCII letters here), computed once.
+const std::array<std::int8_t, 0x800>& two_byte_char_types() {
+  static const auto table = [] {
+    std::array<std::int8_t, 0x800> types{};
+    for (UChar32 code = 0; code < 0x800; ++code) types[static_cast<std::size_t>(code)] = u_charType(code);
+    return types;
+  }();
+  return table;
+}
+
+std::int8_t char_type(UChar32 c) {
+  return c >= 0 && c < 0x800 ? two_byte_char_types()[static_cast<std::size_t>(c)] : u_charType(c);
+}
+
+bool is_letter_type(int type) { return type >= U_UPPERCASE_LETTER && type <= U_OTHER_LETTER; }
+
 bool is_handle_char(char ch) {
   return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
 }
@@ -57,6 +76,11 @@ bool is_handle_char(char ch) {
 
 void blank_handles_and_links(std::string_view text, std::string& out) {
   out.assign(text);
+  // Most texts have neither: skip the byte-by-byte pass.
+  if (text.find('@') == std::string_view::npos && text.find("http") == std::string_view::npos &&
+      text.find("www.") == std::string_view::npos) {
+    return;
+  }
   std::size_t at = 0;
   while (at < out.size()) {
     const bool word_start = at == 0 || is_space(out[at - 1]) || out[at - 1] == '(' || out[at - 1] == '"';
@@ -109,9 +133,47 @@ void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSig
     }
   };
 
+  const auto& two_byte_types = two_byte_char_types();
   std::size_t at = 0;
   while (at < text.size()) {
     const char ch = text[at];
+    // ASCII letters and digits, most of the bytes, are only word content.
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+      if (!word_cased && word_letters == 0) word_start = at;
+      word_cased = true;
+      ++word_letters;
+      if (ch >= 'a') {
+        word_all_upper = false;
+        out.has_lowercase = true;
+      }
+      ++at;
+      continue;
+    }
+    if (ch >= '0' && ch <= '9') {
+      ++at;
+      continue;
+    }
+    // A two-byte letter (Greek, Cyrillic, Arabic...) likewise.
+    const auto lead = static_cast<unsigned char>(ch);
+    if (lead >= 0xC2 && lead <= 0xDF && at + 1 < text.size() &&
+        (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80) {
+      const auto code =
+          static_cast<std::size_t>((lead & 0x1F) << 6 | (static_cast<unsigned char>(text[at + 1]) & 0x3F));
+      const int type = two_byte_types[code];
+      if (is_letter_type(type)) {
+        if (type == U_LOWERCASE_LETTER || type == U_UPPERCASE_LETTER) {
+          if (!word_cased && word_letters == 0) word_start = at;
+          word_cased = true;
+          ++word_letters;
+          if (type == U_LOWERCASE_LETTER) {
+            word_all_upper = false;
+            out.has_lowercase = true;
+          }
+        }
+        at += 2;
+        continue;
+      }
+    }
     UChar32 c = 0;
     const std::size_t length = decode(text, at, c);
     if (is_space(ch)) {
@@ -153,9 +215,12 @@ void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSig
         quote_open = at + length;
       }
     }
-    if (c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) : u_isalpha(c)) {
-      const bool lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
-      const bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) != 0;
+    // u_isalpha, u_islower and u_isupper are the categories L*, Ll and Lu:
+    // one property lookup answers all three.
+    const int category = c < 0x80 ? 0 : char_type(c);
+    if (c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) : is_letter_type(category)) {
+      const bool lower = c < 0x80 ? (c >= 'a' && c <= 'z') : category == U_LOWERCASE_LETTER;
+      const bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : category == U_UPPERCASE_LETTER;
       if (lower || upper) {
         if (!word_cased && word_letters == 0) word_start = at;
         word_cased = true;

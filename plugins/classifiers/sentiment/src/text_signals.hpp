@@ -3,6 +3,7 @@
 // "((" as typed in Russian), and short spans in quote marks ("great" service).
 #pragma once
 
+#include <bitset>
 #include <string_view>
 #include <vector>
 
@@ -33,16 +34,28 @@ struct TextSignals {
 /// chunks of the raw text.
 class EmoticonTable {
  public:
-  void add(std::string_view emoticon, float valence) { valences_[std::string(emoticon)] = valence; }
+  void add(std::string_view emoticon, float valence) {
+    valences_[std::string(emoticon)] = valence;
+    if (!emoticon.empty()) ends_.set(ends_key(emoticon));
+  }
   /// 0 when `chunk` is not an emoticon.
   float valence(std::string_view chunk) const {
+    // Most chunks are words: their first and last bytes rule them out
+    // before a hash lookup.
+    if (chunk.empty() || !ends_.test(ends_key(chunk))) return 0.0F;
     const auto found = valences_.find(chunk);
     return found == valences_.end() ? 0.0F : found->second;
   }
   std::size_t size() const { return valences_.size(); }
 
  private:
+  static std::size_t ends_key(std::string_view text) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(text.front())) << 8 |
+           static_cast<unsigned char>(text.back());
+  }
+
   StringMap<float> valences_;
+  std::bitset<1U << 16> ends_;  // (first byte, last byte) of each emoticon
 };
 
 /// Copies `text` into `out` with @handles and web links blanked out: a

@@ -80,3 +80,26 @@ TEST_CASE("Many threads share one instance", "[robustness]") {
   for (auto& thread : threads) thread.join();
   CHECK(wrong == std::vector<int>(4, 0));
 }
+
+TEST_CASE("Models on one thread do not share remembered words", "[robustness]") {
+  // Each model keeps its own per-thread word cache; a model built where an
+  // earlier one was freed must not find that one's words.
+  for (const std::string valence : {"3", "-3", "3"}) {
+    FakeContext context;
+    parley::sentiment::SentimentClassifier classifier(
+        yaml_config("lexicon_additions:\n  en: { slaps: " + valence + " }\n"), context);
+    CHECK(polarity(classify(classifier, "this coffee slaps", "en")) == (valence == "-3" ? "negative" : "positive"));
+    CHECK(polarity("this coffee slaps", "en") == "neutral");  // the default model, in between
+  }
+}
+
+TEST_CASE("More distinct words than the word cache holds", "[robustness]") {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "w" + std::to_string(i) + " ";
+  text += "terrible";
+  const auto first = classify(text, "en");
+  const auto again = classify(text, "en");
+  CHECK(polarity(first) == "negative");
+  CHECK(again.score("sentiment.negative") == first.score("sentiment.negative"));
+  CHECK(polarity("Ужасный сервис") == "negative");  // after the cache was full
+}

@@ -105,12 +105,12 @@ def emoji_valences(path, vader_words):
 
 # The machine-translated Arabic AFINN gives valence to function words and
 # proper names (translation artefacts: "عن" "about", "مع" "with", "مصر"
-# "Egypt", "ترامب" "Trump"). They carry no sentiment; drop them, and every
+# "Egypt", "ترامب" "Trump", "رياض" "Riyadh"/"gardens"). They carry no sentiment; drop them, and every
 # entry of one or two letters (mostly particles).
 ARABIC_NOT_SENTIMENT = {
     "ان", "عن", "مع", "الي", "الى", "الذي", "التي", "اللي", "بين", "اي", "كيف", "مثل", "مره", "اكثر", "قبل",
     "بعد", "اخر", "عبد", "ابي", "برنامج", "شركه", "العالم", "الجديد", "مصر", "ايران", "العراق", "سوريه",
-    "سوريا", "امريكا", "السعوديه", "ترامب", "اسراييل", "قطر", "اليمن",
+    "سوريا", "امريكا", "السعوديه", "ترامب", "اسراييل", "قطر", "اليمن", "رياض",
 }
 
 
