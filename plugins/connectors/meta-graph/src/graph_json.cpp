@@ -30,6 +30,13 @@ std::optional<std::int64_t> time_field_ms(const json& object, const char* key) {
   return std::nullopt;
 }
 
+bool has_data_array(const json& page) { return page.is_object() && page.contains("data") && page["data"].is_array(); }
+
+std::string next_page_link(const json& page) {
+  if (!has_data_array(page) || page["data"].empty() || !page.contains("paging")) return {};
+  return string_at(page["paging"], "next");
+}
+
 std::int64_t integer_or(const std::string& text, std::int64_t fallback) {
   try {
     return std::stoll(text);

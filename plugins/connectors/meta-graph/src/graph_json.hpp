@@ -20,6 +20,13 @@ std::optional<std::string> id_field(const nlohmann::json& object, const char* ke
 /// Epoch ms of a time at `key`: Unix seconds, or a Graph time string.
 std::optional<std::int64_t> time_field_ms(const nlohmann::json& object, const char* key);
 
+/// True for a page of a Graph collection: an object with a "data" array.
+bool has_data_array(const nlohmann::json& page);
+
+/// The page's paging.next link; empty on the last page. An empty page ends
+/// the paging too, even with a link.
+std::string next_page_link(const nlohmann::json& page);
+
 /// `text` as a decimal integer (a saved checkpoint), or `fallback`.
 std::int64_t integer_or(const std::string& text, std::int64_t fallback);
 
