@@ -30,7 +30,14 @@ class Labels {
 
   /// Raises a score to at least `score` (keeps the stronger of two signals).
   void raise(std::string_view name, double score) {
-    if (!has(name) || this->score(name) < score) set(name, score);
+    score = std::clamp(score, 0.0, 1.0);
+    for (auto& entry : scores_) {  // one pass: an event carries dozens of labels
+      if (entry.first == name) {
+        if (entry.second < score) entry.second = score;
+        return;
+      }
+    }
+    scores_.emplace_back(std::string(name), score);
   }
 
   /// The score of `name`, or `fallback` when no classifier set it.
