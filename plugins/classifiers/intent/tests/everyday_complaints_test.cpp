@@ -192,3 +192,25 @@ TEST_CASE("What went wrong outweighs what it is about when choosing the theme", 
   // Nothing that points to a theme: other.
   CHECK(classify(defaults(), "Απαράδεκτο, ντροπή σας").attribute("theme") == "other");
 }
+
+TEST_CASE("Paying twice is a billing complaint in every language", "[complaint]") {
+  const Complaint cases[] = {
+      {"I paid twice for my order this morning", "billing_error"},
+      {"Πλήρωσα δύο φορές την ίδια κράτηση", "billing_error"},
+      {"Я заплатила дважды за один и тот же заказ", "billing_error"},
+      {"Zapłaciłam dwa razy za jedno zamówienie", "billing_error"},
+      {"Maksoin kahdesti samasta tilauksesta", "billing_error"},
+      {"دفعت مرتين ثمن نفس الطلب", "billing_error"},
+  };
+  check_complaints(std::begin(cases), std::end(cases));
+}
+
+TEST_CASE("Taking it to consumer protection is a complaint in every language", "[complaint]") {
+  for (const char* text :
+       {"Sort this out or I'm reporting you to consumer protection", "Θα κάνω καταγγελία στον Συνήγορο του Καταναλωτή",
+        "Буду писать в Роспотребнадзор", "Zgłaszam sprawę do rzecznika praw konsumenta",
+        "Vien asian kuluttajaneuvontaan", "سأشتكي إلى حماية المستهلك"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
