@@ -233,7 +233,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   }
 
   // Earlier classifiers (absent -> 0): sentiment and anger raise a complaint;
-  // toxicity alone does not, so negativity that is only abuse is discounted.
+  // toxicity alone does not, so negativity that is only abuse is discounted,
+  // and so is anger at politics or a conspiracy (an off-topic cue) when
+  // nothing about the business went wrong.
   const double negative = labels.score("sentiment.negative");
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
@@ -247,7 +249,8 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
     c[kHint] /= 2;
   }
   const bool problem_cues = c[kComplaint] + (resolved ? 0 : c[kProblem]) > 0;
-  const double mood_weight = (toxic >= 0.5 && !problem_cues) ? 0.3 : 1.0;
+  const bool mood_elsewhere = (toxic >= 0.5 || c[kOfftopic] > 0) && !problem_cues;
+  const double mood_weight = mood_elsewhere ? 0.3 : 1.0;
 
   // Praise lowers a complaint only when nothing went wrong: "thanks for
   // nothing" and "thanks to your incompetence" stay complaints.

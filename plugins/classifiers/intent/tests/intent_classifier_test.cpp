@@ -143,6 +143,23 @@ TEST_CASE("Earlier sentiment and anger raise a complaint; toxicity alone does no
   CHECK(classify(defaults(), "you are all clowns", abusive).score("intent.complaint") < 0.5);
 }
 
+TEST_CASE("Anger at politics is off-topic, not a complaint, unless something about the business went wrong",
+          "[labels]") {
+  parley::Labels angry;
+  angry.set("sentiment.negative", 0.7);
+  angry.set("anger", 0.3);
+  for (const char* text : {"Everything costs more because the government and its vaccine mandates ruined the economy",
+                           "Politicians are all corrupt and the election was rigged",
+                           "Hallitus nostaa veroja ja poliitikot valehtelevat"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text, angry);
+    CHECK(labels.score("intent.complaint") < 0.5);
+    CHECK(labels.score("intent.offtopic") >= 0.5);
+  }
+  CHECK(classify(defaults(), "Thanks to the government my order is two hours late", angry).score("intent.complaint") >=
+        0.5);
+}
+
 TEST_CASE("A theme set earlier is kept", "[labels]") {
   parley::Labels earlier;
   earlier.set_attribute("theme", "quality");
