@@ -14,6 +14,9 @@ struct PlaybookResponder::Turn {
   std::string persona;        ///< P16 portrait, or empty
   std::int64_t now = 0;
   std::map<std::string, std::string> facts;  ///< placeholders for texts
+  /// A direct message or another private conversation: every reply stays in
+  /// it, and nothing of it is said in public (P4 is met already).
+  bool in_private = false;
 };
 
 namespace {
@@ -91,6 +94,9 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
                                 std::vector<Action>& proposals) {
   if (event.author.is_brand) return;  // the brand's own posts and replies
   Turn turn{event, labels, case_view, proposals, {}, {}, context_.now_ms(), {}};
+  // A case update (P6) speaks of the case's first comment, which may be public.
+  turn.in_private = (event.kind == EventKind::direct_message || event.visibility == Visibility::private_message) &&
+                    metadata_text(event, "case.update").empty();
   turn.customer_lang = labels.attribute("lang");
   // "und": the language classifier could not tell (an empty or emoji-only
   // text); the platform's or CRM's own language is then the better guess.
@@ -334,11 +340,25 @@ void PlaybookResponder::on_first_complaint(Turn& turn) {
 
   const auto complaint_note = "a complaint (" + label_note(labels, "intent.complaint") +
                               (theme.empty() ? std::string() : ", theme " + theme) + ")";
-  if (config_.acknowledge_publicly) {
+  if (turn.in_private) {
+    // One answer where the customer wrote: no public acknowledgement of a
+    // private message, and no "let's move to private" either.
+    if (route != nullptr) {
+      say(turn, ActionKind::reply_private, message::escalated, "P4",
+          complaint_note + " in a private message is answered there; P12: the " + route->department +
+              " team takes over" + persona_note,
+          {{"case_status", "awaiting_customer"}});
+    } else {
+      say(turn, ActionKind::reply_private, message::acknowledge, "P2",
+          complaint_note + " in a private message is acknowledged there, saying when a full answer comes (P1)" +
+              persona_note,
+          {{"case_status", "awaiting_customer"}});
+    }
+  } else if (config_.acknowledge_publicly) {
     say(turn, ActionKind::reply_public, message::acknowledge, "P2",
         complaint_note + " gets a short public acknowledgement that says when a full answer comes (P1)" + persona_note);
   }
-  if (config_.move_private) {
+  if (config_.move_private && !turn.in_private) {
     const auto where = std::string(config_.acknowledge_publicly ? " after the public acknowledgement"
                                                                 : " (the brand answers complaints only in private)");
     if (route != nullptr) {
@@ -359,7 +379,7 @@ void PlaybookResponder::on_first_complaint(Turn& turn) {
   }
   if (route != nullptr) escalate(turn, *route, escalation_rule, why);
 
-  if (config_.follow_up_ms > 0 && config_.move_private && turn.case_view.open_timers == 0) {
+  if (config_.follow_up_ms > 0 && (config_.move_private || turn.in_private) && turn.case_view.open_timers == 0) {
     act(turn, ActionKind::follow_up, "P14",
         "follow up " + duration_text(config_.follow_up_ms) + " later to make sure the need was fully met",
         {{"after", duration_text(config_.follow_up_ms)}, {"purpose", "follow_up"}});
@@ -375,8 +395,7 @@ void PlaybookResponder::offer_or_decline(Turn& turn) {
       turn.case_view.author_concessions < found->second.max_concessions) {
     turn.facts["offer"] = found->second.offer;
     say(turn, ActionKind::reply_private, message::offer, "P16." + persona,
-        "P16." + persona + ": a concession within the brand's limit (" +
-            std::to_string(turn.case_view.author_concessions + 1) + " of " +
+        "a concession within the brand's limit (" + std::to_string(turn.case_view.author_concessions + 1) + " of " +
             std::to_string(found->second.max_concessions) + "), privately only (P4)",
         {{"offer", found->second.offer}});
     return;
@@ -409,7 +428,7 @@ void PlaybookResponder::check_first_response_time(Turn& turn) {
 
 void PlaybookResponder::on_question(Turn& turn) {
   if (answered(turn.case_view) || !config_.answer_questions) return;
-  if (config_.community_window_ms > 0) {
+  if (config_.community_window_ms > 0 && !turn.in_private) {  // no community reads a private message
     act(turn, ActionKind::follow_up, "P7",
         "a question; the community gets " + duration_text(config_.community_window_ms) +
             " to answer before the brand does",
@@ -424,6 +443,10 @@ void PlaybookResponder::on_question(Turn& turn) {
 
 void PlaybookResponder::say(Turn& turn, ActionKind kind, std::string_view message_name, const std::string& rule,
                             std::string reason, std::map<std::string, std::string> params) {
+  if (kind == ActionKind::reply_public && turn.in_private) {
+    kind = ActionKind::reply_private;
+    reason += "; in private: the customer wrote a private message";
+  }
   // P16: the portrait's own wording ("acknowledge.aggressive") where the
   // catalog has one in the reply's language; the variant memory and the tone
   // check then work on the message actually used.

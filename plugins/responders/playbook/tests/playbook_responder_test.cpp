@@ -334,6 +334,57 @@ TEST_CASE("legal words route the complaint to the legal department (P12)") {
   CHECK_THAT(handover->reason, Catch::Contains("P12"));
 }
 
+TEST_CASE("a complaint in a direct message is answered there, once, with nothing said in public (P4)") {
+  Harness harness;
+  auto message = comment("Πλήρωσα δύο φορές την ίδια παραγγελία");
+  message.kind = parley::EventKind::direct_message;
+  message.visibility = parley::Visibility::private_message;
+  const auto actions =
+      harness.respond(message, labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "billing_error"}}));
+  INFO(kinds(actions));
+  CHECK(find(actions, ActionKind::reply_public) == nullptr);
+  CHECK(std::count_if(actions.begin(), actions.end(),
+                      [](const Action& a) { return a.kind == ActionKind::reply_private; }) == 1);
+  const auto* answer = find(actions, ActionKind::reply_private);
+  REQUIRE(answer != nullptr);
+  CHECK(answer->rule_id == "P2");
+  CHECK(answer->params.at("case_status") == "awaiting_customer");
+  CHECK_THAT(answer->reason, Catch::Contains("in a private message"));
+  CHECK_THAT(answer->text, Catch::Contains("Maria"));
+  CHECK(find(actions, ActionKind::follow_up) != nullptr);  // P14 still applies
+
+  // With a legal word, the one private answer is the hand-over to legal.
+  auto legal = message;
+  legal.text = "Θα μιλήσω με τον δικηγόρο μου για τη χρέωση";
+  const auto escalated =
+      harness.respond(legal, labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "billing_error"}}));
+  INFO(kinds(escalated));
+  CHECK(find(escalated, ActionKind::reply_public) == nullptr);
+  const auto* handover = find(escalated, ActionKind::reply_private);
+  REQUIRE(handover != nullptr);
+  CHECK_THAT(handover->text, Catch::Contains("νομική υπηρεσία"));
+  CHECK(find(escalated, ActionKind::escalate) != nullptr);
+}
+
+TEST_CASE("a question or praise in a private message is answered in private, at once (P7 needs a public thread)") {
+  Harness harness("questions: { community_window: 15m }\n");
+  auto message = comment("Do you have oat milk?");
+  message.kind = parley::EventKind::direct_message;
+  const auto asked = harness.respond(message, labels_of({{"intent.question", 0.9}}, {{"lang", "en"}}));
+  INFO(kinds(asked));
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].kind == ActionKind::reply_private);
+  CHECK(asked[0].rule_id == "P13");
+  CHECK_THAT(asked[0].reason, Catch::Contains("in private"));
+
+  auto thanks = comment("Best coffee in town, thank you!");
+  thanks.visibility = parley::Visibility::private_message;
+  const auto thanked = harness.respond(thanks, labels_of({{"intent.praise", 0.9}}, {{"lang", "en"}}));
+  INFO(kinds(thanked));
+  REQUIRE(thanked.size() == 1);
+  CHECK(thanked[0].kind == ActionKind::reply_private);
+}
+
 TEST_CASE("a resolved case gets a public note under the original comment (P6) and a follow-up (P14)") {
   Harness harness;
   auto update = comment("");
