@@ -249,8 +249,16 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
     c[kHint] /= 2;
   }
   const bool problem_cues = c[kComplaint] + (resolved ? 0 : c[kProblem]) > 0;
-  const bool mood_elsewhere = (toxic >= 0.5 || c[kOfftopic] > 0) && !problem_cues;
+  // Off-topic only: politics or a conspiracy, nothing that went wrong, and
+  // no word of the business (orders, apps, staff, prices: any theme cue).
+  const bool about_business =
+      std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), [](float weight) { return weight > 0.0F; });
+  const bool off_topic_only = c[kOfftopic] > 0 && !problem_cues && !about_business;
+  const bool mood_elsewhere = (toxic >= 0.5 && !problem_cues) || off_topic_only;
   const double mood_weight = mood_elsewhere ? 0.3 : 1.0;
+  // Hints ("still", "again", "nobody", "hours") point to a complaint about
+  // the business; beside politics with nothing wrong they are rhetoric.
+  const double hint_weight = off_topic_only ? 0.1 : 0.3;
 
   // Praise lowers a complaint only when nothing went wrong: "thanks for
   // nothing" and "thanks to your incompetence" stay complaints.
@@ -259,9 +267,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double hint_share = c[kHint] > 0 ? 0.5 : 1.0;
   const double praise_penalty = problem_cues ? 0.0 : hint_share * (0.35 * capped(c[kPraise], 2) + 0.4 * positive);
 
-  double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) + 0.3 * capped(c[kHint], 3) +
-                     0.2 * capped(c[kNegative], 2) + 0.3 * capped(c[kCompensation], 1) +
-                     mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+  double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) +
+                     hint_weight * capped(c[kHint], 3) + 0.2 * capped(c[kNegative], 2) +
+                     0.3 * capped(c[kCompensation], 1) + mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
   if (speaks_to_customer_care(leading_handles(event.text))) complaint += 0.2;  // with one hint: 0.69
   if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;                           // promotion is not a complaint
   const double complaint_score = squash(complaint, 2.35);                      // one hint alone: 0.51

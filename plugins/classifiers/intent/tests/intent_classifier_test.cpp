@@ -148,7 +148,7 @@ TEST_CASE("Anger at politics is off-topic, not a complaint, unless something abo
   parley::Labels angry;
   angry.set("sentiment.negative", 0.7);
   angry.set("anger", 0.3);
-  for (const char* text : {"Everything costs more because the government and its vaccine mandates ruined the economy",
+  for (const char* text : {"The government and its vaccine mandates ruined the economy",
                            "Politicians are all corrupt and the election was rigged",
                            "Hallitus nostaa veroja ja poliitikot valehtelevat"}) {
     INFO(text);
@@ -156,6 +156,9 @@ TEST_CASE("Anger at politics is off-topic, not a complaint, unless something abo
     CHECK(labels.score("intent.complaint") < 0.5);
     CHECK(labels.score("intent.offtopic") >= 0.5);
   }
+  // Hints ("again", "nobody") beside politics are rhetoric, not a complaint.
+  CHECK(classify(defaults(), "The government raised taxes again and nobody talks about it").score("intent.complaint") <
+        0.5);
   CHECK(classify(defaults(), "Thanks to the government my order is two hours late", angry).score("intent.complaint") >=
         0.5);
 }
