@@ -66,7 +66,8 @@ class Lexicon {
   void finish();
 
   /// The cue of a folded token into `out`: the exact form's flags, and its
-  /// valence and anger, or else those of its stem. False when neither is known.
+  /// valence and anger, or else those of its stem (English: of the negative
+  /// word it inflects, see lookup_base_form). False when neither is known.
   bool lookup(std::string_view token, Cue& out) const { return lookup(token, stem_of(token), out); }
   /// The same with the token's stem already computed (stem_of(token)).
   bool lookup(std::string_view token, std::string_view stem, Cue& out) const;
@@ -85,6 +86,11 @@ class Lexicon {
   std::size_t phrase_count() const;
 
  private:
+  /// English: the valence, anger and complaint flag of the first base form of
+  /// `token` (english_base_forms) that the lexicon rates as clearly negative
+  /// (-1 or below) or as an anger word, merged into `out`; false when none.
+  bool lookup_base_form(std::string_view token, const Cue* exact, Cue& out) const;
+
   Cue* entry_for(const text::TextNormalizer& normalizer, std::string_view term, Phrase** phrase);
 
   Language language_;

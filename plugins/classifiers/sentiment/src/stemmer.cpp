@@ -97,7 +97,56 @@ std::string_view stem_arabic(std::string_view word) {
   return strip_suffix(word, {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}, 3);
 }
 
+bool is_vowel(char letter) { return std::string_view("aeiou").find(letter) != std::string_view::npos; }
+
+/// "hop" in "hoping": consonant, vowel, consonant at the end, where English
+/// drops an "e" before -ing ("hope"); "crash" in "crashing" has none.
+bool ends_consonant_vowel_consonant(std::string_view base) {
+  const std::size_t n = base.size();
+  return n >= 3 && !is_vowel(base[n - 1]) && is_vowel(base[n - 2]) && !is_vowel(base[n - 3]);
+}
+
 }  // namespace
+
+EnglishBaseForms english_base_forms(std::string_view token) {
+  constexpr std::size_t kMinBase = 3;
+  EnglishBaseForms result;
+  for (char letter : token) {
+    if (letter < 'a' || letter > 'z') return result;
+  }
+  // The letters kept from the token are at least kMinBase: "thing" is not "the".
+  const auto add = [&](std::string_view base, std::string_view ending = {}) {
+    if (base.size() < kMinBase || result.count == result.forms.size()) return;
+    std::string& form = result.forms[result.count++];
+    form.assign(base);
+    form.append(ending);
+  };
+  const auto without = [&](std::size_t letters) { return token.substr(0, token.size() - letters); };
+  if (token.ends_with("ies")) add(without(3), "y");  // worries -> worry
+  if (token.ends_with("ied")) add(without(3), "y");  // worried -> worry
+  if (token.ends_with("ing")) {
+    const std::string_view base = without(3);
+    if (ends_consonant_vowel_consonant(base)) {
+      add(base, "e");  // hoping -> hope
+      add(base);
+    } else {
+      add(base);  // crashing -> crash
+      add(base, "e");
+    }
+  } else if (token.ends_with("ed")) {
+    add(without(1));  // hated -> hate
+    add(without(2));  // crashed -> crash
+  } else if (token.ends_with("es")) {
+    // Only after a hissing sound: a bare plural -s is left alone ("odds" is
+    // not "odd", "fans" not "fan"; it made results worse).
+    const std::string_view base = without(2);
+    if (base.ends_with('s') || base.ends_with('x') || base.ends_with('z') || base.ends_with("ch") ||
+        base.ends_with("sh")) {
+      add(base);  // crashes -> crash
+    }
+  }
+  return result;
+}
 
 std::string_view stem(Language language, std::string_view token) {
   switch (language) {

@@ -7,6 +7,9 @@
 // is why Snowball's stemmers (written for unfolded spelling) are not used.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "language.hpp"
@@ -16,5 +19,21 @@ namespace parley::sentiment {
 /// The stem of `token` (a view into `token`). English tokens are returned as
 /// they are: its lexicon lists inflected forms.
 std::string_view stem(Language language, std::string_view token);
+
+/// The words an English token may be a regular inflection of, most likely
+/// first: "crashes" -> "crash"; "hated" -> "hate", "hat"; "worries" ->
+/// "worry"; "crashing" -> "crash", "crashe". The English lexicon lists
+/// inflected forms, but not all of them ("crash" is there, "crashes" is not):
+/// a token it lacks is looked up as these. Removed: -ies, -ied, -ed, -ing and
+/// -es after s, x, z, ch, sh. Left alone: a bare plural -s ("odds" is not
+/// "odd"), -ly, which derives a new word ("hardly" is not "hard"), and
+/// doubled consonants ("stopped"). Each base keeps at least 3 letters of
+/// the token ("thing" is not "the").
+/// Lowercase a-z tokens only.
+struct EnglishBaseForms {
+  std::array<std::string, 3> forms;
+  std::size_t count = 0;
+};
+EnglishBaseForms english_base_forms(std::string_view token);
 
 }  // namespace parley::sentiment

@@ -112,3 +112,29 @@ TEST_CASE("Brand additions change a word's valence", "[config]") {
   CHECK(classify(classifier, "grrrr", "ru").score("anger") >= 0.5);
   CHECK(polarity("this coffee slaps", "en") == "neutral");  // the default classifier is unchanged
 }
+
+TEST_CASE("An inflection missing from the English lexicon counts as its base", "[rules]") {
+  CHECK(polarity("The app crashes every time", "en") == "negative");  // only "crash" is listed
+  CHECK(polarity("My app keeps crashing", "en") == "negative");
+}
+
+TEST_CASE("Names of things in customer service carry no sentiment", "[rules]") {
+  // A brand's demo comment: "loyalty" (+2.5) named a product, "crashes" was unknown.
+  CHECK(polarity("Since the 4.2 update the app crashes every time I open the loyalty card. Can't pay with my points.",
+                 "en") == "negative");
+  for (const char* text : {"Where do I use my loyalty card?", "I bought two gift cards", "I called customer support",
+                           "Is happy hour on Fridays?", "The help desk opens at nine"}) {
+    CAPTURE(text);
+    CHECK(polarity(text, "en") == "neutral");
+  }
+  CHECK(polarity("I love your loyalty card!", "en") == "positive");           // the other words still count
+  CHECK(polarity("My loyalty is to the staff", "en") == "positive");          // the word alone is still a feeling
+  CHECK(polarity("Оформил карту лояльности в магазине", "ru") == "neutral");  // лояльность is +2.4
+  CHECK(polarity("Написал в службу поддержки", "ru") == "neutral");
+  CHECK(polarity("Επικοινώνησα με την υποστήριξη πελατών", "el") == "neutral");
+  CHECK(polarity("اتصلت بخدمة العملاء", "ar") == "neutral");
+  CHECK(polarity("أين أستخدم بطاقة الولاء؟", "ar") == "neutral");
+  // Polish and Finnish name them with words of no valence: nothing to neutralise.
+  CHECK(polarity("Gdzie użyć karty lojalnościowej?", "pl") == "neutral");
+  CHECK(polarity("Tilasin kanta-asiakaskortin eilen", "fi") == "neutral");
+}

@@ -2,12 +2,16 @@
 // Input is folded text (as TextNormalizer produces it).
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "language.hpp"
 #include "lexicon.hpp"
 #include "stemmer.hpp"
 #include "text_normalizer.hpp"
 
 using parley::sentiment::Cue;
+using parley::sentiment::english_base_forms;
 using parley::sentiment::Language;
 using parley::sentiment::Lexicon;
 using parley::sentiment::stem;
@@ -55,4 +59,63 @@ TEST_CASE("A 3-letter stem matches only a token inflected at one end", "[stemmer
   cue = Cue{};
   CHECK_FALSE(lexicon.lookup("الشوفان", cue));
   CHECK(cue.valence == 0.0F);
+}
+
+namespace {
+std::vector<std::string> base_forms(std::string_view token) {
+  const auto bases = english_base_forms(token);
+  return {bases.forms.begin(), bases.forms.begin() + static_cast<std::ptrdiff_t>(bases.count)};
+}
+}  // namespace
+
+TEST_CASE("English regular inflections lead back to their base", "[stemmer]") {
+  using Forms = std::vector<std::string>;
+  CHECK(base_forms("crashes") == Forms{"crash"});
+  CHECK(base_forms("crashed") == Forms{"crashe", "crash"});
+  CHECK(base_forms("crashing") == Forms{"crash", "crashe"});
+  CHECK(base_forms("hated") == Forms{"hate", "hat"});
+  CHECK(base_forms("hoping") == Forms{"hope", "hop"});  // consonant-vowel-consonant: the "e" form first
+  CHECK(base_forms("worries") == Forms{"worry"});
+  CHECK(base_forms("worried") == Forms{"worry", "worrie", "worri"});
+}
+
+TEST_CASE("English: no bare plural, no -ly, no doubled consonant, no short base", "[stemmer]") {
+  CHECK(base_forms("odds").empty());  // a bare -s: "odds" is not "odd"
+  CHECK(base_forms("hardly").empty());
+  CHECK(base_forms("stopped") == std::vector<std::string>{"stoppe", "stopp"});  // never "stop"
+  CHECK(base_forms("red").empty());
+  CHECK(base_forms("thing").empty());  // "th" is too short
+  CHECK(base_forms("crashed2").empty());
+  CHECK(base_forms("").empty());
+}
+
+TEST_CASE("English looks up the negative word a missing inflection comes from", "[stemmer]") {
+  const parley::text::TextNormalizer normalizer;
+  Lexicon lexicon(Language::en);
+  lexicon.add_valence(normalizer, "crash", -1.7F, false);
+  lexicon.add_valence(normalizer, "crashed", -2.0F, false);
+  lexicon.add_valence(normalizer, "help", 1.7F, false);
+  lexicon.add_cues(normalizer, "test", "negator\tnot\ncomplaint\tdelay\t-1.2\nanger\tenrage\t0.9\n");
+  lexicon.finish();
+  Cue cue;
+  CHECK(lexicon.lookup("crashes", cue));
+  CHECK(cue.valence == -1.7F);
+  cue = Cue{};
+  CHECK(lexicon.lookup("crashed", cue));  // listed: its own valence wins
+  CHECK(cue.valence == -2.0F);
+  cue = Cue{};
+  CHECK(lexicon.lookup("delaying", cue));  // a complaint cue stays one
+  CHECK(cue.valence == -1.2F);
+  CHECK(cue.complaint);
+  cue = Cue{};
+  CHECK(lexicon.lookup("enraging", cue));
+  CHECK(cue.anger == 0.9F);
+  // Praise words are not extended: "helped" is mostly "nobody helped".
+  cue = Cue{};
+  CHECK_FALSE(lexicon.lookup("helped", cue));
+  CHECK(cue.valence == 0.0F);
+  // A function word's flags do not travel.
+  cue = Cue{};
+  CHECK_FALSE(lexicon.lookup("noting", cue));
+  CHECK_FALSE(cue.negator);
 }
