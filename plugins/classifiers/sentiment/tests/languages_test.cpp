@@ -53,6 +53,16 @@ TEST_CASE("Arabic: a question about a product is not a complaint", "[ar]") {
   CHECK(labels.score("sentiment.negative") == 0.0);
 }
 
+TEST_CASE("Everyday words the machine-made lexicons once scored are neutral", "[fi][ru]") {
+  // "missä" (where) stemmed to the English leftover "miss", "ranta" (beach)
+  // to "rant"; "как" (how) was "like", "смог" (could) "smog", "душ" (shower) "douche".
+  CHECK(polarity("Missä on lähin kahvila?", "fi") == "neutral");
+  CHECK(polarity("Ranta", "fi") == "neutral");
+  CHECK(polarity("Как это работает?", "ru") == "neutral");
+  CHECK(polarity("Я смог оплатить заказ", "ru") == "neutral");
+  CHECK(polarity("Душ в отеле", "ru") == "neutral");
+}
+
 TEST_CASE("Without a language hint the script chooses the lexicon", "[script]") {
   CHECK(polarity("Ужасный сервис") == "negative");
   CHECK(polarity("Απαράδεκτη εξυπηρέτηση") == "negative");

