@@ -361,7 +361,10 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
         valence += sign(valence) * boost * (d == 1 ? 1.0F : d == 2 ? 0.95F : 0.9F);
       }
     }
-    if (negated) valence *= kNegationScalar;
+    // A complaint cue names what went wrong, often with its own negation
+    // ("vieläkään", still-not, occurs only after "ei"; "no refund"): a
+    // negator before it does not turn it into praise.
+    if (negated && !slot.cue.complaint) valence *= kNegationScalar;
     // Irony: a "great"/"thanks" in a text that complains is not praise.
     if (complaint && slot.cue.irony && valence > 0.0F) valence = kIronyScalar * valence;
     if (contrast_at < token_count) valence *= i < contrast_at ? kContrastBefore : kContrastAfter;

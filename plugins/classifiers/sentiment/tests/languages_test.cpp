@@ -53,6 +53,13 @@ TEST_CASE("Arabic: a question about a product is not a complaint", "[ar]") {
   CHECK(labels.score("sentiment.negative") == 0.0);
 }
 
+TEST_CASE("A negation does not turn a complaint cue into praise", "[fi][en]") {
+  // "vieläkään" (still ... not) only follows "ei"/"en"; "no refund" is no praise.
+  CHECK(polarity("En ole vieläkään saanut vastausta", "fi") != "positive");
+  CHECK(polarity("Tilaus ei ole vieläkään tullut", "fi") == "negative");
+  CHECK(polarity("Still no refund after three weeks", "en") == "negative");
+}
+
 TEST_CASE("Everyday words the machine-made lexicons once scored are neutral", "[fi][ru]") {
   // "missä" (where) stemmed to the English leftover "miss", "ranta" (beach)
   // to "rant"; "как" (how) was "like", "смог" (could) "smog", "душ" (shower) "douche".
