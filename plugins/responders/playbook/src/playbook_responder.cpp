@@ -254,6 +254,11 @@ void PlaybookResponder::on_resolved(Turn& turn) {
 
 void PlaybookResponder::on_spam(Turn& turn) {
   const auto why = label_note(turn.labels, "intent.spam");
+  if (turn.in_private) {
+    act(turn, ActionKind::ignore, "P9.spam",
+        "spam (" + why + ") in a private message: nobody else sees it, so nothing is hidden or deleted");
+    return;
+  }
   if (config_.delete_spam) {
     act(turn, ActionKind::delete_event, "P9.spam",
         "spam (" + why + ") may be deleted: the brand allows it for spam; the guard decides");
@@ -269,9 +274,10 @@ void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) 
   const auto& labels = turn.labels;
   const auto why = label_note(labels, "toxicity.offensive");
   const int warnings = turn.case_view.author_warnings;
+  // A private message is seen by nobody else: there is nothing to hide.
+  const bool can_hide = config_.hide_abuse && !turn.in_private;
   auto hide = [&] {
-    if (config_.hide_abuse)
-      act(turn, ActionKind::hide, "P8.hide", "abusive comment (" + why + ") hidden (P9: not deleted)");
+    if (can_hide) act(turn, ActionKind::hide, "P8.hide", "abusive comment (" + why + ") hidden (P9: not deleted)");
   };
   if (obscene_or_hateful_at_people && config_.ban_abuse_of_people_at_once) {
     const auto target = labels.score("abuse.target.staff") >= config_.thresholds.target ? "staff" : "the community";
@@ -295,7 +301,11 @@ void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) 
     return;
   }
   hide();
-  if (!config_.hide_abuse) act(turn, ActionKind::ignore, "P8", "abusive (" + why + "); warn and hide are off");
+  if (!can_hide) {
+    act(turn, ActionKind::ignore, "P8",
+        "abusive (" + why + "); " +
+            (turn.in_private ? "a private message and warnings are off" : "warn and hide are off"));
+  }
 }
 
 void PlaybookResponder::on_complaint(Turn& turn) {

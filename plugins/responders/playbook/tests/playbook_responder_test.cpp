@@ -385,6 +385,25 @@ TEST_CASE("a question or praise in a private message is answered in private, at 
   CHECK(thanked[0].kind == ActionKind::reply_private);
 }
 
+TEST_CASE("abuse or spam in a private message is not hidden: nobody else sees it (P8, P9)") {
+  Harness harness;
+  auto message = comment("you are an idiot");
+  message.kind = parley::EventKind::direct_message;
+  const auto abuse =
+      harness.respond(message, labels_of({{"toxicity.offensive", 0.85}, {"toxicity.insult", 0.85}}, {{"lang", "en"}}));
+  INFO(kinds(abuse));
+  CHECK(find(abuse, ActionKind::hide) == nullptr);
+  CHECK(find(abuse, ActionKind::warn) != nullptr);  // the warning still goes, privately
+
+  auto spam = comment("Make money from home, click the link in my bio");
+  spam.visibility = parley::Visibility::private_message;
+  const auto promo = harness.respond(spam, labels_of({{"intent.spam", 0.95}}, {{"lang", "en"}}));
+  INFO(kinds(promo));
+  REQUIRE(promo.size() == 1);
+  CHECK(promo[0].kind == ActionKind::ignore);
+  CHECK(promo[0].rule_id == "P9.spam");
+}
+
 TEST_CASE("a resolved case gets a public note under the original comment (P6) and a follow-up (P14)") {
   Harness harness;
   auto update = comment("");
