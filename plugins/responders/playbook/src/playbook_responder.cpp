@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "greek_vocative.hpp"
+
 namespace parley::playbook {
 
 struct PlaybookResponder::Turn {
@@ -103,7 +105,9 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   if (turn.customer_lang.empty() || turn.customer_lang == "und") turn.customer_lang = event.lang;
   const auto& persona = labels.attribute("persona");
   if (!persona.empty() && labels.score("persona." + persona) >= config_.thresholds.persona) turn.persona = persona;
-  turn.facts = {{"name", first_name(event.author)}, {"brand", config_.brand}, {"policy_link", config_.policy_link}};
+  auto name = first_name(event.author);
+  if (writer_.reply_language(turn.customer_lang) == "el") name = greek_vocative(name);
+  turn.facts = {{"name", std::move(name)}, {"brand", config_.brand}, {"policy_link", config_.policy_link}};
   const auto& theme = labels.attribute("theme");
   if (auto link = config_.knowledge_base.find(theme); link != config_.knowledge_base.end()) {
     turn.facts["kb_link"] = link->second;

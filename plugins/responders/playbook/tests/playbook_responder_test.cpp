@@ -103,6 +103,21 @@ TEST_CASE("a first complaint in Greek is acknowledged publicly, then taken priva
   CHECK(find(actions, ActionKind::notify) == nullptr);  // answered within the SLA
 }
 
+TEST_CASE("a Greek reply greets the customer in the vocative; other languages keep the name as written (P20)") {
+  Harness harness;
+  const auto complaint = labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "late_delivery"}});
+  const auto greek = harness.respond(comment("Η παραγγελία άργησε", "Γιώργος Παπαδόπουλος"), complaint);
+  const auto* ack = find(greek, ActionKind::reply_public);
+  REQUIRE(ack != nullptr);
+  CHECK_THAT(ack->text, Catch::Contains("Γιώργο") && !Catch::Contains("Γιώργος"));
+
+  const auto english = harness.respond(comment("My order is late", "Γιώργος Παπαδόπουλος"),
+                                       labels_of({{"intent.complaint", 0.9}}, {{"lang", "en"}}));
+  const auto* en_ack = find(english, ActionKind::reply_public);
+  REQUIRE(en_ack != nullptr);
+  CHECK_THAT(en_ack->text, Catch::Contains("Γιώργος"));
+}
+
 TEST_CASE("an answered case gets no second public reply; a person is told instead") {
   Harness harness;
   CaseView answered;
