@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets (one per built-in classifier) for a bounded time
+# Runs the libFuzzer targets (one per built-in classifier, and the text
+# normaliser against its ICU reference) for a bounded time
 # each, starting from fuzz/corpus/.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [BUILD_DIR]
 # SECONDS defaults to 20. BUILD_DIR defaults to build-fuzz, configured here

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,10 @@
 struct UNormalizer2;
 
 namespace parley::text {
+
+namespace detail {
+class CodePointFolds;
+}
 
 /// Byte range [begin, end) of one token inside NormalizedText::text.
 struct TokenSpan {
@@ -53,8 +58,14 @@ struct NormalizedText {
 ///
 /// Input beyond kMaxInputBytes is ignored (cut at a code point boundary).
 ///
-/// Threading: `normalize` may be called concurrently (ICU's normaliser is
-/// immutable; scratch buffers are per thread).
+/// How: ASCII text is folded byte by byte; other valid UTF-8 code point by
+/// code point from a table of ICU's answers (CodePointFolds); only invalid
+/// UTF-8 and the rare code points whose fold keeps a combining character go
+/// through ICU on the whole text (normalize_reference). All three give the
+/// same result, which the tests and fuzz_text_normalizer check.
+///
+/// Threading: `normalize` may be called concurrently (ICU's normaliser and the
+/// table are immutable; scratch buffers and caches are per thread).
 class TextNormalizer {
  public:
   static constexpr std::size_t kMaxInputBytes = std::size_t{4} << 20;
@@ -65,14 +76,20 @@ class TextNormalizer {
   /// Replaces `out` with the folded tokens of `input`.
   void normalize(std::string_view input, NormalizedText& out) const;
 
+  /// The same folding done wholly by ICU, the reference that normalize()'s
+  /// table lookups are tested against.
+  void normalize_reference(std::string_view input, NormalizedText& out) const;
+
   /// Convenience for building term tables: the folded tokens of `input`.
   std::vector<std::string> tokens(std::string_view input) const;
 
  private:
   void normalize_ascii(std::string_view input, NormalizedText& out) const;
+  bool normalize_by_code_point(std::string_view input, NormalizedText& out) const;
   void normalize_unicode(std::string_view input, NormalizedText& out) const;
 
   const UNormalizer2* nfkd_casefold_ = nullptr;
+  std::shared_ptr<const detail::CodePointFolds> folds_;
 };
 
 }  // namespace parley::text
