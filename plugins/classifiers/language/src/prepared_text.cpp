@@ -49,26 +49,28 @@ char32_t decode_utf8(std::string_view text, std::size_t& at) {
   return code;
 }
 
-/// Encodes the code point in one append: a push_back per byte costs a call each.
-void append_utf8(std::string& out, char32_t code) {
-  char bytes[4];
-  std::size_t length = 0;
+/// Writes the code point's UTF-8 at `out`; returns the byte count (1-4).
+std::size_t encode_utf8(char* out, char32_t code) {
   if (code < 0x80) {
-    bytes[length++] = static_cast<char>(code);
-  } else if (code < 0x800) {
-    bytes[length++] = static_cast<char>(0xC0 | (code >> 6));
-    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    bytes[length++] = static_cast<char>(0xE0 | (code >> 12));
-    bytes[length++] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    bytes[length++] = static_cast<char>(0xF0 | (code >> 18));
-    bytes[length++] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    bytes[length++] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    bytes[length++] = static_cast<char>(0x80 | (code & 0x3F));
+    out[0] = static_cast<char>(code);
+    return 1;
   }
-  out.append(bytes, length);
+  if (code < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (code >> 6));
+    out[1] = static_cast<char>(0x80 | (code & 0x3F));
+    return 2;
+  }
+  if (code < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (code >> 12));
+    out[1] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (code & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (code >> 18));
+  out[1] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (code & 0x3F));
+  return 4;
 }
 
 /// Characters that must not split a word: zero-width space and joiners, word
@@ -78,23 +80,17 @@ bool ignorable(char32_t c) {
          c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x061C;
 }
 
-// ASCII's letters are A-Z and a-z in Unicode too: they need no ICU look-up.
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return u_isalpha(static_cast<UChar32>(c));
-}
-
-char32_t to_lower(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-}
-
-bool is_non_spacing_mark(char32_t c) { return c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK; }
-
 bool apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == '`'; }
 
-Script script_of(char32_t c) {
-  if (c < 0x80) return Script::latin;  // callers pass letters only
+/// What the word pass needs to know about a code point.
+struct CodePointInfo {
+  bool letter = false;
+  bool non_spacing_mark = false;
+  char32_t lower = 0;  ///< letters only
+  Script script{};     ///< of `lower`, letters only
+};
+
+Script script_from_icu(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
     case USCRIPT_LATIN: return Script::latin;
@@ -103,6 +99,34 @@ Script script_of(char32_t c) {
     case USCRIPT_ARABIC: return Script::arabic;
     default: return Script::other;
   }
+}
+
+CodePointInfo info_from_icu(char32_t c) {
+  CodePointInfo info;
+  const auto code = static_cast<UChar32>(c);
+  info.letter = u_isalpha(code);
+  if (info.letter) {
+    info.lower = static_cast<char32_t>(u_tolower(code));
+    info.script = info.lower < 0x80 ? Script::latin : script_from_icu(info.lower);
+  } else {
+    info.non_spacing_mark = c >= 0x80 && u_charType(code) == U_NON_SPACING_MARK;
+  }
+  return info;
+}
+
+/// ICU's answers for U+0000..U+07FF (Latin, Greek, Cyrillic, Arabic) asked
+/// once: most letters of the six languages cost a table read, not three calls.
+const CodePointInfo& info_of(char32_t c) {
+  static constexpr char32_t kTableSize = 0x800;
+  static const auto table = [] {
+    std::array<CodePointInfo, kTableSize> entries{};
+    for (char32_t each = 0; each < kTableSize; ++each) entries[each] = info_from_icu(each);
+    return entries;
+  }();
+  if (c < kTableSize) return table[c];
+  thread_local CodePointInfo beyond;
+  beyond = info_from_icu(c);
+  return beyond;
 }
 
 bool polish_letter(char32_t c) {
@@ -130,7 +154,7 @@ bool skipped_chunk(std::string_view chunk) {
   return chunk.find('@') != std::string_view::npos;
 }
 
-bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
 
 }  // namespace
 
@@ -147,12 +171,23 @@ void prepare_text(std::string_view raw, PreparedText& out) {
   out.clear();
   if (raw.size() > kMaxInputBytes) raw = raw.substr(0, kMaxInputBytes);  // a cut code point is just invalid
 
+  // Written in place: no letter's lower case is longer than twice its UTF-8,
+  // and each space or apostrophe stands for an input byte that wrote nothing
+  // (the last space aside: the + 1).
+  out.words.resize(raw.size() * 2 + 1);
+  char* const words = out.words.data();
+  std::size_t size = 0;
+  // Counted in locals: stores through `words` could alias `out`'s fields.
+  std::array<std::uint32_t, kScriptCount> letters{};
+  std::uint32_t polish_letters = 0;
+  std::uint32_t finnish_letters = 0;
+  std::size_t word_count = 0;
   bool in_word = false;
   bool pending_apostrophe = false;
   const auto end_word = [&] {
     if (in_word) {
-      out.words.push_back(' ');
-      ++out.word_count;
+      words[size++] = ' ';
+      ++word_count;
     }
     in_word = false;
     pending_apostrophe = false;
@@ -165,31 +200,36 @@ void prepare_text(std::string_view raw, PreparedText& out) {
       ++at;
       continue;
     }
+    // Only a chunk with '@' or ':' in it, or starting with '#' or w, can be
+    // skipped: the full test runs on those alone.
+    bool maybe_skipped = raw[at] == '#' || raw[at] == 'w' || raw[at] == 'W';
     std::size_t chunk_end = at;
-    while (chunk_end < raw.size() && !ascii_space(raw[chunk_end])) ++chunk_end;
-    if (skipped_chunk(raw.substr(at, chunk_end - at))) {
+    for (; chunk_end < raw.size() && !ascii_space(raw[chunk_end]); ++chunk_end) {
+      maybe_skipped |= raw[chunk_end] == '@' || raw[chunk_end] == ':';
+    }
+    if (maybe_skipped && skipped_chunk(raw.substr(at, chunk_end - at))) {
       end_word();
       at = chunk_end;
       continue;
     }
     while (at < chunk_end) {
       const char32_t c = decode_utf8(raw, at);
-      if (c != kInvalid && ignorable(c)) continue;
-      const bool letter = c != kInvalid && is_letter(c);
-      const bool mark = c != kInvalid && !letter && in_word && is_non_spacing_mark(c);
-      if (letter) {
-        if (pending_apostrophe) out.words.push_back('\'');
+      if (c >= 0xAD && c != kInvalid && ignorable(c)) continue;  // all ignorables are >= U+00AD
+      const CodePointInfo info = c != kInvalid ? info_of(c) : CodePointInfo{};
+      const bool mark = in_word && info.non_spacing_mark;
+      if (info.letter) {
+        if (pending_apostrophe) words[size++] = '\'';
         pending_apostrophe = false;
-        const char32_t lower = to_lower(c);
-        append_utf8(out.words, lower);
+        const char32_t lower = info.lower;
+        size += encode_utf8(words + size, lower);
         in_word = true;
-        const Script script = script_of(lower);
-        ++out.letters[static_cast<std::size_t>(script)];
-        ++out.total_letters;
-        if (polish_letter(lower)) ++out.polish_letters;
-        if (lower == U'ä' || lower == U'ö') ++out.finnish_letters;
+        ++letters[static_cast<std::size_t>(info.script)];
+        if (lower >= U'ä') {  // the first of ä ö ą ć ę ł ń ó ś ź ż
+          if (polish_letter(lower)) ++polish_letters;
+          if (lower == U'ä' || lower == U'ö') ++finnish_letters;
+        }
       } else if (mark) {
-        append_utf8(out.words, c);
+        size += encode_utf8(words + size, c);
       } else if (in_word && !pending_apostrophe && apostrophe(c)) {
         pending_apostrophe = true;
       } else {
@@ -199,6 +239,12 @@ void prepare_text(std::string_view raw, PreparedText& out) {
     end_word();
   }
   end_word();
+  out.word_count = word_count;
+  out.letters = letters;
+  for (const auto count : letters) out.total_letters += count;
+  out.polish_letters = polish_letters;
+  out.finnish_letters = finnish_letters;
+  out.words.resize(size);
   if (!out.words.empty()) out.words.pop_back();  // the trailing space
 }
 
