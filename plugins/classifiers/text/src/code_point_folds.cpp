@@ -136,7 +136,8 @@ bool CodePointFolds::compute(UChar32 c, std::vector<FoldedChar>& out) const {
     if (u_getCombiningClass(d) != 0) return false;
     FoldedChar result;
     result.role = role;
-    result.size = static_cast<std::uint8_t>(append_utf8(result.utf8.data(), role == CharRole::word ? fold_arabic(d) : d));
+    result.size =
+        static_cast<std::uint8_t>(append_utf8(result.utf8.data(), role == CharRole::word ? fold_arabic(d) : d));
     out.push_back(result);
   }
   return true;
