@@ -267,8 +267,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double hint_share = c[kHint] > 0 ? 0.5 : 1.0;
   const double praise_penalty = problem_cues ? 0.0 : hint_share * (0.35 * capped(c[kPraise], 2) + 0.4 * positive);
 
+  // Negative words ("never", "ei") are mood too: weighed like it.
   double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) +
-                     hint_weight * capped(c[kHint], 3) + 0.2 * capped(c[kNegative], 2) +
+                     hint_weight * capped(c[kHint], 3) + mood_weight * 0.2 * capped(c[kNegative], 2) +
                      0.3 * capped(c[kCompensation], 1) + mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
   if (speaks_to_customer_care(leading_handles(event.text))) complaint += 0.2;  // with one hint: 0.69
   if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;                           // promotion is not a complaint
@@ -282,7 +283,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double praise_score = squash(praise, 1.6);
 
   const double compensation_score = squash(0.8 * capped(c[kCompensation], 2), 1.6);
-  const double offtopic_score = squash(0.5 * capped(c[kOfftopic], 4) - 0.3 * capped(c[kProblem], 2), 1.6);
+  // An off-topic cue with not a word of the business is surer than one beside
+  // an order or an app: one such cue alone passes the playbook's 0.6.
+  const double offtopic_score =
+      squash(0.5 * capped(c[kOfftopic], 4) + (off_topic_only ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2), 1.6);
   const double spam_score =
       squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3), 1.6);
 

@@ -163,6 +163,23 @@ TEST_CASE("Anger at politics is off-topic, not a complaint, unless something abo
         0.5);
 }
 
+TEST_CASE("A conspiracy rant with negations: off-topic above the playbook's 0.6, complaint below", "[labels]") {
+  parley::Labels angry;
+  angry.set("sentiment.negative", 0.7);
+  angry.set("anger", 0.3);
+  // One off-topic cue, negation words ("not", "ei"), a hint ("nobody"), and
+  // not a word of the business.
+  for (const char* text : {"All the news is a conspiracy, nobody will ever tell you, not one",
+                           "Ja kaikki uutiset ovat salaliitto, kukaan ei puhu siitä."}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text, angry);
+    CHECK(labels.score("intent.offtopic") >= 0.6);
+    CHECK(labels.score("intent.offtopic") > labels.score("intent.complaint"));
+  }
+  // The same cue beside the business stays below the bar.
+  CHECK(classify(defaults(), "The conspiracy is that my order never arrived", angry).score("intent.offtopic") < 0.6);
+}
+
 TEST_CASE("A theme set earlier is kept", "[labels]") {
   parley::Labels earlier;
   earlier.set_attribute("theme", "quality");
