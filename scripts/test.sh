@@ -27,7 +27,11 @@ command -v ld.lld >/dev/null && linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -D
 scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only "${linker[@]}"
 phase "ctest (ASan + UBSan)"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp \
+# use_tls=0: clang 14's LeakSanitizer can crash at exit reading a plugin's
+# dynamic TLS on Debian 12's glibc ("Tracer caught signal 11", a DTLS block
+# at a bogus address), depending on memory layout. Not taking pointers in TLS
+# as roots can only add leak reports, never hide one.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:use_tls=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"${PARLEY_JOBS:-2}" -LE no-sanitize
 

@@ -12,7 +12,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace approvals_test {
 
 constexpr const char* kEvents =
     R"({"id":"e-1","author":{"id":"u-anna","handle":"anna"},"text":"My lawyer will hear about this"})"
@@ -47,8 +49,6 @@ std::string write_pipeline(const std::string& dir, const std::string& account = 
 
 const std::string kFirstKey = "approvals-brand/e-1/legal/escalate";
 const std::string kSecondKey = "approvals-brand/e-2/legal/escalate";
-
-}  // namespace
 
 TEST_CASE("approvals: a parked escalation is listed, approved once, and a second decision fails") {
   const auto dir = fresh_dir("approvals-flow");
@@ -211,8 +211,6 @@ TEST_CASE("approvals: secrets from the pipeline are never printed") {
   }
 }
 
-namespace {
-
 /// Rude words get a warning and a look again in an hour, both parked; the
 /// look-again answers only an author with a warning on record.
 std::string write_effects_pipeline(const std::string& dir) {
@@ -242,8 +240,6 @@ std::int64_t wall_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
-
-}  // namespace
 
 TEST_CASE("approvals: an approved warn counts and an approved follow_up fires once in the next run") {
   const auto dir = fresh_dir("approvals-effects");
@@ -301,3 +297,5 @@ TEST_CASE("approvals: an approved warn counts and an approved follow_up fires on
   CHECK_THAT(third.out, !Catch::Contains("timers fired"));
   CHECK(action_keys(dir + "/actions.jsonl").size() == 2);
 }
+
+}  // namespace approvals_test

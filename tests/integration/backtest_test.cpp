@@ -7,7 +7,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace backtest_test {
 
 const std::string fixtures = std::string(PARLEY_FIXTURES) + "/backtest";
 
@@ -19,8 +21,6 @@ std::string policy_ignoring_insults() {
   REQUIRE(at != std::string::npos);
   return yaml.replace(at, warn.size(), "then: [ignore]");
 }
-
-}  // namespace
 
 TEST_CASE("backtest: counts, languages, themes and the bad line, in Markdown on stdout") {
   const auto dir = fresh_dir("backtest-md");
@@ -120,3 +120,5 @@ TEST_CASE("backtest: the bazaar brand's policy on the sample events") {
   CHECK_THAT(result.out, Catch::Contains("## Top complaint themes\n\n| Theme | Complaints | Examples |"));
 }
 #endif
+
+}  // namespace backtest_test

@@ -11,7 +11,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace capabilities_test {
 
 const std::string fixtures = PARLEY_FIXTURES;
 
@@ -43,8 +45,6 @@ std::string write_limited_pipeline(const std::string& dir, const std::string& fa
   yaml.policy = "ban: { after_warnings: 0 }\n";
   return yaml.write(dir);
 }
-
-}  // namespace
 
 TEST_CASE("check refuses a pipeline that may ask a connector for a kind it cannot do") {
   const auto dir = fresh_dir("no-ban");
@@ -107,3 +107,5 @@ TEST_CASE("with a fallback, check passes and a run does the fallback instead, au
     CHECK(action.at("action") != "label");  // done by the host: this platform does not list it
   }
 }
+
+}  // namespace capabilities_test

@@ -5,9 +5,11 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace check_test {
+
 const std::string fixtures = PARLEY_FIXTURES;
-}
 
 TEST_CASE("check accepts a valid pipeline") {
   const auto result = run_parley({"check", fixtures + "/guarded.yaml"});
@@ -94,3 +96,5 @@ TEST_CASE("every command has --help and bad usage exits 2") {
   CHECK(run_parley({"run"}).exit_code == 2);
   CHECK(run_parley({"run", fixtures + "/guarded.yaml", "--no-such-flag"}).exit_code == 2);
 }
+
+}  // namespace check_test

@@ -19,7 +19,9 @@ using namespace parley::testing;
 using parley::test::http_request;
 using parley::test::TestResponse;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace console_test {
 
 constexpr const char* kEvents =
     R"({"id":"e-1","author":{"id":"u-anna","handle":"anna"},"text":"My lawyer <script>alert('x')</script> will call"})"
@@ -81,8 +83,6 @@ TestResponse post(std::uint16_t port, const std::string& target, const std::stri
 
 const std::string kFirstKey = "console-brand/e-1/legal/escalate";
 const std::string kSecondKey = "console-brand/e-2/legal/escalate";
-
-}  // namespace
 
 TEST_CASE("console: parked actions are shown escaped and decided once, as parley approvals decides them") {
   const auto dir = fresh_dir("console-flow");
@@ -221,3 +221,5 @@ TEST_CASE("console: secrets from the pipeline are never shown or logged") {
   CHECK_THAT(read_file(dir + "/err") + read_file(dir + "/out"),
              Catch::Contains("POST /approvals/" + id + "/approve -> 303") && !Catch::Contains(secret));
 }
+
+}  // namespace console_test

@@ -12,7 +12,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace dead_letters_test {
 
 const std::string fixtures = PARLEY_FIXTURES;
 
@@ -37,8 +39,6 @@ ProcessResult dead_letters(const std::vector<std::string>& arguments, const std:
   for (const auto* extra : {"--state", dir.c_str(), "--plugin-path", PARLEY_TEST_PLUGIN_DIR}) full.emplace_back(extra);
   return run_parley(full);
 }
-
-}  // namespace
 
 TEST_CASE("dead-letters: a failed event is requeued by retry and handled by the next run once the plugin is fixed") {
   const auto dir = fresh_dir("dead-letters-requeue");
@@ -161,3 +161,5 @@ TEST_CASE("dead-letters: an unreadable input cannot be retried, and discard reco
   CHECK(missing.exit_code == 1);
   CHECK_THAT(missing.err, Catch::Contains("no dead letter #9"));
 }
+
+}  // namespace dead_letters_test

@@ -10,7 +10,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace email_test {
 
 constexpr const char* kPassword = "PARLEY_IT_SMTP_PASSWORD=it-smtp-secret-5150";
 
@@ -33,8 +35,6 @@ std::string write_pipeline(const std::string& dir, const std::string& smtp_url) 
 )");
   return yaml.write(dir);
 }
-
-}  // namespace
 
 TEST_CASE("the email connector is listed, with its password marked secret") {
   const auto result = run_parley({"plugins", "--describe", "email", "--json"});
@@ -73,3 +73,5 @@ TEST_CASE("a run with the email connector next to replay ends when replay does")
   CHECK(result.exit_code == 0);
   CHECK_THAT(read_file(dir + "/actions.jsonl"), Catch::Contains("escalate"));
 }
+
+}  // namespace email_test

@@ -29,7 +29,9 @@ using parley::test::FakeHttpServer;
 using parley::test::http_request;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace facebook_pages_test {
 
 constexpr const char* kPageId = "1111";
 constexpr const char* kPageToken = "EAAB-e2e-page-token-4411";
@@ -133,8 +135,6 @@ void set_secrets() {
   setenv("PARLEY_E2E_FB_APP_SECRET", kAppSecret, 1);
 }
 
-}  // namespace
-
 TEST_CASE("facebook-pages: a signed comment gets the playbook's public and private reply as exact Graph requests") {
   set_secrets();
   FakeMeta meta;
@@ -218,3 +218,5 @@ TEST_CASE("facebook-pages: a run killed while its reply is in flight posts it ex
   }
   CHECK(public_replies_done == 1);
 }
+
+}  // namespace facebook_pages_test

@@ -13,7 +13,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace identities_test {
 
 /// Kind of each journaled action, by event id.
 std::map<std::string, std::string> kinds_by_event(const std::string& journal_path) {
@@ -62,8 +64,6 @@ std::string write_linked_pipeline(const std::string& dir, const std::string& ide
   yaml.rest = identities;
   return yaml.write(dir);
 }
-
-}  // namespace
 
 TEST_CASE("identities: a warning on one platform counts on the other, bans stay per platform") {
   const auto dir = fresh_dir("identities-linked");
@@ -122,3 +122,5 @@ TEST_CASE("identities: check names an account of an unknown connector with file:
   CHECK_THAT(check.err, Catch::Contains(pipeline + ":28:23: error: key 'identities.anna[1]': no connector 'insta' in "
                                                    "this pipeline"));
 }
+
+}  // namespace identities_test

@@ -24,7 +24,9 @@ using nlohmann::json;
 using parley::test::FakeInstagramApi;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace instagram_test {
 
 constexpr const char* kIgUser = "17841400000000042";
 constexpr const char* kToken = "EAAB-e2e-ig-token-9120";
@@ -110,8 +112,6 @@ parley::test::TestResponse deliver(std::uint16_t port, const std::string& commen
       body);
 }
 
-}  // namespace
-
 TEST_CASE("instagram: a signed comment gets one reply, and a ban becomes hide + private reply, audited") {
   setenv("PARLEY_E2E_IG_TOKEN", kToken, 1);
   setenv("PARLEY_E2E_IG_APP_SECRET", kAppSecret, 1);
@@ -156,3 +156,5 @@ TEST_CASE("instagram: a signed comment gets one reply, and a ban becomes hide + 
   CHECK(fallbacks_done == 2);
   CHECK(read_file(dir + "/err").find(kToken) == std::string::npos);
 }
+
+}  // namespace instagram_test

@@ -25,7 +25,9 @@ using parley::test::FakeMastodonApi;
 using parley::test::form_values;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace mastodon_test {
 
 constexpr const char* kToken = "e2e-mastodon-token-5521";
 const FakeMastodonApi::Account kBrand{"109000000000000001", "nordiccoffee", "nordiccoffee", "Nordic Coffee"};
@@ -131,8 +133,6 @@ struct PollingRun {
   pid_t pid = -1;
 };
 
-}  // namespace
-
 TEST_CASE("mastodon: polled mentions get the rules' public reply, direct reply and block as exact requests") {
   set_token();
   FakeInstance instance;
@@ -218,3 +218,5 @@ TEST_CASE("mastodon: parley check refuses a pipeline that needs to hide statuses
   CHECK_THAT(result.err, Catch::Contains("connector 'masto' (plugin mastodon) cannot hide"));
   CHECK_THAT(result.err, Catch::Contains("fallbacks: {hide: [...]}"));
 }
+
+}  // namespace mastodon_test

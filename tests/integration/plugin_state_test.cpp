@@ -10,7 +10,9 @@
 using namespace parley::testing;
 
 #ifdef PARLEY_BRAND_PLUGINS  // the playbook was built
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_state_test {
 
 std::string write_pipeline(const std::string& dir) {
   write_file(dir + "/pipeline.yaml", R"(client: variants
@@ -48,8 +50,6 @@ std::map<std::string, std::string> public_replies(const std::string& dir) {
   }
   return replies;
 }
-
-}  // namespace
 
 TEST_CASE("the playbook does not repeat its last acknowledgement on an account after a restart") {
   const auto dir = fresh_dir("plugin-state");
@@ -92,3 +92,5 @@ TEST_CASE("the playbook does not repeat its last acknowledgement on an account a
   CHECK_THAT(*saved, Catch::Contains(" " + same_start));  // "<index> <event id><rule id>"
 }
 #endif
+
+}  // namespace plugin_state_test

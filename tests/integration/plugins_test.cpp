@@ -8,6 +8,10 @@
 
 using namespace parley::testing;
 
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugins_test {
+
 const std::string host_api_text =
     "host has API " + std::to_string(PARLEY_API_MAJOR) + "." + std::to_string(PARLEY_API_MINOR);
 
@@ -48,3 +52,5 @@ TEST_CASE("a plugin built for a different API major is refused with a clear mess
   CHECK(refused);
   for (const auto& plugin : json.at("plugins")) CHECK(plugin.at("name") != "future");
 }
+
+}  // namespace plugins_test

@@ -12,7 +12,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace routes_test {
 
 /// Actions by idempotency key from a replay journal.
 std::map<std::string, nlohmann::json> journal(const std::string& path) {
@@ -64,8 +66,6 @@ std::string write_routed_pipeline(const std::string& dir, const std::string& rou
   yaml.rest = routes;
   return yaml.write(dir);
 }
-
-}  // namespace
 
 TEST_CASE("routes: escalate is carried out by the team connector, with the source event's context") {
   const auto dir = fresh_dir("routes-run");
@@ -125,3 +125,5 @@ TEST_CASE("routes: check judges a routed kind by the route's connector") {
   CHECK(without.exit_code == 2);
   CHECK_THAT(without.err, Catch::Contains("connector 'shop' (plugin replay) cannot escalate"));
 }
+
+}  // namespace routes_test

@@ -15,7 +15,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace run_test {
 
 const std::string fixtures = PARLEY_FIXTURES;
 
@@ -43,8 +45,6 @@ std::map<std::string, int> action_keys(const std::string& actions_file) {
   for (const auto& line : lines_of(read_file(actions_file))) ++keys[nlohmann::json::parse(line).at("key")];
   return keys;
 }
-
-}  // namespace
 
 TEST_CASE("never: [delete] holds when a rule asks for delete, and the audit log shows it") {
   const auto state = fresh_dir("guarded-state");
@@ -231,3 +231,5 @@ TEST_CASE("persona sees the author's complaints and tier from earlier runs") {
   CHECK(audit["p-3"].at("labels").at("persona.chronic").get<double>() >= 0.6);      // third complaint in 30 days
   CHECK(audit["p-3"].at("labels").at("persona.high_roller").get<double>() >= 0.9);  // the tier was kept
 }
+
+}  // namespace run_test

@@ -7,7 +7,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace test_command_test {
 
 const std::string policy = std::string(PARLEY_FIXTURES) + "/policy";
 
@@ -18,8 +20,6 @@ std::string pipeline_with_cases(const std::string& name, const std::string& case
   write_file(dir + "/acme.cases.yaml", cases);
   return dir;
 }
-
-}  // namespace
 
 TEST_CASE("test: the fixture's cases pass in five languages and leave no state behind") {
   const auto dir = fresh_dir("policy-pass");
@@ -188,3 +188,5 @@ responders:
                              Catch::Contains("\"wait until 2026-01-08T09:00:00Z\""));
   CHECK_THAT(result.out, Catch::Contains("2 case(s): 2 passed"));
 }
+
+}  // namespace test_command_test

@@ -9,7 +9,9 @@
 
 using namespace parley::testing;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace timers_test {
 
 /// Anna complains; the brand acknowledges and follows up 3 days later, in
 /// private, unless the case was resolved (a rule reacting to timer events).
@@ -47,8 +49,6 @@ std::vector<nlohmann::json> actions(const std::string& file) {
   for (const auto& line : lines_of(read_file(file))) result.push_back(nlohmann::json::parse(line));
   return result;
 }
-
-}  // namespace
 
 TEST_CASE("a follow_up timer is scheduled in one run and fires once in a later one") {
   const auto dir = fresh_dir("timers");
@@ -150,3 +150,5 @@ TEST_CASE("a bad --now or engine.clock is refused with what is allowed") {
                             Catch::Contains("'wall'") && Catch::Contains("'events'"));
   CHECK(run_parley({"run", pipeline, "--state", dir}).exit_code == 2);
 }
+
+}  // namespace timers_test

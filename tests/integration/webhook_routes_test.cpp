@@ -21,7 +21,9 @@ using parley::test::hmac_sha256_hex;
 using parley::test::http_request;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace webhook_routes_test {
 
 constexpr const char* kInboundSecret = "e2e-inbound-secret-19";
 constexpr const char* kSlackPath = "/services/T0E2E/B0E2E/slackSecretPart";
@@ -61,8 +63,6 @@ std::string write_pipeline(const std::string& dir, const std::string& slack_url)
   yaml.rest = "routes:\n  escalate: team\n";
   return yaml.write(dir);
 }
-
-}  // namespace
 
 TEST_CASE("webhook: a signed delivery's escalation reaches a Slack channel through routes") {
   FakeHttpServer slack([](const RecordedRequest&) {
@@ -105,3 +105,5 @@ TEST_CASE("webhook: a signed delivery's escalation reaches a Slack channel throu
   // The Slack URL is a credential: never in the log.
   CHECK_THAT(read_file(dir + "/err") + read_file(dir + "/out"), !Catch::Contains("slackSecretPart"));
 }
+
+}  // namespace webhook_routes_test

@@ -21,7 +21,9 @@
 using namespace parley::testing;
 using parley::test::http_request;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace webhooks_test {
 
 std::string write_webhook_pipeline(const std::string& dir) {
   PipelineYaml yaml("hook-brand");
@@ -48,8 +50,6 @@ std::string delivery(const std::string& id, const std::string& text) {
 }
 
 const std::vector<parley::HttpHeader> kToken{{"X-Token", "tok-123"}, {"Content-Type", "application/json"}};
-
-}  // namespace
 
 TEST_CASE("webhooks: a live run handles each delivery once, refuses bad tokens and stops on SIGTERM") {
   const auto dir = fresh_dir("webhooks-live");
@@ -125,3 +125,5 @@ TEST_CASE("webhooks: events a crashed run had stored are handled by the next run
   CHECK(store->inbox("hooks", 10).empty());
   CHECK(store->outbox(parley::host::OutboxStatus::done).size() == 1);
 }
+
+}  // namespace webhooks_test

@@ -123,7 +123,7 @@ void add_examples(const BacktestSummary& summary, ReportDocument& document) {
   }
 }
 
-std::string joined(const std::vector<std::string>& actions) {
+std::string action_list(const std::vector<std::string>& actions) {
   std::string text;
   for (const auto& action : actions) text += (text.empty() ? "" : ", ") + action;
   return text.empty() ? "(none)" : text;
@@ -150,8 +150,8 @@ void add_comparison(const BacktestComparison& comparison, ReportDocument& docume
   }
   Table table{{"Event", "Text", "Old policy", "New policy"}, {}, {}};
   for (const auto& difference : comparison.differences) {
-    table.rows.push_back({difference.event_id, excerpt(difference.text), joined(difference.old_actions),
-                          joined(difference.new_actions)});
+    table.rows.push_back({difference.event_id, excerpt(difference.text), action_list(difference.old_actions),
+                          action_list(difference.new_actions)});
   }
   document.push_back(table);
   if (comparison.differences_not_listed) {

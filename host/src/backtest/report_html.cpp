@@ -6,13 +6,13 @@
 namespace parley::host {
 namespace {
 
-constexpr const char* kStyle =
+constexpr const char* kReportStyle =
     "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}"
     "table{border-collapse:collapse;margin:0 0 1.5em}th,td{border:1px solid #ccc;padding:.3em .6em;"
     "vertical-align:top;text-align:left}th{background:#f3f3f3}td.n{text-align:right}"
     "h1{font-size:1.6em}h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}";
 
-struct Renderer {
+struct HtmlRenderer {
   std::string& out;
 
   void operator()(const Heading& heading) const {
@@ -49,8 +49,8 @@ std::string render_html(const ReportDocument& document) {
     if (const auto* heading = std::get_if<Heading>(&document.front())) title = heading->text;
   }
   std::string out = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
-                    "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-  for (const auto& block : document) std::visit(Renderer{out}, block);
+                    "</title>\n<style>" + kReportStyle + "</style>\n</head>\n<body>\n";
+  for (const auto& block : document) std::visit(HtmlRenderer{out}, block);
   return out + "</body>\n</html>\n";
 }
 

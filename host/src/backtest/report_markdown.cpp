@@ -27,7 +27,7 @@ std::string row(const std::vector<std::string>& cells) {
   return line + "\n";
 }
 
-struct Renderer {
+struct MarkdownRenderer {
   std::string& out;
 
   void operator()(const Heading& heading) const {
@@ -55,7 +55,7 @@ struct Renderer {
 
 std::string render_markdown(const ReportDocument& document) {
   std::string out;
-  for (const auto& block : document) std::visit(Renderer{out}, block);
+  for (const auto& block : document) std::visit(MarkdownRenderer{out}, block);
   return out;
 }
 

@@ -31,12 +31,6 @@ nlohmann::json entry_json(const OutboxEntry& entry) {
           {"created_at", utc_time(entry.created_at)}};
 }
 
-std::string params_text(const std::map<std::string, std::string>& params) {
-  std::string text;
-  for (const auto& [name, value] : params) text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
-  return text;
-}
-
 /// What a person needs at a glance: the text, or for actions without one
 /// (escalate, ban) the parameters.
 std::string summary_line(const Action& action) {
@@ -73,6 +67,12 @@ nlohmann::json transition_json(const CaseTransition& transition) {
 }
 
 }  // namespace
+
+std::string params_text(const std::map<std::string, std::string>& params) {
+  std::string text;
+  for (const auto& [name, value] : params) text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
+  return text;
+}
 
 std::string utc_time(std::int64_t ms) {
   const std::time_t seconds = static_cast<std::time_t>(ms / 1000);

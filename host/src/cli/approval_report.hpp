@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ struct ApprovalDetails {
   std::vector<CaseTransition> transitions;  ///< of the case, by the action's rule on its event
   std::optional<Timer> timer;               ///< the one a follow_up set
 };
+
+/// "department=billing, channel=dm": an action's params on one line.
+std::string params_text(const std::map<std::string, std::string>& params);
 
 /// "2026-11-02T09:15:03Z" for ms since the epoch.
 std::string utc_time(std::int64_t ms);

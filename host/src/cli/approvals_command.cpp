@@ -28,7 +28,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kApprovalsUsage =
     "parley approvals list|show|approve|reject PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--json] [--state DIR]";
 
 struct ApprovalsOptions {
@@ -225,9 +225,9 @@ int approvals_command(const std::vector<std::string>& arguments) {
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
-  if (auto exit = parse_command_line(arguments, kUsage, options, positional, common)) return *exit;
+  if (auto exit = parse_command_line(arguments, kApprovalsUsage, options, positional, common)) return *exit;
   if (auto problem = usage_problem(parsed); !problem.empty()) {
-    std::cerr << "parley: " << problem << "\nUsage: " << kUsage << "\n(see --help)\n";
+    std::cerr << "parley: " << problem << "\nUsage: " << kApprovalsUsage << "\n(see --help)\n";
     return kExitBadUsage;
   }
 

@@ -27,11 +27,11 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage = "parley console PIPELINE.yaml [--listen HOST:PORT] [--state DIR]";
+constexpr const char* kConsoleUsage = "parley console PIPELINE.yaml [--listen HOST:PORT] [--state DIR]";
 constexpr std::size_t kFormMaxBytes = 64 * 1024;  // a name and a note
 
-std::atomic<bool> stop_requested{false};
-extern "C" void request_console_stop(int) { stop_requested.store(true); }
+std::atomic<bool> console_stop_requested{false};
+extern "C" void request_console_stop(int) { console_stop_requested.store(true); }
 
 }  // namespace
 
@@ -52,7 +52,7 @@ int console_command(const std::vector<std::string>& arguments) {
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("pipeline", 1);
-  if (auto exit = parse_command_line(arguments, kUsage, options, positional, common)) return *exit;
+  if (auto exit = parse_command_line(arguments, kConsoleUsage, options, positional, common)) return *exit;
   const auto listen_address = parse_listen_address(listen_text);
   if (!listen_address) {
     std::cerr << "parley console: --listen '" << listen_text
@@ -84,7 +84,7 @@ int console_command(const std::vector<std::string>& arguments) {
     spdlog::info("console for {} ({}) on {}; stop with Ctrl-C", loaded->config.client, state.file.string(),
                  listener.url());
     if (!port_file.empty()) write_port_file(port_file, listener.port());
-    while (!stop_requested.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    while (!console_stop_requested.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     spdlog::info("console stopped");
   } catch (const std::exception& error) {
     spdlog::error("{}", loaded->secrets->redact(error.what()));

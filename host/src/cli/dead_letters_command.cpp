@@ -29,7 +29,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kDeadLettersUsage =
     "parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] [--json] "
     "[--state DIR]";
 
@@ -316,9 +316,9 @@ int dead_letters_command(const std::vector<std::string>& arguments) {
   add_common_options(options, common);
   po::positional_options_description positional;
   positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
-  if (auto exit = parse_command_line(arguments, kUsage, options, positional, common)) return *exit;
+  if (auto exit = parse_command_line(arguments, kDeadLettersUsage, options, positional, common)) return *exit;
   if (auto problem = usage_problem(parsed); !problem.empty()) {
-    std::cerr << "parley: " << problem << "\nUsage: " << kUsage << "\n(see --help)\n";
+    std::cerr << "parley: " << problem << "\nUsage: " << kDeadLettersUsage << "\n(see --help)\n";
     return kExitBadUsage;
   }
   auto loaded = load_pipeline_reporting(parsed.pipeline);

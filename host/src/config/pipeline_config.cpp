@@ -13,12 +13,6 @@
 namespace parley::host {
 namespace {
 
-std::vector<std::string> action_kind_names() {
-  std::vector<std::string> names;
-  for (auto kind : kAllActionKinds) names.emplace_back(to_string(kind));
-  return names;
-}
-
 ConfigField plugin_entry() {
   return schema::object(
       "", {
@@ -420,6 +414,12 @@ std::string absolute_folder_of(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+std::vector<std::string> action_kind_names() {
+  std::vector<std::string> names;
+  for (auto kind : kAllActionKinds) names.emplace_back(to_string(kind));
+  return names;
+}
 
 const ActionRoute* PipelineConfig::route_for(ActionKind kind) const {
   for (const auto& route : routes) {

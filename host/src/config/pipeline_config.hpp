@@ -110,4 +110,7 @@ const ConfigSchema& pipeline_schema();
 /// Whether `name` is a valid client name: [a-z0-9-_]+ (it names files).
 bool is_valid_client_name(std::string_view name);
 
+/// Every action kind's name as pipelines spell it ("reply_public", "delete", ...).
+std::vector<std::string> action_kind_names();
+
 }  // namespace parley::host

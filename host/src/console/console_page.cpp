@@ -10,7 +10,7 @@ namespace {
 
 // Inline so the page needs nothing else (the Content-Security-Policy allows
 // inline styles only: no scripts, no other origin).
-constexpr const char* kStyle = R"(
+constexpr const char* kConsoleStyle = R"(
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 52em; padding: 0 1em; color: #222; }
 h1 { font-size: 1.4em; }
 .notice { background: #eef6ee; border: 1px solid #8b8; padding: .6em 1em; }
@@ -27,12 +27,6 @@ button { margin-right: .6em; padding: .3em .9em; }
 /// Text from outside: redacted first (its escaped form could hide a secret
 /// from redaction), then escaped.
 std::string shown(const SecretRegistry& secrets, std::string_view text) { return html_escape(secrets.redact(text)); }
-
-std::string params_text(const std::map<std::string, std::string>& params) {
-  std::string text;
-  for (const auto& [name, value] : params) text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
-  return text;
-}
 
 std::string item_html(const ParkedItem& item, const QueuePage& page, const SecretRegistry& secrets) {
   const auto& entry = item.entry;
@@ -79,7 +73,7 @@ std::string queue_page_html(const QueuePage& page, const SecretRegistry& secrets
   const auto client = shown(secrets, page.client);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>Approvals · " + client + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  out += "<title>Approvals · " + client + "</title>\n<style>" + kConsoleStyle + "</style>\n</head>\n<body>\n";
   out += "<h1>Actions waiting for approval · " + client + "</h1>\n";
   if (!page.notice.empty()) out += "<p class=\"notice\" dir=\"auto\">" + shown(secrets, page.notice) + "</p>\n";
   if (page.parked.empty()) {

@@ -31,7 +31,7 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* o
   return size * count;
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim_header_line(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
     text.remove_suffix(1);
@@ -46,7 +46,8 @@ std::size_t append_header(char* data, std::size_t size, std::size_t count, void*
   if (line.rfind("HTTP/", 0) == 0) {
     headers.clear();
   } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-    headers.push_back({std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
+    headers.push_back(
+        {std::string(trim_header_line(line.substr(0, colon))), std::string(trim_header_line(line.substr(colon + 1)))});
   }
   return size * count;
 }

@@ -4,6 +4,7 @@
 
 #include "config/key_path.hpp"
 #include "config/nearest_key.hpp"
+#include "config/pipeline_config.hpp"
 #include "config/yaml_document.hpp"
 #include "policy_test/time_text.hpp"
 
@@ -25,12 +26,6 @@ std::string one_of(const Keys& names) {
   std::string text = "one of ";
   for (std::size_t index = 0; index < names.size(); ++index) text += (index ? ", '" : "'") + names[index] + "'";
   return text;
-}
-
-Keys action_kind_names() {
-  Keys names;
-  for (auto kind : kAllActionKinds) names.emplace_back(to_string(kind));
-  return names;
 }
 
 std::string found(const ConfigValue& value) {

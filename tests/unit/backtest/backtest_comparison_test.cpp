@@ -7,13 +7,13 @@ using namespace parley;
 using namespace parley::host;
 using namespace parley::host::backtest_test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace backtest_comparison_test {
 
 BacktestComparison compare(const BacktestRun& old_run, const BacktestRun& new_run, std::size_t max_listed = 50) {
   return compare_runs(old_run, summarize(old_run), new_run, summarize(new_run), max_listed);
 }
-
-}  // namespace
 
 TEST_CASE("compare: count deltas per kind and the events whose allowed actions differ", "[backtest]") {
   BacktestRun old_run, new_run;
@@ -57,3 +57,5 @@ TEST_CASE("compare: the list is capped, the rest counted", "[backtest]") {
   CHECK(comparison.differences.size() == 5);
   CHECK(comparison.differences_not_listed == 2);
 }
+
+}  // namespace backtest_comparison_test

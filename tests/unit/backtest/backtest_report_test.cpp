@@ -7,7 +7,9 @@ using namespace parley;
 using namespace parley::host;
 using namespace parley::host::backtest_test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace backtest_report_test {
 
 BacktestRun sample_run() {
   BacktestRun run;
@@ -22,8 +24,6 @@ BacktestRun sample_run() {
   };
   return run;
 }
-
-}  // namespace
 
 TEST_CASE("report: overview, problems, counts, themes and examples in Markdown", "[backtest]") {
   const auto run = sample_run();
@@ -69,3 +69,5 @@ TEST_CASE("report: a comparison shows deltas and the differing events", "[backte
   CHECK_THAT(markdown, Catch::Contains("| e1 | \\<script\\>alert(1)\\</script\\> where \\| is my order | ignore:P18 | "
                                        "reply_public:P2 |"));
 }
+
+}  // namespace backtest_report_test

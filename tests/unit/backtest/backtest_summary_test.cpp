@@ -7,7 +7,9 @@ using namespace parley;
 using namespace parley::host;
 using namespace parley::host::backtest_test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace backtest_summary_test {
 
 BacktestRun sample_run() {
   BacktestRun run;
@@ -31,8 +33,6 @@ BacktestRun sample_run() {
   run.events[4].theme = "product_quality";  // no complaint score: not a complaint theme
   return run;
 }
-
-}  // namespace
 
 TEST_CASE("summary: allowed actions by kind, refused ones by the guard's reason", "[backtest]") {
   const auto summary = summarize(sample_run());
@@ -81,3 +81,5 @@ TEST_CASE("summary: at most three examples per kind, ten themes", "[backtest]") 
   CHECK(summary.themes[0].examples.size() == 2);
   CHECK(summary.themes[1].theme == "theme0");
 }
+
+}  // namespace backtest_summary_test

@@ -15,7 +15,9 @@ using parley::host::SecretRegistry;
 using parley::host::config_test::ScopedEnv;
 using parley::host::config_test::TempDir;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace pipeline_config_test {
 
 const Diagnostic* find_key(const Diagnostics& errors, const std::string& key) {
   for (const auto& error : errors) {
@@ -31,8 +33,6 @@ std::string all_text(const Diagnostics& errors) {
 }
 
 constexpr const char* kMinimal = "client: acme\nconnectors:\n  - plugin: replay\n";
-
-}  // namespace
 
 TEST_CASE("a minimal pipeline gets every default", "[config][pipeline]") {
   TempDir dir;
@@ -641,3 +641,5 @@ TEST_CASE("identities: unknown connectors, malformed and twice-linked accounts a
   CHECK(twice->location == file.string() + ":9:15");
   CHECK(twice->message == "'fb:2' is already linked to 'maria-k' (at " + file.string() + ":8:34)");
 }
+
+}  // namespace pipeline_config_test

@@ -11,7 +11,9 @@ using parley::host::load_yaml_string;
 using parley::host::validate_config;
 namespace schema = parley::schema;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace schema_validator_test {
 
 ConfigValue yaml(const std::string& text) {
   auto document = load_yaml_string(text, "c.yaml");
@@ -42,8 +44,6 @@ ConfigSchema server_schema() {
                      }),
   };
 }
-
-}  // namespace
 
 TEST_CASE("a valid section gets its defaults, written values keep their location", "[config][schema]") {
   ConfigValue validated;
@@ -234,3 +234,5 @@ TEST_CASE("an `any` field takes anything, null included", "[config][schema]") {
   REQUIRE(validate_config(yaml("blob:\n"), schema, "", validated).empty());
   CHECK(validated.at("blob").is_null());
 }
+
+}  // namespace schema_validator_test

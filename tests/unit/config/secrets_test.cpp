@@ -15,15 +15,15 @@ using parley::host::substitute_secrets;
 using parley::host::config_test::ScopedEnv;
 using parley::host::config_test::TempDir;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace secrets_test {
 
 ConfigValue yaml(const std::string& text) {
   auto document = load_yaml_string(text, "s.yaml");
   REQUIRE(document.errors.empty());
   return document.root;
 }
-
-}  // namespace
 
 TEST_CASE("${env:NAME} is replaced, whole value or part of it", "[config][secrets]") {
   ScopedEnv token("PARLEY_TEST_TOKEN", "tok-123456");
@@ -141,3 +141,5 @@ TEST_CASE("redact_diagnostics scrubs every field", "[config][secrets]") {
   CHECK(diagnostics[0].to_string().find("pa55word") == std::string::npos);
   CHECK(diagnostics[0].message == "found a string '***'");
 }
+
+}  // namespace secrets_test

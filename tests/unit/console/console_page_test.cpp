@@ -5,7 +5,9 @@
 
 #include "console/console_page.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace console_page_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -27,8 +29,6 @@ ParkedItem parked(std::int64_t id, const std::string& customer_text, const std::
   item.customer_text_known = true;
   return item;
 }
-
-}  // namespace
 
 TEST_CASE("console page: html_escape turns every markup character into a reference") {
   CHECK(html_escape(R"(<a href="x" onclick='y'>&amp;</a>)") ==
@@ -111,3 +111,5 @@ TEST_CASE("console page: an empty queue says so, and an unknown customer text is
   page.parked.push_back(item);
   CHECK_THAT(queue_page_html(page, secrets), Catch::Contains("(not recorded for this action"));
 }
+
+}  // namespace console_page_test

@@ -11,7 +11,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace approval_effects_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -206,8 +208,6 @@ DecideResult approve(Store& store, std::int64_t id) {
   return store.decide({id, true, "alice", "", 0}, approval_effects(store, approval_time(ClockMode::events, store)));
 }
 
-}  // namespace
-
 TEST_CASE("an approved action changes the state exactly as if the guard had allowed it") {
   const auto text = GENERATE(as<std::string>{}, "warn", "ban", "escalate", "follow_up", "offer");
   INFO(text);
@@ -383,3 +383,5 @@ TEST_CASE("an approval made while a batch is handled makes the engine handle the
   for (const auto& record : store->audit()) e2_records += record.event_id == "e2";
   CHECK(e2_records == 1);
 }
+
+}  // namespace approval_effects_test

@@ -5,7 +5,9 @@
 using namespace parley;
 using namespace parley::host;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace author_memory_test {
 constexpr std::int64_t kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kNov30 = 1'796'000'000'000;  // 2026-11-30, roughly
 
@@ -14,8 +16,6 @@ Labels complaint(double score) {
   labels.set("intent.complaint", score);
   return labels;
 }
-}  // namespace
-
 TEST_CASE("complaints count within the 30 days before the event, not after it") {
   AuthorState author;
   for (int days_ago : {45, 29, 10, 1}) remember_complaint(author, complaint(0.9), kNov30 - days_ago * kDay);
@@ -67,3 +67,5 @@ TEST_CASE("event time is the platform's, or now when it gave none") {
   event.created_at = 7;
   CHECK(event_time(event, 42) == 7);
 }
+
+}  // namespace author_memory_test

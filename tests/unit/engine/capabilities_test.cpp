@@ -12,7 +12,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace capabilities_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -40,8 +42,6 @@ std::vector<ActionKind> kinds_of(const std::vector<Action>& actions) {
   for (const auto& action : actions) kinds.push_back(action.kind);
   return kinds;
 }
-
-}  // namespace
 
 TEST_CASE("host-internal kinds need no connector") {
   for (auto kind : {ActionKind::ignore, ActionKind::label, ActionKind::assign, ActionKind::follow_up}) {
@@ -162,8 +162,6 @@ TEST_CASE("the guard blocks what the connector cannot do and applies the policy 
 
 // ---- The engine with a limited connector ----
 
-namespace {
-
 struct LimitedPlatform {
   std::vector<Event> events;
   std::map<std::string, Action> executed;  ///< idempotency key -> action
@@ -243,8 +241,6 @@ PipelineConfig limited_pipeline(std::vector<Fallback> fallbacks) {
   config.engine.workers = 1;
   return config;
 }
-
-}  // namespace
 
 TEST_CASE("the engine substitutes fallbacks, audits them and records host-internal kinds itself") {
   limited = {};
@@ -333,3 +329,5 @@ TEST_CASE("the start-up check accepts fallbacks and policy.never, and judges the
   fixed.policy.never = {ActionKind::escalate};
   CHECK(check_capabilities(build_runtime(fixed, registry, true, nullptr)).errors.empty());
 }
+
+}  // namespace capabilities_test

@@ -4,7 +4,9 @@
 #include "engine/case_lifecycle.hpp"
 #include "engine/policy_guard.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace case_lifecycle_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -17,8 +19,6 @@ Action action(ActionKind kind, std::map<std::string, std::string> params = {}) {
   result.reason = "because";
   return result;
 }
-
-}  // namespace
 
 TEST_CASE("allowed actions move a case as the lifecycle table says") {
   CHECK(status_after(action(ActionKind::reply_public), "new") == "acknowledged");
@@ -70,3 +70,5 @@ TEST_CASE("the guard blocks an unknown case_status and a follow_up without a val
   CHECK(follow_up_purpose(decisions[3].action) == "check_in");
   CHECK(follow_up_purpose(action(ActionKind::follow_up)) == "follow_up");
 }
+
+}  // namespace case_lifecycle_test

@@ -9,7 +9,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace engine_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -139,8 +141,6 @@ RunSummary run_once(PipelineRuntime& runtime, Store& store) {
   Engine engine(runtime, store, {});
   return engine.run();
 }
-
-}  // namespace
 
 TEST_CASE("a plugin that throws dead-letters its events and the others go on") {
   platform = {};
@@ -306,3 +306,5 @@ TEST_CASE("handle_events: supplied events go through the real handlers; injected
   CHECK(again.events == 0);
   CHECK(again.already_seen == 1);
 }
+
+}  // namespace engine_test

@@ -11,7 +11,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace inbox_engine_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -101,8 +103,6 @@ InboxDelivery delivery(std::vector<Event> events) {
   return result;
 }
 
-}  // namespace
-
 TEST_CASE("engine: inbox events are handled like polled ones, once, and the run goes on until stopped") {
   const auto reg = registry();
   auto runtime = build_runtime(pipeline_with("hook"), reg, false, nullptr);
@@ -168,3 +168,5 @@ TEST_CASE("engine: poll checkpoints are committed with their events, and the nex
   CHECK(second.already_seen == 0);  // nothing read twice
   CHECK(store->load_checkpoint("hooks", "next") == std::optional<std::string>("4"));
 }
+
+}  // namespace inbox_engine_test

@@ -5,7 +5,9 @@
 #include "engine/policy_guard.hpp"
 #include "engine/text_folding.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace offer_guard_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -23,8 +25,6 @@ Action proposal(ActionKind kind, std::string text, std::map<std::string, std::st
 GuardDecision review_one(const PolicyConfig& policy, const Action& action) {
   return PolicyGuard(policy).review({action}, {}, {}).at(0);
 }
-
-}  // namespace
 
 TEST_CASE("folding ignores case and accents in every script") {
   CHECK(fold_for_matching("ΈΚΠΤΩΣΗ") == fold_for_matching("εκπτωση"));
@@ -135,3 +135,5 @@ TEST_CASE("OfferWords finds words anywhere, and names the first listed of severa
   CHECK(one_byte.find_in("10% off") == "%");
   CHECK_FALSE(one_byte.find_in("ten off"));
 }
+
+}  // namespace offer_guard_test

@@ -2,7 +2,9 @@
 
 #include "engine/policy_guard.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace policy_guard_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -35,8 +37,6 @@ PolicyConfig brand_policy() {
   policy.ban_label_threshold = 0.8;
   return policy;
 }
-
-}  // namespace
 
 TEST_CASE("never blocks an action whatever a plugin asked") {
   const PolicyGuard guard(brand_policy());
@@ -123,3 +123,5 @@ TEST_CASE("an identical second proposal is blocked as a duplicate") {
   CHECK_THAT(decisions[1].reason, Catch::Contains("duplicate"));
   CHECK(decisions[2].verdict == Verdict::allowed);
 }
+
+}  // namespace policy_guard_test

@@ -13,7 +13,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace routes_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -113,8 +115,6 @@ PipelineConfig routed_pipeline(std::vector<ActionRoute> routes) {
   config.engine.workers = 1;
   return config;
 }
-
-}  // namespace
 
 TEST_CASE("a routed action goes to the route's connector with the source event's context") {
   executed = {};
@@ -225,3 +225,5 @@ TEST_CASE("first_characters keeps whole UTF-8 characters") {
   CHECK(first_characters("", 3).empty());
   CHECK(first_characters("€€€", 1) == "€");
 }
+
+}  // namespace routes_test

@@ -8,7 +8,9 @@
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace timers_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -139,8 +141,6 @@ void reset_world(std::vector<Event> events) {
   world.now_seen.clear();
   world.timer_events.clear();
 }
-
-}  // namespace
 
 TEST_CASE("the host fills the 1.2 case view and moves cases; plugins read the events clock") {
   reset_world({event("e1", "u1", "t1", "my order is late", kStart),
@@ -334,3 +334,5 @@ TEST_CASE("a wall clock started at --now schedules from there") {
   CHECK(timers[0].due_at == timers[0].set_at + 3 * kDay);
   CHECK(store->load_clock() == 0);  // a wall clock is not saved
 }
+
+}  // namespace timers_test

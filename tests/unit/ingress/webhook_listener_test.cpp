@@ -20,7 +20,9 @@
 #include "ingress/webhook_router.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace webhook_listener_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -84,8 +86,6 @@ std::vector<std::string> inbox_ids(Store& store) {
   for (const auto& waiting : store.inbox("hooks", 100)) ids.push_back(waiting.event.id);
   return ids;
 }
-
-}  // namespace
 
 TEST_CASE("listen addresses: IP:PORT and [IPv6]:PORT, nothing else") {
   CHECK(parse_listen_address("127.0.0.1:8787")->port == 8787);
@@ -219,3 +219,5 @@ TEST_CASE("webhooks: the log names route and status, never the body or the query
   CHECK_THAT(log, Catch::Contains("webhook POST /webhooks/acme/hooks -> 401: bad X-Token"));
   CHECK_THAT(log, !Catch::Contains("hush-1234") && !Catch::Contains("body-5678") && !Catch::Contains("verify_token"));
 }
+
+}  // namespace webhook_listener_test

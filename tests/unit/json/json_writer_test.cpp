@@ -12,15 +12,15 @@
 using parley::host::append_json_string;
 using parley::host::JsonWriter;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace json_writer_test {
 
 std::string read_back_string(std::string_view text) {
   std::string json;
   append_json_string(json, text);
   return nlohmann::json::parse(json).get<std::string>();
 }
-
-}  // namespace
 
 TEST_CASE("json writer: nested objects and arrays read back as written") {
   JsonWriter out;
@@ -85,3 +85,5 @@ TEST_CASE("json writer: numbers read back as the same values") {
   CHECK(parsed[9].get<std::int64_t>() == std::numeric_limits<std::int64_t>::max());
   CHECK(parsed[10].get<std::int64_t>() == std::numeric_limits<std::int64_t>::min());
 }
+
+}  // namespace json_writer_test

@@ -18,7 +18,9 @@ using parley::test::CannedResponse;
 using parley::test::FakeHttpServer;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace curl_http_client_test {
 
 HttpSettings fast_settings() {
   HttpSettings settings;
@@ -49,8 +51,6 @@ HttpRequest get(const FakeHttpServer& server, const std::string& path) {
   request.url = server.base_url() + path;
   return request;
 }
-
-}  // namespace
 
 TEST_CASE("http client: returns status, headers and body", "[net][http_client]") {
   FakeHttpServer server([](const RecordedRequest& request) {
@@ -239,3 +239,5 @@ TEST_CASE("http client: requests of one key keep to its rate", "[net][http_clien
   for (int i = 0; i < 4; ++i) CHECK(client.send(request).ok());
   CHECK(seconds_since(start) >= 0.28);  // 4 at 10/s: 3 intervals of 100 ms
 }
+
+}  // namespace curl_http_client_test

@@ -13,7 +13,9 @@ using parley::test::CannedResponse;
 using parley::test::FakeHttpServer;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace fake_http_server_test {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -44,8 +46,6 @@ class Connection {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
 };
-
-}  // namespace
 
 TEST_CASE("fake http server: answers with the handler's response and records the request", "[net][fake_http]") {
   FakeHttpServer server([](const RecordedRequest& request) {
@@ -110,3 +110,5 @@ TEST_CASE("fake http server: a handler that throws gives a 500, and the server g
   CHECK(failed.body().find("no such fixture") != std::string::npos);
   CHECK(connection.send(http::verb::get, "/fine").result_int() == 200);
 }
+
+}  // namespace fake_http_server_test

@@ -5,11 +5,11 @@
 using parley::HttpHeader;
 using namespace parley::host;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace rate_limit_headers_test {
 // 2015-10-21T07:28:00Z, as ms since the epoch (calendar.timegm in Python).
 constexpr std::int64_t kOct21 = 1'445'412'480'000;
-}  // namespace
-
 TEST_CASE("http headers: Retry-After in seconds or as an HTTP-date", "[net][rate_limit_headers]") {
   CHECK(parse_retry_after("120", kOct21) == kOct21 + 120'000);
   CHECK(parse_retry_after(" 0 ", kOct21) == kOct21);
@@ -82,3 +82,5 @@ TEST_CASE("http headers: the latest resume time any header asks for", "[net][rat
   }
   SECTION("nothing to wait for") { CHECK_FALSE(resume_at_from_headers(500, {{"Content-Type", "text/plain"}}, now)); }
 }
+
+}  // namespace rate_limit_headers_test

@@ -5,7 +5,9 @@
 using parley::host::RateLimiterRegistry;
 using parley::host::RateLimitRule;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace rate_limiter_test {
 /// A clock the test moves by hand.
 struct ManualClock {
   std::int64_t now = 1'000'000;
@@ -14,8 +16,6 @@ struct ManualClock {
   }
 };
 constexpr std::int64_t kNoLimit = 1'000'000'000;
-}  // namespace
-
 TEST_CASE("http rate limiter: 5 per second spaces requests 200 ms apart", "[net][rate_limiter]") {
   ManualClock clock;
   RateLimiterRegistry limits(RateLimiterRegistry::Mode::enabled, clock.function());
@@ -98,3 +98,5 @@ TEST_CASE("http rate limiter: disabled mode never waits", "[net][rate_limiter]")
   limits.pause("k", 60'000);
   for (int i = 0; i < 5; ++i) CHECK(limits.reserve("k", 0).wait_ms == 0);
 }
+
+}  // namespace rate_limiter_test

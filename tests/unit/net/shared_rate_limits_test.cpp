@@ -9,7 +9,9 @@
 #include "engine/pipeline_runtime.hpp"
 #include "net/curl_http_client.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace shared_rate_limits_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -43,8 +45,6 @@ PluginContext& context_of(const PipelineRuntime& runtime) {
   REQUIRE(holder != nullptr);
   return holder->context;
 }
-
-}  // namespace
 
 TEST_CASE("http context: two pipelines' contexts share one limiter per key", "[net][context]") {
   PluginRegistry registry;
@@ -92,3 +92,5 @@ TEST_CASE("http context: hmac_sha256_hex, and http() without a client", "[net][c
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   CHECK_THROWS_AS(with_nothing.http(), std::logic_error);
 }
+
+}  // namespace shared_rate_limits_test

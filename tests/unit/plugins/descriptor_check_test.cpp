@@ -4,7 +4,9 @@
 #include "plugins/descriptor_check.hpp"
 #include "plugins/plugin_registry.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace descriptor_check_test {
 const std::string host_api_text =
     "host has API " + std::to_string(PARLEY_API_MAJOR) + "." + std::to_string(PARLEY_API_MINOR);
 
@@ -36,8 +38,6 @@ PluginDescriptor valid_descriptor() {
 std::string refusal(const PluginDescriptor& descriptor) {
   return host::refusal_reason(&descriptor).value_or("(accepted)");
 }
-
-}  // namespace
 
 TEST_CASE("a valid descriptor is accepted") {
   const auto descriptor = valid_descriptor();
@@ -106,3 +106,5 @@ TEST_CASE("a file that is not a plugin is refused with the reason") {
   REQUIRE(registry.problems().size() == 1);
   CHECK_THAT(registry.problems()[0].reason, Catch::Contains("cannot load library"));
 }
+
+}  // namespace descriptor_check_test

@@ -7,7 +7,9 @@
 #include "plugins/plugin_state_buffer.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_state_buffer_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -25,8 +27,6 @@ struct Fixture {
     buffer->committed();
   }
 };
-
-}  // namespace
 
 TEST_CASE("plugin state: a saved value is read back at once, and reaches the store only when committed") {
   Fixture fixture;
@@ -102,3 +102,5 @@ TEST_CASE("plugin state: the host context saves under its own instance id") {
   CHECK_FALSE(without_state.load_state("k"));
   CHECK_THROWS_AS(without_state.save_state("k", "v"), std::logic_error);
 }
+
+}  // namespace plugin_state_buffer_test

@@ -5,7 +5,9 @@
 using namespace parley;
 using namespace parley::host;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace action_matcher_test {
 
 ObservedAction action(ActionKind kind, std::string rule, std::string text = "", Verdict verdict = Verdict::allowed) {
   ObservedAction observed;
@@ -22,8 +24,6 @@ ActionPattern pattern(ActionKind kind) {
   result.kind = kind;
   return result;
 }
-
-}  // namespace
 
 TEST_CASE("rule: exact, or a prefix up to a dot", "[policy_test]") {
   CHECK(rule_matches("P16", "P16"));
@@ -112,3 +112,5 @@ TEST_CASE("check_step: expect_only refuses allowed extras, not blocked or parked
   CHECK(check_step(checks, actions).empty());
   CHECK(check_step(StepChecks{{}, {}, true}, {}).empty());  // "nothing at all" holds for no actions
 }
+
+}  // namespace action_matcher_test

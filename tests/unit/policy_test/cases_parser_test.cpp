@@ -5,15 +5,15 @@
 using namespace parley;
 using namespace parley::host;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace cases_parser_test {
 
 std::string all_text(const Diagnostics& errors) {
   std::string text;
   for (const auto& error : errors) text += error.to_string() + "\n";
   return text;
 }
-
-}  // namespace
 
 TEST_CASE("a complete cases file is read with every field and default", "[policy_test]") {
   const auto load = parse_cases(R"(cases:
@@ -158,3 +158,5 @@ TEST_CASE("a missing cases file is a diagnostic", "[policy_test]") {
   REQUIRE(load.errors.size() == 1);
   CHECK(load.errors[0].to_string() == "/nonexistent/acme.cases.yaml: error: file not found");
 }
+
+}  // namespace cases_parser_test

@@ -7,7 +7,9 @@
 #include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace approval_decisions_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -44,8 +46,6 @@ std::int64_t commit_parked(Store& store, const std::string& event_id) {
   store.commit(batch, {});
   return batch[0].actions[0].id;
 }
-
-}  // namespace
 
 TEST_CASE("approving a parked action makes it pending and records who decided") {
   const auto file = fresh_database("approve");
@@ -139,3 +139,5 @@ TEST_CASE("an entry, its creation time and its event's audit record are found by
   CHECK_THAT(audit->record_json, Catch::Contains("intent.legal"));
   CHECK_FALSE(store->audit_of_event("nope"));
 }
+
+}  // namespace approval_decisions_test

@@ -10,7 +10,9 @@
 #include "store/event_json.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace dead_letters_store_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -43,8 +45,6 @@ void commit_letters(Store& store, const std::vector<DeadLetter>& letters) {
   std::vector<EventOutcome> none;
   store.commit(none, letters);
 }
-
-}  // namespace
 
 TEST_CASE("dead letters: recorded open, with ids, event and connector") {
   auto store = SqliteStore::open(fresh_database("recorded"));
@@ -152,3 +152,5 @@ TEST_CASE("a state file of schema 4 is migrated to 5: its dead letters are open 
   CHECK_FALSE(store->requeue_dead_letter(letters[0].id, "alice", ""));  // it has no event to requeue
   CHECK(store->resolve_dead_letter(letters[0].id, {DeadLetterStatus::discarded, "alice", "answered by hand"}));
 }
+
+}  // namespace dead_letters_store_test

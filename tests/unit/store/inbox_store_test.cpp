@@ -9,7 +9,9 @@
 #include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace inbox_store_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -57,8 +59,6 @@ std::vector<std::string> inbox_ids(Store& store, const std::string& connector, s
   for (const auto& waiting : store.inbox(connector, limit)) ids.push_back(waiting.event.id);
   return ids;
 }
-
-}  // namespace
 
 TEST_CASE("inbox: delivered events wait, oldest first, with every field, per connector") {
   auto store = SqliteStore::open(fresh_database("order"));
@@ -177,3 +177,5 @@ TEST_CASE("a state file of schema 3 is migrated (through 4) and keeps what it ha
 
   CHECK(parley::test::stored_schema_version(file) == "7");
 }
+
+}  // namespace inbox_store_test

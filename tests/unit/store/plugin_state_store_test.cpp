@@ -8,7 +8,9 @@
 #include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_state_store_test {
 
 using namespace parley::host;
 
@@ -26,8 +28,6 @@ EventOutcome outcome_for(const std::string& event_id) {
   outcome.audit_json = "{}";
   return outcome;
 }
-
-}  // namespace
 
 TEST_CASE("plugin state: committed with a batch, per instance, the last value wins, kept across opens") {
   const auto file = fresh_database("commit");
@@ -97,3 +97,5 @@ TEST_CASE("a state file of schema 6 is migrated to 7 and keeps what it had") {
   CHECK(store->load_plugin_state("playbook", "k") == std::optional<std::string>("v1"));
   CHECK(parley::test::stored_schema_version(file) == "7");
 }
+
+}  // namespace plugin_state_store_test

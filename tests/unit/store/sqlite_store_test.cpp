@@ -6,7 +6,9 @@
 #include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace sqlite_store_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -44,8 +46,6 @@ EventOutcome outcome_with_actions(const std::string& event_id) {
   outcome.actions = {reply, removal};
   return outcome;
 }
-
-}  // namespace
 
 TEST_CASE("a committed outcome is durable across reopening") {
   const auto file = fresh_database("durable");
@@ -164,3 +164,5 @@ TEST_CASE("a state file of schema 1 is migrated and keeps its authors") {
   store->commit(batch, {});
   CHECK(SqliteStore::open(file)->load_author("brand", "u1").customer_tier == "gold");
 }
+
+}  // namespace sqlite_store_test

@@ -8,7 +8,9 @@
 #include "fresh_database.hpp"
 #include "store/sqlite_store.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace timers_store_test {
 
 using namespace parley;
 using namespace parley::host;
@@ -44,8 +46,6 @@ Timer timer(const std::string& key, std::int64_t due_at) {
   result.due_at = due_at;
   return result;
 }
-
-}  // namespace
 
 TEST_CASE("the 1.2 case fields and the author's concessions survive reopening") {
   const auto file = fresh_database("case-fields");
@@ -194,3 +194,5 @@ TEST_CASE("a state file of schema 2 is migrated (through 3) and fills what it ca
 
   CHECK(parley::test::stored_schema_version(file) == "7");  // through 3 and 4 to the current
 }
+
+}  // namespace timers_store_test

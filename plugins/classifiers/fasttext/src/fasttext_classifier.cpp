@@ -16,8 +16,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument("fasttext: " + message); }
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 bool is_file(const std::filesystem::path& path) {
   std::error_code error;
   return std::filesystem::is_regular_file(path, error);

@@ -11,9 +11,9 @@ namespace {
   throw std::invalid_argument(where + "fasttext: " + message);
 }
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 }  // namespace
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string with_label_prefix(const std::string& model_label) {
   return model_label.starts_with(kModelLabelPrefix) ? model_label : kModelLabelPrefix + model_label;

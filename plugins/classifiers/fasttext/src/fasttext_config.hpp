@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <parley/config.hpp>
@@ -50,5 +51,8 @@ std::string with_label_prefix(const std::string& model_label);
 
 /// "__label__offensive" -> "offensive"; other names unchanged.
 std::string without_label_prefix(const std::string& model_label);
+
+/// `text` in single quotes, as error messages show names and paths.
+std::string in_quotes(std::string_view text);
 
 }  // namespace parley::fasttext

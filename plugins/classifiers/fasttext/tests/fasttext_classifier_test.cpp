@@ -15,7 +15,9 @@ using namespace parley::fasttext::test;
 using Catch::Matchers::Contains;
 using parley::fasttext::FasttextClassifier;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace fasttext_classifier_test {
 std::string refusal(const parley::ConfigValue& config) {
   auto context = fixtures_context();
   try {
@@ -25,8 +27,6 @@ std::string refusal(const parley::ConfigValue& config) {
   }
   return "(accepted)";
 }
-}  // namespace
-
 TEST_CASE("Each mapped label gets the model's probability", "[classifier]") {
   auto context = fixtures_context();
   FasttextClassifier classifier(coffee_config(), context);
@@ -203,3 +203,5 @@ TEST_CASE("Many threads classify with one instance at once", "[classifier][threa
   for (auto& thread : threads) thread.join();
   CHECK(wrong == 0);
 }
+
+}  // namespace fasttext_classifier_test

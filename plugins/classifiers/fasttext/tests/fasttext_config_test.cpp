@@ -11,7 +11,9 @@ using namespace parley::fasttext;
 using namespace parley::fasttext::test;
 using Catch::Matchers::Contains;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace fasttext_config_test {
 const parley::ConfigField& field(const std::string& name) {
   static const auto schema = fasttext_schema();
   for (const auto& item : schema) {
@@ -19,8 +21,6 @@ const parley::ConfigField& field(const std::string& name) {
   }
   throw std::out_of_range(name);
 }
-}  // namespace
-
 TEST_CASE("The defaults use the shipped English offensive-language model", "[config]") {
   REQUIRE(field("model").default_value);
   CHECK(field("model").default_value->as_string() == "offensive-en.ftz");
@@ -70,3 +70,5 @@ TEST_CASE("The __label__ prefix is optional in the config", "[config]") {
   CHECK(without_label_prefix("__label__offensive") == "offensive");
   CHECK(without_label_prefix("offensive") == "offensive");
 }
+
+}  // namespace fasttext_config_test

@@ -13,13 +13,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::fasttext::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called fasttext", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.size == sizeof(parley::PluginDescriptor));
@@ -55,3 +55,5 @@ TEST_CASE("example.yaml is an entry for the fasttext plugin with a valid config"
   CHECK(parsed.labels[0].label == "toxicity.offensive");
   CHECK(parsed.languages == std::vector<std::string>{"en"});
 }
+
+}  // namespace plugin_test

@@ -13,15 +13,15 @@
 using namespace parley::fasttext::test;
 using parley::fasttext::FasttextClassifier;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace shipped_model_test {
 parley::ConfigValue shipped_config() {
   auto config = yaml_config("labels: {offensive: toxicity.offensive}\nthreshold: 0.0\nlanguages: [en]");
   auto map = config.as_map();
   map.emplace_back("model", parley::ConfigValue(FASTTEXT_SHIPPED_MODEL));
   return map;
 }
-}  // namespace
-
 TEST_CASE("The shipped model tells insults from ordinary customer messages", "[shipped]") {
   FakeContext context;
   FasttextClassifier classifier(shipped_config(), context);
@@ -58,3 +58,5 @@ TEST_CASE("Throughput of the shipped model, one thread", "[.throughput]") {
             << sum / rounds << ")\n";
   CHECK(sum > 0);
 }
+
+}  // namespace shipped_model_test

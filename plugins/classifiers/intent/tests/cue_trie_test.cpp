@@ -10,7 +10,9 @@
 
 using parley::intent::CueTrie;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace cue_trie_test {
 
 /// A trie of `terms` (value = position in the list), folded like the classifier does.
 struct Fixture {
@@ -44,8 +46,6 @@ struct Fixture {
 };
 
 using Set = std::set<std::uint32_t>;
-
-}  // namespace
 
 TEST_CASE("Words match whole words only", "[trie]") {
   Fixture f({"late", "ass"});
@@ -100,3 +100,5 @@ TEST_CASE("Cue files: sections, comments, stems", "[cues]") {
   CHECK(words[0].stem);
   CHECK_FALSE(words[1].stem);
 }
+
+}  // namespace cue_trie_test

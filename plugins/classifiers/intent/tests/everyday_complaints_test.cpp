@@ -10,7 +10,9 @@
 
 using namespace parley::intent::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace everyday_complaints_test {
 parley::intent::IntentClassifier& defaults() {
   static auto classifier = make_classifier();
   return classifier;
@@ -38,7 +40,6 @@ void check_not_complaints(std::initializer_list<const char*> texts) {
     CHECK(labels.attribute("theme").empty());
   }
 }
-}  // namespace
 TEST_CASE("Everyday complaints in English, with their theme", "[complaint][en]") {
   const Complaint cases[] = {
       {"The app crashes every time I try to pay", "app_crash"},
@@ -214,3 +215,5 @@ TEST_CASE("Taking it to consumer protection is a complaint in every language", "
     CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
   }
 }
+
+}  // namespace everyday_complaints_test

@@ -6,13 +6,13 @@
 
 using namespace parley::intent::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace intent_classifier_test {
 parley::intent::IntentClassifier& defaults() {
   static auto classifier = make_classifier();
   return classifier;
 }
-}  // namespace
-
 TEST_CASE("Complaints in six languages, with their theme", "[complaint]") {
   struct Case {
     const char* text;
@@ -255,3 +255,5 @@ TEST_CASE("Praise beside a hint of trouble lowers a complaint only half as much"
   CHECK(classify(defaults(), "Great coffee but I waited hours").score("intent.complaint") >= 0.5);
   CHECK(classify(defaults(), "Great coffee and lovely staff").score("intent.complaint") < 0.5);
 }
+
+}  // namespace intent_classifier_test

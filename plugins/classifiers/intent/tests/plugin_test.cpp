@@ -13,13 +13,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::intent::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called intent", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
@@ -50,3 +50,5 @@ TEST_CASE("example.yaml is a valid entry", "[plugin]") {
   classifier.classify(event_with("Kahvi ei tullut ajoissa, odotan edelleen"), labels);
   CHECK(labels.attribute("theme") == "late_delivery");
 }
+
+}  // namespace plugin_test

@@ -9,7 +9,9 @@
 
 using namespace parley::intent::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace robustness_test {
 void check_in_range(const parley::Labels& labels) {
   for (const auto& [name, score] : labels.scores()) {
     INFO(name);
@@ -17,8 +19,6 @@ void check_in_range(const parley::Labels& labels) {
     CHECK(score <= 1.0);
   }
 }
-}  // namespace
-
 TEST_CASE("Empty, emoji-only and whitespace texts get no intent", "[robustness]") {
   auto classifier = make_classifier();
   for (const char* text : {"", "   \n\t", "😀😀😀🎉", "\xE2\x80\x8B\xE2\x80\x8B"}) {
@@ -88,3 +88,5 @@ TEST_CASE("One instance serves several threads", "[robustness]") {
   for (auto& thread : threads) thread.join();
   CHECK(wrong == std::vector<int>(4, 0));
 }
+
+}  // namespace robustness_test

@@ -7,31 +7,31 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument("keywords: " + message); }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 MatchMode read_mode(const ConfigValue& value, const std::string& where) {
   if (!value.is_string()) fail(where + " must be one of word, prefix, substring");
   const auto mode = match_mode_from_string(value.as_string());
   if (!mode) {
-    fail(where + " is " + quoted(value.as_string()) + "; expected one of word, prefix, substring");
+    fail(where + " is " + in_quotes(value.as_string()) + "; expected one of word, prefix, substring");
   }
   return *mode;
 }
 
 std::vector<std::string> read_terms(const std::string& label, const ConfigValue& list) {
-  if (!list.is_list()) fail("label " + quoted(label) + ": terms must be a list of strings");
-  if (list.as_list().empty()) fail("label " + quoted(label) + ": the term list is empty");
+  if (!list.is_list()) fail("label " + in_quotes(label) + ": terms must be a list of strings");
+  if (list.as_list().empty()) fail("label " + in_quotes(label) + ": the term list is empty");
   std::vector<std::string> terms;
   terms.reserve(list.as_list().size());
   std::size_t index = 0;
   for (const auto& item : list.as_list()) {
     ++index;
     if (!item.is_string()) {
-      fail("label " + quoted(label) + ": term " + std::to_string(index) +
+      fail("label " + in_quotes(label) + ": term " + std::to_string(index) +
            " is not a string (quote numbers and yes/no: \"404\")");
     }
     if (item.as_string().empty()) {
-      fail("label " + quoted(label) + ": term " + std::to_string(index) + " is empty");
+      fail("label " + in_quotes(label) + ": term " + std::to_string(index) + " is empty");
     }
     terms.push_back(item.as_string());
   }
@@ -47,21 +47,21 @@ LabelTerms read_label(const std::string& label, const ConfigValue& value) {
     return result;
   }
   if (!value.is_map()) {
-    fail("label " + quoted(label) + " must be a list of terms or an object {score, terms}");
+    fail("label " + in_quotes(label) + " must be a list of terms or an object {score, terms}");
   }
   for (const auto& [key, item] : value.as_map()) {
     if (key != "score" && key != "terms") {
-      fail("label " + quoted(label) + ": unknown key " + quoted(key) + "; expected score, terms");
+      fail("label " + in_quotes(label) + ": unknown key " + in_quotes(key) + "; expected score, terms");
     }
   }
   const auto* terms = value.find("terms");
-  if (terms == nullptr) fail("label " + quoted(label) + ": 'terms' is missing");
+  if (terms == nullptr) fail("label " + in_quotes(label) + ": 'terms' is missing");
   result.terms = read_terms(label, *terms);
   if (const auto* score = value.find("score")) {
-    if (!score->is_number()) fail("label " + quoted(label) + ": score must be a number in [0,1]");
+    if (!score->is_number()) fail("label " + in_quotes(label) + ": score must be a number in [0,1]");
     result.score = score->as_number();
     if (!(result.score >= 0.0 && result.score <= 1.0)) {
-      fail("label " + quoted(label) + ": score " + std::to_string(result.score) + " is outside [0,1]");
+      fail("label " + in_quotes(label) + ": score " + std::to_string(result.score) + " is outside [0,1]");
     }
   }
   return result;
@@ -110,7 +110,7 @@ KeywordsConfig parse_keywords_config(const ConfigValue& config) {
   if (!config.is_map()) fail("config must be an object with 'labels'");
   for (const auto& [key, value] : config.as_map()) {
     if (key != "labels" && key != "match" && key != "per_label_match" && key != "attributes") {
-      fail("unknown key " + quoted(key) + "; expected labels, match, per_label_match, attributes");
+      fail("unknown key " + in_quotes(key) + "; expected labels, match, per_label_match, attributes");
     }
   }
 
@@ -126,7 +126,7 @@ KeywordsConfig parse_keywords_config(const ConfigValue& config) {
   KeywordsConfig result;
   for (const auto& [name, value] : labels->as_map()) {
     for (const auto& seen : result.labels) {
-      if (seen.label == name) fail("label " + quoted(name) + " is listed twice");
+      if (seen.label == name) fail("label " + in_quotes(name) + " is listed twice");
     }
     result.labels.push_back(read_label(name, value));
     result.labels.back().mode = default_mode;
@@ -140,7 +140,7 @@ KeywordsConfig parse_keywords_config(const ConfigValue& config) {
         if (label.label == name) target = &label;
       }
       if (target == nullptr) {
-        fail("per_label_match names label " + quoted(name) + ", which is not in 'labels'");
+        fail("per_label_match names label " + in_quotes(name) + ", which is not in 'labels'");
       }
       target->mode = read_mode(value, "per_label_match." + name);
     }

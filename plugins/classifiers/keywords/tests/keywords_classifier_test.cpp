@@ -10,15 +10,15 @@
 using namespace parley::keywords::test;
 using parley::Labels;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace keywords_classifier_test {
 
 // One insult list in six languages, word mode unless a test says otherwise.
 const char* const kInsults = R"(
 labels:
   toxicity.insult: [idiot, "ηλίθιε", "идиот", debil, "ääliö", "غبي"]
 )";
-
-}  // namespace
 
 TEST_CASE("A term of each language sets the label's score", "[classifier][languages]") {
   auto classifier = make_classifier(kInsults);
@@ -268,3 +268,5 @@ TEST_CASE("One instance classifies from several threads", "[classifier][threads]
   for (auto& thread : threads) thread.join();
   CHECK(hits == 4000);
 }
+
+}  // namespace keywords_classifier_test

@@ -12,15 +12,15 @@ using namespace parley::keywords;
 using namespace parley::keywords::test;
 using Catch::Matchers::Contains;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace keywords_config_test {
 void check_refused(const std::string& yaml, const std::string& needle) {
   INFO(yaml);
   FakeContext context;
   CHECK_THROWS_WITH(KeywordsClassifier(yaml_config(yaml), context), Contains(needle));
   CHECK_THROWS_AS(KeywordsClassifier(yaml_config(yaml), context), std::invalid_argument);
 }
-}  // namespace
-
 TEST_CASE("Both label forms parse, with the default and overridden modes", "[config]") {
   const auto config = parse_keywords_config(yaml_config(R"(
 labels:
@@ -104,3 +104,5 @@ TEST_CASE("example.yaml builds a working classifier", "[config][example]") {
   CHECK(classify(classifier, "Ты идиот").has("toxicity.insult"));
   CHECK(classify(classifier, "Still waiting for my order").has("intent.complaint"));
 }
+
+}  // namespace keywords_config_test

@@ -10,7 +10,9 @@
 
 using parley::language::EldNgrams;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace eld_ngrams_test {
 
 const std::filesystem::path& eld_dir() {
   static const std::filesystem::path dir = std::filesystem::path(LANGUAGE_MODELS_DIR) / "eld";
@@ -28,8 +30,6 @@ double sum_for(const std::string& words, const std::string& language) {
   eld().score(words, sums, ngrams);
   return sums[static_cast<std::size_t>(eld().index_of(language))];
 }
-
-}  // namespace
 
 TEST_CASE("ELD's tables load with its 60 languages", "[eld]") {
   CHECK(eld().languages().size() == 60);
@@ -70,3 +70,5 @@ TEST_CASE("A missing or malformed ELD file is refused with its path", "[eld]") {
   CHECK_THROWS_WITH(EldNgrams(eld_dir() / "ngrams-large.js", dir / "bad.js"), Catch::Contains("bad.js"));
   std::filesystem::remove_all(dir);
 }
+
+}  // namespace eld_ngrams_test

@@ -9,7 +9,9 @@
 
 using namespace parley::language::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace language_classifier_test {
 
 std::string lang_of(parley::language::LanguageClassifier& classifier, const std::string& text) {
   return classify(classifier, text).attribute("lang");
@@ -24,8 +26,6 @@ const std::vector<std::pair<std::string, std::string>> kSentences = {
     {"fi", "Olen odottanut tilaustani kaksi viikkoa eikä kukaan vastaa sähköposteihin."},
     {"ar", "أنتظر طلبي منذ أسبوعين ولا أحد يرد على رسائلي."},
 };
-
-}  // namespace
 
 // One test case with sections: the models are loaded once per process, and
 // catch_discover_tests runs each test case in a process of its own.
@@ -154,3 +154,5 @@ TEST_CASE("The language classifier", "[classifier]") {
     for (const int count : mismatches) CHECK(count == 0);
   }
 }
+
+}  // namespace language_classifier_test

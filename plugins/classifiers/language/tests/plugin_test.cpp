@@ -12,13 +12,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::language::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called language", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
@@ -46,3 +46,5 @@ TEST_CASE("The factory builds a classifier from example.yaml or refuses a bad co
   CHECK(labels.score("lang.fi") > 0.5);
   CHECK_THROWS_AS(d.create_classifier(config_with_models("languages: [xx]"), context), std::invalid_argument);
 }
+
+}  // namespace plugin_test

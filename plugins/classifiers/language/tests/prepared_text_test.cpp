@@ -10,14 +10,14 @@ using parley::language::prepare_text;
 using parley::language::PreparedText;
 using parley::language::Script;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace prepared_text_test {
 PreparedText prepared(const std::string& raw) {
   PreparedText text;
   prepare_text(raw, text);
   return text;
 }
-}  // namespace
-
 TEST_CASE("Words are lower-cased letters; links, mentions, hashtags and e-mail addresses are dropped", "[text]") {
   const auto text =
       prepared("@NordicCoffee WHERE is my order?? https://t.co/x1 #fail mail me: a.b@example.com www.x.fi");
@@ -81,3 +81,5 @@ TEST_CASE("ASCII letters and their lower case are ICU's, without asking ICU", "[
     }
   }
 }
+
+}  // namespace prepared_text_test

@@ -10,7 +10,9 @@
 
 using namespace parley::language::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace throughput_test {
 
 void measure(const char* name, parley::language::LanguageClassifier& classifier,
              const std::vector<parley::Event>& events) {
@@ -30,8 +32,6 @@ void measure(const char* name, parley::language::LanguageClassifier& classifier,
   CHECK(decided > 0);
 }
 
-}  // namespace
-
 TEST_CASE("Throughput on short texts", "[.throughput]") {
   const std::vector<parley::Event> mixed = {
       event_with("Still waiting for my order #4411, this is ridiculous"),
@@ -50,3 +50,5 @@ TEST_CASE("Throughput on short texts", "[.throughput]") {
   const std::vector<parley::Event> scripts = {mixed[2], mixed[3], mixed[6]};
   measure("six languages, Greek/Cyrillic/Arabic only", six_languages(), scripts);
 }
+
+}  // namespace throughput_test

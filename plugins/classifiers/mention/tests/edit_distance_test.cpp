@@ -6,15 +6,15 @@
 
 using parley::mention::bounded_osa_distance;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace edit_distance_test {
 std::size_t distance(const std::string& a, const std::string& b, std::size_t limit = 2) {
   std::u32string wa, wb;
   REQUIRE(parley::mention::decode_utf8(a, wa, 64));
   REQUIRE(parley::mention::decode_utf8(b, wb, 64));
   return bounded_osa_distance(wa, wb, limit);
 }
-}  // namespace
-
 TEST_CASE("Edits: insert, delete, substitute, swap", "[distance]") {
   CHECK(distance("nordic", "nordic") == 0);
   CHECK(distance("nordic", "nordik") == 1);
@@ -45,3 +45,5 @@ TEST_CASE("Invalid UTF-8 decodes to replacement characters", "[distance]") {
   out.clear();
   CHECK_FALSE(parley::mention::decode_utf8("abcdef", out, 3));
 }
+
+}  // namespace edit_distance_test

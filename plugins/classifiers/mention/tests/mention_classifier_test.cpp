@@ -9,13 +9,13 @@
 
 using namespace parley::mention::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace mention_classifier_test {
 parley::mention::MentionClassifier& nordic() {
   static auto classifier = make_classifier(kNordic);
   return classifier;
 }
-}  // namespace
-
 TEST_CASE("Names and aliases in any script score 1.0", "[exact]") {
   const char* texts[] = {
       "Had a great morning at Nordic Coffee today",
@@ -153,3 +153,5 @@ TEST_CASE("Configs the schema cannot refuse are refused with a clear message", "
   refused("brands: [{name: X, products: [[Y]]}]", "a product is a name");
   refused("brands: [{name: X, products: [{aliases: [y]}]}]", "needs a name");
 }
+
+}  // namespace mention_classifier_test

@@ -13,13 +13,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::mention::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called mention", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
@@ -51,3 +51,5 @@ TEST_CASE("example.yaml is a valid entry", "[plugin]") {
   CHECK(labels.attribute("brand") == "Nordic Coffee");
   CHECK(labels.attribute("product") == "Cold Brew");
 }
+
+}  // namespace plugin_test

@@ -86,11 +86,6 @@ bool has_repeated_marks(std::string_view text) {
   return false;
 }
 
-std::string lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 }  // namespace
 
 std::array<double, kPersonaCount> persona_scores(const Evidence& evidence, int chronic_after) {

@@ -19,12 +19,12 @@ std::vector<std::string> read_strings(const ConfigValue& list, const std::string
   return result;
 }
 
+}  // namespace
+
 std::string lower_ascii(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
 }
-
-}  // namespace
 
 ConfigSchema persona_schema() {
   using namespace schema;

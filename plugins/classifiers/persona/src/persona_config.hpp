@@ -26,6 +26,9 @@ struct PersonaConfig {
 
 ConfigSchema persona_schema();
 
+/// `text` with A-Z lowered (tier names are compared this way).
+std::string lower_ascii(std::string text);
+
 /// Reads and checks a config section; throws std::invalid_argument naming the key at fault.
 PersonaConfig parse_persona_config(const ConfigValue& config);
 

@@ -5,14 +5,14 @@
 using parley::persona::CueMatcher;
 using parley::text::NormalizedText;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace cue_matcher_test {
 std::vector<int> count(const CueMatcher& matcher, std::string_view text) {
   NormalizedText folded;
   matcher.normalizer().normalize(text, folded);
   return matcher.count(folded);
 }
-}  // namespace
-
 TEST_CASE("phrases match whole words in order, after folding") {
   CueMatcher matcher(2);
   REQUIRE(matcher.add(0, "sorry to bother"));
@@ -49,3 +49,5 @@ TEST_CASE("a phrase without words is refused") {
   matcher.freeze();
   CHECK(count(matcher, "I DON'T like this") == std::vector<int>{1});
 }
+
+}  // namespace cue_matcher_test

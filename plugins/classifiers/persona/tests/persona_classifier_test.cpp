@@ -12,7 +12,9 @@ using namespace parley;
 using parley::persona::PersonaClassifier;
 using parley::test::yaml_config;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace persona_classifier_test {
 Event event_with(std::string text) {
   Event event;
   event.id = "ev-1";
@@ -25,8 +27,6 @@ Labels classify(PersonaClassifier& classifier, const Event& event, Labels labels
   classifier.classify(event, labels);
   return labels;
 }
-}  // namespace
-
 TEST_CASE("all five labels are set, each in [0,1]") {
   testing::FakePluginContext context;
   PersonaClassifier classifier(yaml_config("{}"), context);
@@ -166,3 +166,5 @@ TEST_CASE("the example config loads and classifies concurrently") {
   for (auto& thread : threads) thread.join();
   CHECK(rip_offs == 800);
 }
+
+}  // namespace persona_classifier_test

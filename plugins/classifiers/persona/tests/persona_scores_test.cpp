@@ -4,7 +4,9 @@
 
 using namespace parley::persona;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace persona_scores_test {
 double score(const Evidence& evidence, Persona persona, int chronic_after = 3) {
   return persona_scores(evidence, chronic_after)[static_cast<std::size_t>(persona)];
 }
@@ -13,8 +15,6 @@ Evidence with_cues(Persona persona, int count) {
   evidence.cues[static_cast<std::size_t>(persona)] = count;
   return evidence;
 }
-}  // namespace
-
 TEST_CASE("no evidence, no persona") {
   for (const double value : persona_scores(Evidence{}, 3)) CHECK(value == 0.0);
 }
@@ -72,3 +72,5 @@ TEST_CASE("chronic: the complaint count in 30 days decides, this complaint inclu
   CHECK(score(evidence, Persona::chronic) == Approx(1.0));
   CHECK(score(evidence, Persona::chronic, 20) < 0.5);  // a brand with a higher bar
 }
+
+}  // namespace persona_scores_test

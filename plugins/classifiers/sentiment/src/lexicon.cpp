@@ -20,12 +20,6 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   return fields;
 }
 
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return count;
-}
-
 float parse_number(std::string_view text, const std::string& where) {
   // std::from_chars for floats is in GCC 11+; strtof would depend on the locale.
   float value = 0.0F;

@@ -5,13 +5,13 @@
 #include <initializer_list>
 
 namespace parley::sentiment {
-namespace {
-
 std::size_t code_points(std::string_view text) {
   std::size_t count = 0;
   for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
   return count;
 }
+
+namespace {
 
 /// Removes the longest suffix of `suffixes` that leaves at least `min_stem`
 /// code points.

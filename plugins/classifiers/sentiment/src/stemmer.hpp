@@ -16,6 +16,9 @@
 
 namespace parley::sentiment {
 
+/// The number of code points in UTF-8 `text`.
+std::size_t code_points(std::string_view text);
+
 /// The stem of `token` (a view into `token`). English tokens are returned as
 /// they are: its lexicon lists inflected forms.
 std::string_view stem(Language language, std::string_view token);

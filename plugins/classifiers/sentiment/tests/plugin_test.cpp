@@ -10,13 +10,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::sentiment::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called sentiment", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
@@ -37,3 +37,5 @@ TEST_CASE("The factory builds a classifier from `config: {}` or refuses a bad on
   CHECK(polarity(labels) == "positive");
   CHECK_THROWS_AS(d.create_classifier(yaml_config("neutral_band: -1"), context), std::invalid_argument);
 }
+
+}  // namespace plugin_test

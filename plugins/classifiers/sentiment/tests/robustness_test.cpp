@@ -9,7 +9,9 @@
 
 using namespace parley::sentiment::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace robustness_test {
 void check_defined(const parley::Labels& labels) {
   for (const char* name : {"sentiment.negative", "sentiment.neutral", "sentiment.positive", "anger"}) {
     REQUIRE(labels.has(name));
@@ -17,8 +19,6 @@ void check_defined(const parley::Labels& labels) {
     CHECK(labels.score(name) <= 1.0);
   }
 }
-}  // namespace
-
 TEST_CASE("Empty and whitespace-only texts are neutral", "[robustness]") {
   for (const char* text : {"", " ", "\n\t", "...", "!!!???"}) {
     const auto labels = classify(text);
@@ -103,3 +103,5 @@ TEST_CASE("More distinct words than the word cache holds", "[robustness]") {
   CHECK(again.score("sentiment.negative") == first.score("sentiment.negative"));
   CHECK(polarity("Ужасный сервис") == "negative");  // after the cache was full
 }
+
+}  // namespace robustness_test

@@ -6,7 +6,9 @@
 
 using namespace parley::sentiment::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace rules_test {
 double positive(const std::string& text, const std::string& lang = "en") {
   return classify(text, lang).score("sentiment.positive");
 }
@@ -14,8 +16,6 @@ double negative(const std::string& text, const std::string& lang = "en") {
   return classify(text, lang).score("sentiment.negative");
 }
 double anger(const std::string& text, const std::string& lang = "en") { return classify(text, lang).score("anger"); }
-}  // namespace
-
 TEST_CASE("The three scores are a distribution", "[rules]") {
   for (const char* text : {"great", "awful", "the bus", "", "good but bad"}) {
     const auto labels = classify(text, "en");
@@ -138,3 +138,5 @@ TEST_CASE("Names of things in customer service carry no sentiment", "[rules]") {
   CHECK(polarity("Gdzie użyć karty lojalnościowej?", "pl") == "neutral");
   CHECK(polarity("Tilasin kanta-asiakaskortin eilen", "fi") == "neutral");
 }
+
+}  // namespace rules_test

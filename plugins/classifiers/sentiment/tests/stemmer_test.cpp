@@ -61,13 +61,13 @@ TEST_CASE("A 3-letter stem matches only a token inflected at one end", "[stemmer
   CHECK(cue.valence == 0.0F);
 }
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace stemmer_test {
 std::vector<std::string> base_forms(std::string_view token) {
   const auto bases = english_base_forms(token);
   return {bases.forms.begin(), bases.forms.begin() + static_cast<std::ptrdiff_t>(bases.count)};
 }
-}  // namespace
-
 TEST_CASE("English regular inflections lead back to their base", "[stemmer]") {
   using Forms = std::vector<std::string>;
   CHECK(base_forms("crashes") == Forms{"crash"});
@@ -119,3 +119,5 @@ TEST_CASE("English looks up the negative word a missing inflection comes from", 
   CHECK_FALSE(lexicon.lookup("noting", cue));
   CHECK_FALSE(cue.negator);
 }
+
+}  // namespace stemmer_test

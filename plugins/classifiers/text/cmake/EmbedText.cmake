@@ -24,5 +24,8 @@ function(parley_embed_text)
     COMMENT "Embedding ${ARG_FUNCTION} (${CMAKE_CURRENT_SOURCE_DIR})"
     VERBATIM)
   target_sources(${ARG_TARGET} PRIVATE "${output}")
+  # Data, not code: nothing to share with a batch, and every generated file
+  # has the same internal names.
+  set_source_files_properties("${output}" PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   target_link_libraries(${ARG_TARGET} PRIVATE parley_text)
 endfunction()

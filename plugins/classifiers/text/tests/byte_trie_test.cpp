@@ -8,7 +8,9 @@
 
 using parley::text::ByteTrie;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace byte_trie_test {
 std::vector<std::uint32_t> prefixes_of(const ByteTrie& trie, std::string_view text) {
   std::vector<std::uint32_t> found;
   trie.for_each_prefix_of(text, [&](std::uint32_t value) { found.push_back(value); });
@@ -20,8 +22,6 @@ std::vector<std::uint32_t> occurrences_in(const ByteTrie& trie, std::string_view
   std::sort(found.begin(), found.end());
   return found;
 }
-}  // namespace
-
 TEST_CASE("ByteTrie finds the keys that are prefixes of a word, shortest first", "[trie]") {
   ByteTrie trie;
   trie.insert("id", 1);
@@ -61,3 +61,5 @@ TEST_CASE("ByteTrie handles multi-byte UTF-8 keys and an empty trie", "[trie]") 
   CHECK(occurrences_in(trie, "senääliö!") == std::vector<std::uint32_t>{8});
   CHECK_THROWS_AS(trie.insert("late", 9), std::logic_error);
 }
+
+}  // namespace byte_trie_test

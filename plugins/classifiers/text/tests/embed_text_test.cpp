@@ -11,14 +11,14 @@
 
 std::span<const parley::text::EmbeddedFile> embedded_fixtures();
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace embed_text_test {
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 const std::filesystem::path fixtures = TEXT_FIXTURES_DIR;
-}  // namespace
-
 TEST_CASE("embedded files keep their names, order and exact bytes", "[embed]") {
   const auto files = embedded_fixtures();
   REQUIRE(files.size() == 2);
@@ -35,3 +35,5 @@ TEST_CASE("plugin data lives in share/parley three levels above the library", "[
   CHECK(dir.parent_path().filename() == "share");
   CHECK(dir.is_absolute());
 }
+
+}  // namespace embed_text_test

@@ -11,14 +11,14 @@ using parley::text::NormalizedText;
 using parley::text::TextNormalizer;
 using Tokens = std::vector<std::string>;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace text_normalizer_test {
 const TextNormalizer& normalizer() {
   static const TextNormalizer instance;
   return instance;
 }
 Tokens tokens(std::string_view text) { return normalizer().tokens(text); }
-}  // namespace
-
 TEST_CASE("Greek: case, tonos, dialytika and final sigma fold together", "[normalizer][el]") {
   const Tokens expected{"ηλιθιοσ"};
   CHECK(tokens("ηλίθιος") == expected);
@@ -92,7 +92,6 @@ TEST_CASE("Invalid UTF-8 becomes a separator, never a crash", "[normalizer]") {
   CHECK(tokens("\xD0\xB8\xD0") == Tokens{"и"});
 }
 
-namespace {
 // normalize() against the whole-text ICU path it must equal.
 void check_same_as_icu(const std::string& input) {
   NormalizedText fast;
@@ -122,8 +121,6 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
-}  // namespace
-
 TEST_CASE("The ASCII fast path gives what the ICU path gives", "[normalizer]") {
   const std::string ascii = "Hello, WORLD_42 it's-me (again)\t\n";
   check_same_as_icu(ascii);
@@ -199,3 +196,5 @@ TEST_CASE("Input beyond the size limit is ignored, cut at a code point", "[norma
   REQUIRE(text.tokens.size() == 1);
   CHECK(text.token(0).size() == TextNormalizer::kMaxInputBytes - 1);
 }
+
+}  // namespace text_normalizer_test

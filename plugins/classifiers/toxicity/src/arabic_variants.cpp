@@ -9,7 +9,7 @@ namespace parley::toxicity {
 namespace {
 
 // Folded Arabic letters are two UTF-8 bytes each.
-constexpr std::size_t kLetterBytes = 2;
+constexpr std::size_t kArabicLetterBytes = 2;
 constexpr std::size_t kMinLetters = 3;
 // A run of at least this many identical long vowels is stretching, not spelling.
 constexpr std::size_t kStretchRun = 3;
@@ -24,7 +24,7 @@ constexpr std::string_view kEndings[] = {"\xD9\x87", "\xD9\x8A\xD9\x86", "\xD9\x
                                          "\xD8\xA7\xD8\xAA"};                     // ه ين ون ات
 constexpr std::string_view kLongVowels[] = {"\xD8\xA7", "\xD9\x88", "\xD9\x8A"};  // ا و ي
 
-bool long_enough(std::string_view form) { return form.size() >= kMinLetters * kLetterBytes; }
+bool long_enough(std::string_view form) { return form.size() >= kMinLetters * kArabicLetterBytes; }
 
 bool is_long_vowel(std::string_view letter) {
   return std::find(std::begin(kLongVowels), std::end(kLongVowels), letter) != std::end(kLongVowels);
@@ -37,13 +37,13 @@ std::string unstretched(std::string_view token, bool drop_vowel_runs) {
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < token.size();) {
-    const std::string_view letter = token.substr(i, kLetterBytes);
+    const std::string_view letter = token.substr(i, kArabicLetterBytes);
     std::size_t run = 1;
-    while (token.substr(i + run * kLetterBytes, kLetterBytes) == letter) ++run;
+    while (token.substr(i + run * kArabicLetterBytes, kArabicLetterBytes) == letter) ++run;
     const bool drop = drop_vowel_runs && run >= kStretchRun && is_long_vowel(letter);
     if (!drop) out.append(letter);
     changed |= run > 1;
-    i += run * kLetterBytes;
+    i += run * kArabicLetterBytes;
   }
   return changed ? out : std::string();
 }
@@ -112,7 +112,7 @@ class FormCollector {
 }  // namespace
 
 void add_arabic_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
-  if (token.size() < kMinLetters * kLetterBytes || !all_in_script(token, Script::arabic)) return;
+  if (token.size() < kMinLetters * kArabicLetterBytes || !all_in_script(token, Script::arabic)) return;
   FormCollector forms(index, variants);
   forms.mark_seen(token);  // in the stream already
   forms.strip_particles(token);

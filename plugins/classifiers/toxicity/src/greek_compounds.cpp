@@ -8,7 +8,7 @@ namespace parley::toxicity {
 namespace {
 
 // Folded Greek letters are two UTF-8 bytes each.
-constexpr std::size_t kLetterBytes = 2;
+constexpr std::size_t kGreekLetterBytes = 2;
 constexpr std::size_t kMinHeadLetters = 4;  ///< first element, linking vowel included
 constexpr std::size_t kMinTailLetters = 4;
 
@@ -29,7 +29,7 @@ bool ends_with_prefix(std::string_view head) {
 
 void add_tail(std::string_view token, std::size_t head_bytes, std::uint32_t index,
               std::vector<TokenVariant>& variants) {
-  if (token.size() - head_bytes >= kMinTailLetters * kLetterBytes) {
+  if (token.size() - head_bytes >= kMinTailLetters * kGreekLetterBytes) {
     variants.push_back({index, 1, std::string(token.substr(head_bytes))});
   }
 }
@@ -37,13 +37,14 @@ void add_tail(std::string_view token, std::size_t head_bytes, std::uint32_t inde
 }  // namespace
 
 void add_greek_compound_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
-  if (token.size() < (kMinHeadLetters + kMinTailLetters) * kLetterBytes - kLetterBytes ||
+  if (token.size() < (kMinHeadLetters + kMinTailLetters) * kGreekLetterBytes - kGreekLetterBytes ||
       !all_in_script(token, Script::greek))
     return;
   if (token.starts_with(kIntensifier)) add_tail(token, kIntensifier.size(), index, variants);
-  for (std::size_t i = (kMinHeadLetters - 1) * kLetterBytes; i + kLetterBytes < token.size(); i += kLetterBytes) {
-    if (token.substr(i, kLetterBytes) != kLinkingVowel) continue;
-    const std::string_view head = token.substr(0, i + kLetterBytes);
+  for (std::size_t i = (kMinHeadLetters - 1) * kGreekLetterBytes; i + kGreekLetterBytes < token.size();
+       i += kGreekLetterBytes) {
+    if (token.substr(i, kGreekLetterBytes) != kLinkingVowel) continue;
+    const std::string_view head = token.substr(0, i + kGreekLetterBytes);
     if (!ends_with_prefix(head)) add_tail(token, head.size(), index, variants);
   }
 }

@@ -7,7 +7,9 @@
 
 using namespace parley::toxicity;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace obfuscation_test {
 std::vector<std::string> variant_texts(std::string_view token) {
   std::vector<TokenVariant> variants;
   add_token_variants(token, 0, variants);
@@ -15,8 +17,6 @@ std::vector<std::string> variant_texts(std::string_view token) {
   for (const auto& variant : variants) texts.push_back(variant.text);
   return texts;
 }
-}  // namespace
-
 TEST_CASE("Raw text: mentions are removed and counted, @ $ * inside words recovered", "[obfuscation]") {
   std::string buffer;
   RawTextFacts facts;
@@ -83,3 +83,5 @@ TEST_CASE("Spaced and dotted letters are joined into one word", "[obfuscation]")
   add_spaced_letter_variants({"a", "b", "cd"}, variants);
   CHECK(variants.empty());
 }
+
+}  // namespace obfuscation_test

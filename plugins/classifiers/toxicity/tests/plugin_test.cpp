@@ -11,13 +11,13 @@ extern "C" const void* parley_plugin;
 
 using namespace parley::toxicity::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace plugin_test {
 const parley::PluginDescriptor& descriptor() {
   using Describe = const parley::PluginDescriptor* (*)();
   return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
 }
-}  // namespace
-
 TEST_CASE("The descriptor names a classifier called toxicity", "[plugin]") {
   const auto& d = descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
@@ -39,3 +39,5 @@ TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]")
   CHECK(labels.score("toxicity.insult") >= 0.8);
   CHECK_THROWS_AS(d.create_classifier(yaml_config("add: { nope: [x] }"), context), std::invalid_argument);
 }
+
+}  // namespace plugin_test

@@ -10,7 +10,9 @@
 using namespace parley::toxicity;
 using namespace parley::toxicity::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace robustness_test {
 const char* const kLabels[] = {"toxicity.offensive", "toxicity.profanity",     "toxicity.insult",
                                "toxicity.hate",      "toxicity.threat",        "toxicity.harassment",
                                "abuse.target.staff", "abuse.target.community", "abuse.target.brand"};
@@ -23,8 +25,6 @@ void check_all_labels_set(const parley::Labels& labels) {
     CHECK(labels.score(name) <= 1.0);
   }
 }
-}  // namespace
-
 TEST_CASE("Every label is set, also for empty, emoji-only and invalid input", "[robustness]") {
   FakeContext context;
   ToxicityClassifier classifier(yaml_config("{}"), context);
@@ -66,3 +66,5 @@ TEST_CASE("Concurrent classify calls agree with a single-threaded run", "[robust
   for (auto& thread : threads) thread.join();
   for (int count : mismatches) CHECK(count == 0);
 }
+
+}  // namespace robustness_test

@@ -6,13 +6,13 @@
 using namespace parley::toxicity;
 using namespace parley::toxicity::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace targets_test {
 ToxicityClassifier with_names() {
   FakeContext context;
   return ToxicityClassifier(yaml_config("staff_names: [Maria]\nbrand_names: [Nordic Coffee]"), context);
 }
-}  // namespace
-
 TEST_CASE("Abuse at a named staff member or staff word targets staff", "[targets]") {
   auto classifier = with_names();
   auto labels = classify(classifier, event_with("Maria at the counter is a useless idiot"));
@@ -55,3 +55,5 @@ TEST_CASE("No abuse, no target", "[targets]") {
   CHECK(labels.score("abuse.target.brand") == 0.0);
   CHECK(labels.score("abuse.target.community") == 0.0);
 }
+
+}  // namespace targets_test

@@ -10,7 +10,9 @@
 
 using namespace parley::toxicity;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace word_forms_test {
 std::vector<std::string> arabic_forms(std::string_view token) {
   std::vector<TokenVariant> variants;
   add_arabic_variants(token, 3, variants);
@@ -30,8 +32,6 @@ std::vector<std::string> greek_tails(std::string_view token) {
   for (const auto& variant : variants) texts.push_back(variant.text);
   return texts;
 }
-}  // namespace
-
 TEST_CASE("Arabic: attached vocative, conjunction, preposition and article come off", "[word_forms][ar]") {
   using Catch::VectorContains;
   const auto vocative = arabic_forms("ياكلب");  // "you dog", written as one word
@@ -74,3 +74,5 @@ TEST_CASE("Greek: tails of compounds after the linking -o-", "[word_forms][el]")
   CHECK(greek_tails("χοντρομαλακας").size() >= 1);
   CHECK(greek_tails("idiotic").empty());
 }
+
+}  // namespace word_forms_test

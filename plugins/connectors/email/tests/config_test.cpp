@@ -12,7 +12,9 @@ using parley::email::EmailConfig;
 using parley::email::StartTls;
 using parley::test::email_config;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace config_test {
 
 std::string refused(std::initializer_list<std::pair<const char*, ConfigValue>> changes) {
   try {
@@ -22,8 +24,6 @@ std::string refused(std::initializer_list<std::pair<const char*, ConfigValue>> c
   }
   return "";
 }
-
-}  // namespace
 
 TEST_CASE("The config is read: URL, STARTTLS mode, sender with display name, kinds", "[config]") {
   const auto config = EmailConfig::read(email_config({{"smtp_url", "smtp://mail.example.com:587/"},
@@ -72,3 +72,5 @@ TEST_CASE("Every schema field has a description and only the password is secret"
     CHECK(field.secret == (field.name == "password"));
   }
 }
+
+}  // namespace config_test

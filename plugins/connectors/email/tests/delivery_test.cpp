@@ -25,7 +25,9 @@ using parley::test::kPassword;
 using parley::test::SmtpServerOptions;
 using parley::test::SmtpTestServer;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace delivery_test {
 
 struct Fixture {
   parley::testing::FakePluginContext context;
@@ -42,8 +44,6 @@ SmtpServerOptions with_user() {
   options.password = kPassword;
   return options;
 }
-
-}  // namespace
 
 TEST_CASE("A private reply in Russian arrives as sent: envelope, headers, encoded subject, UTF-8 body", "[delivery]") {
   SmtpTestServer server(with_user());
@@ -285,3 +285,5 @@ TEST_CASE("A kind outside the configured kinds is refused, and poll gives nothin
   CHECK(batch.events.empty());
   CHECK(batch.exhausted);
 }
+
+}  // namespace delivery_test

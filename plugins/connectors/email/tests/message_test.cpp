@@ -15,7 +15,9 @@ using parley::test::email_action;
 using parley::test::email_config;
 using parley::test::header_value;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace message_test {
 
 constexpr std::int64_t kNow = 1793610900000;  // Mon, 02 Nov 2026 09:15:00 UTC
 
@@ -32,8 +34,6 @@ std::string refusal(const parley::Action& action) {
   }
   return "";
 }
-
-}  // namespace
 
 TEST_CASE("base64 follows the RFC 4648 test vectors", "[mime]") {
   using parley::email::base64;
@@ -185,3 +185,5 @@ TEST_CASE("Without routed context a notice names the action's target event and a
         "-- \r\n"
         "Sent automatically by Parley. Replies to this message are not read by Parley.\r\n");
 }
+
+}  // namespace message_test

@@ -8,7 +8,9 @@ using parley::ActionResult;
 using parley::email::result_of;
 using parley::email::SmtpOutcome;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace outcome_test {
 
 ActionResult outcome(int curl_code, long reply_code, std::string error = "failed") {
   SmtpOutcome smtp;
@@ -17,8 +19,6 @@ ActionResult outcome(int curl_code, long reply_code, std::string error = "failed
   smtp.curl_error = std::move(error);
   return result_of(smtp, "<id@x.example>", "pw-123");
 }
-
-}  // namespace
 
 TEST_CASE("An accepted message is done, with the Message-ID as platform id", "[outcome]") {
   const auto result = outcome(CURLE_OK, 250, "");
@@ -54,3 +54,5 @@ TEST_CASE("The password is masked wherever it appears in a failure message", "[o
   const auto result = outcome(CURLE_LOGIN_DENIED, 535, "server said pw-123 is wrong, pw-123");
   CHECK(result.message == "email: SMTP 535 (authentication credentials invalid): server said *** is wrong, ***");
 }
+
+}  // namespace outcome_test

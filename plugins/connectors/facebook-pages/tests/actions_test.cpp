@@ -14,7 +14,9 @@ using parley::test::ConnectorFixture;
 using parley::test::kToken;
 using Status = ActionResult::Status;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace actions_test {
 
 /// Injected failures outlast the retries of the host's client, so the connector sees them over it too.
 constexpr int kMoreThanClientRetries = 20;
@@ -59,8 +61,6 @@ void check_sent_safely(const HttpRequest& request) {
 std::string header(const HttpRequest& request, const char* name) {
   return parley::find_header(request.headers, name).value_or("");
 }
-
-}  // namespace
 
 TEST_CASE("reply_public posts a form to /{version}/{comment-id}/comments and returns the new id", "[actions]") {
   CommentedPost fixture;
@@ -366,3 +366,5 @@ TEST_CASE("A retry that cannot look for the earlier reply does not post blindly"
   CHECK(fixture.http.sent[0].method == "GET");
   CHECK(fixture.page_replies().empty());
 }
+
+}  // namespace actions_test

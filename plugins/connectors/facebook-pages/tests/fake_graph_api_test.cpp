@@ -10,7 +10,9 @@ using parley::test::CannedResponse;
 using parley::test::FakeGraphApi;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace fake_graph_api_test {
 
 RecordedRequest request(std::string method, std::string target, std::string token = "tok") {
   RecordedRequest made;
@@ -21,8 +23,6 @@ RecordedRequest request(std::string method, std::string target, std::string toke
 }
 
 int error_code(const CannedResponse& response) { return json::parse(response.body).at("error").at("code"); }
-
-}  // namespace
 
 TEST_CASE("The fake checks the bearer token and answers with Graph's error object", "[fake]") {
   FakeGraphApi graph("1000", "Page", "tok");
@@ -88,3 +88,5 @@ TEST_CASE("The feed pages with cursors and a next link that keeps the query", "[
   CHECK(second.at("data").at(0).at("id") == "1000_1");
   CHECK_FALSE(second.at("paging").contains("next"));
 }
+
+}  // namespace fake_graph_api_test

@@ -9,7 +9,9 @@ using parley::PollBatch;
 using parley::test::connector_config;
 using parley::test::ConnectorFixture;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace polling_test {
 
 std::vector<std::string> ids(const PollBatch& batch) {
   std::vector<std::string> result;
@@ -31,8 +33,6 @@ struct BusyPage : ConnectorFixture {
     reply = graph.add_comment("1000_503", newest, "1000", "Nordic Coffee", "thanks Cat", t - 900);
   }
 };
-
-}  // namespace
 
 TEST_CASE("Without polling, poll returns nothing, asks nothing and is never exhausted", "[polling]") {
   ConnectorFixture fixture;
@@ -162,3 +162,5 @@ TEST_CASE("A saved paging link to another host is dropped, never followed with t
   REQUIRE_FALSE(fixture.context.logged.empty());
   CHECK(fixture.context.logged.front().message.find("not under graph_url") != std::string::npos);
 }
+
+}  // namespace polling_test

@@ -11,7 +11,9 @@ using parley::WebhookReply;
 using parley::WebhookRequest;
 using parley::test::ConnectorFixture;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace webhook_test {
 
 WebhookRequest handshake(const std::string& query) {
   return parley::test::handshake_request("/webhooks/test-client/fb", query);
@@ -41,8 +43,6 @@ std::string page_delivery(const std::vector<json>& changes, const std::string& p
   json entry = {{"id", page}, {"time", 1793610060}, {"changes", json(changes)}};
   return json{{"object", "page"}, {"entry", json::array({entry})}}.dump();
 }
-
-}  // namespace
 
 TEST_CASE("The subscription handshake echoes hub.challenge when the verify token matches", "[webhook]") {
   ConnectorFixture fixture;
@@ -207,3 +207,5 @@ TEST_CASE("Reactions, removals and other pages are not moderated, and an edit is
   CHECK(fixture.context.logged[0].message.find("reaction add") != std::string::npos);
   CHECK(fixture.context.logged[1].message.find("page 2000") != std::string::npos);
 }
+
+}  // namespace webhook_test

@@ -14,7 +14,9 @@ using parley::test::kIgUserId;
 using parley::test::kToken;
 using Status = ActionResult::Status;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace actions_test {
 
 /// Injected failures outlast the retries of the host's client, so the connector sees them over it too.
 constexpr int kMoreThanClientRetries = 20;
@@ -46,8 +48,6 @@ void check_authorised(const HttpRequest& request) {
   CHECK(parley::find_header(request.headers, "Authorization") == std::string("Bearer ") + kToken);
   CHECK(request.rate_limit_key == std::string("instagram:") + kIgUserId);
 }
-
-}  // namespace
 
 TEST_CASE("reply_public, warn and request_removal POST /{ig-comment-id}/replies with message", "[actions]") {
   CommentedMedia fixture;
@@ -239,3 +239,5 @@ TEST_CASE("A target that is not an Instagram comment id fails without a request"
   CHECK(result.message.find("is not an Instagram comment id") != std::string::npos);
   CHECK(fixture.http.sent.empty());
 }
+
+}  // namespace actions_test

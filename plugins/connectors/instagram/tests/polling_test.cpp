@@ -8,7 +8,9 @@ using parley::test::ig_config;
 using parley::test::IgFixture;
 using parley::test::kIgUserId;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace polling_test {
 
 const std::string kGraph = "https://graph.facebook.test/v21.0/";
 
@@ -43,8 +45,6 @@ struct BusyAccount : IgFixture {
     return batch;
   }
 };
-
-}  // namespace
 
 TEST_CASE("Without polling, poll returns nothing, asks nothing and is never exhausted", "[polling]") {
   IgFixture fixture;
@@ -132,3 +132,5 @@ TEST_CASE("A saved media page link to another host is dropped, never followed wi
   CHECK(fixture.http.sent[0].url.rfind(kGraph + kIgUserId + "/media?", 0) == 0);
   CHECK(fixture.context.logged.front().message.find("not under graph_url") != std::string::npos);
 }
+
+}  // namespace polling_test

@@ -28,12 +28,6 @@ std::string param(const Action& action, const char* name) {
   return found == action.params.end() ? std::string() : found->second;
 }
 
-std::string string_at(const json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 /// How far a visibility reaches: public 0 ... direct 3 (unknown: as public).
 int narrowness(const std::string& visibility) {
   if (visibility == "unlisted") return 1;

@@ -5,17 +5,17 @@
 
 namespace parley::mastodon {
 
+std::string string_at(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
 namespace {
 
 using nlohmann::json;
 
 constexpr std::string_view kEventPrefix = "mastodon:";
-
-std::string string_at(const json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 const json* object_at(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;

@@ -52,4 +52,7 @@ std::string status_id_from_event_id(std::string_view event_id);
 /// in decimal (snowflakes), so compared by length, then by digits.
 bool is_newer_id(std::string_view a, std::string_view b);
 
+/// `object[key]` when it is a string, else "" (Mastodon leaves fields out or null).
+std::string string_at(const nlohmann::json& object, const char* key);
+
 }  // namespace parley::mastodon

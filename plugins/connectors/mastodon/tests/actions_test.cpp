@@ -18,7 +18,9 @@ using parley::test::kOlga;
 using parley::test::kToken;
 using Status = ActionResult::Status;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace actions_test {
 
 /// Maria mentioned the brand; the connector has read it (so it knows her acct and language).
 struct Mentioned : ConnectorFixture {
@@ -69,8 +71,6 @@ Action as_retry(Action action) {
   action.params["parley.retry"] = "1";
   return action;
 }
-
-}  // namespace
 
 TEST_CASE("reply_public posts a status mentioning the author, in reply, with the Idempotency-Key", "[actions]") {
   Mentioned fixture;
@@ -381,3 +381,5 @@ TEST_CASE("A target that is not a status id, or an author that is not an account
   CHECK(fixture.execute(fixture.action(ActionKind::reply_public, "")).status == Status::failed_permanent);
   CHECK(fixture.http.sent.empty());
 }
+
+}  // namespace actions_test

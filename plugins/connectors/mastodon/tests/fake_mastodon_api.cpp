@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-CannedResponse json_response(int status, const json& body) {
+CannedResponse api_response(int status, const json& body) {
   CannedResponse response;
   response.status = status;
   response.headers.push_back({"Content-Type", "application/json; charset=utf-8"});
@@ -127,7 +127,7 @@ std::string iso_time(std::int64_t epoch_ms) {
 }
 
 CannedResponse mastodon_error(int http_status, const std::string& message) {
-  return json_response(http_status, {{"error", message}});
+  return api_response(http_status, {{"error", message}});
 }
 
 FakeMastodonApi::FakeMastodonApi(Account brand, std::string access_token)
@@ -249,7 +249,7 @@ CannedResponse FakeMastodonApi::route(const RecordedRequest& request) {
   if (method == "GET" && path.rfind(statuses, 0) == 0) {
     const auto* found = live_status(path.substr(statuses.size()));
     if (found == nullptr) return mastodon_error(404, "Record not found");
-    return json_response(200, status_json(*found, base_url));
+    return api_response(200, status_json(*found, base_url));
   }
   const std::string accounts = "/api/v1/accounts/";
   if (method == "POST" && path.rfind(accounts, 0) == 0) {
@@ -287,7 +287,7 @@ CannedResponse FakeMastodonApi::list_notifications(const std::string& query) {
     if (const auto* status = this->status(notification->status_id)) node["status"] = status_json(*status, base_url);
     page.push_back(node);
   }
-  auto response = json_response(200, page);
+  auto response = api_response(200, page);
   if (!selected.empty()) {
     // As Mastodon: the filters and limit again (not since_id), a next link only after a full page.
     std::string kept = "limit=" + std::to_string(limit);
@@ -308,7 +308,7 @@ CannedResponse FakeMastodonApi::create_status(const RecordedRequest& request) {
   const auto key = request.header("Idempotency-Key");
   if (key) {
     if (const auto earlier = idempotency_.find(*key); earlier != idempotency_.end()) {
-      return json_response(200, status_json(statuses_.at(earlier->second), base_url));
+      return api_response(200, status_json(statuses_.at(earlier->second), base_url));
     }
   }
   const auto text = first_value(request.body, "status");
@@ -335,7 +335,7 @@ CannedResponse FakeMastodonApi::create_status(const RecordedRequest& request) {
   statuses_[status.id] = status;
   status_order_.push_back(status.id);
   if (key) idempotency_[*key] = status.id;
-  return json_response(200, status_json(status, base_url));
+  return api_response(200, status_json(status, base_url));
 }
 
 CannedResponse FakeMastodonApi::relationship(const std::string& account_id, const std::string& verb) {
@@ -349,15 +349,15 @@ CannedResponse FakeMastodonApi::relationship(const std::string& account_id, cons
   }
   const bool blocking = std::find(blocked_.begin(), blocked_.end(), account_id) != blocked_.end();
   const bool muting = std::find(muted_.begin(), muted_.end(), account_id) != muted_.end();
-  return json_response(200, {{"id", account_id},
-                             {"following", false},
-                             {"followed_by", false},
-                             {"blocking", blocking},
-                             {"blocked_by", false},
-                             {"muting", muting},
-                             {"muting_notifications", muting},
-                             {"requested", false},
-                             {"domain_blocking", false}});
+  return api_response(200, {{"id", account_id},
+                            {"following", false},
+                            {"followed_by", false},
+                            {"blocking", blocking},
+                            {"blocked_by", false},
+                            {"muting", muting},
+                            {"muting_notifications", muting},
+                            {"requested", false},
+                            {"domain_blocking", false}});
 }
 
 CannedResponse FakeMastodonApi::file_report(const RecordedRequest& request) {
@@ -373,14 +373,14 @@ CannedResponse FakeMastodonApi::file_report(const RecordedRequest& request) {
   if (report.category.empty()) report.category = "other";
   report.forward = first_value(request.body, "forward") == "true";
   reports_.push_back(report);
-  return json_response(200, {{"id", report.id},
-                             {"action_taken", false},
-                             {"category", report.category},
-                             {"comment", report.comment},
-                             {"forwarded", report.forward},
-                             {"created_at", iso_time(now_ms)},
-                             {"status_ids", report.status_ids},
-                             {"target_account", account_json(accounts_.at(report.account_id), base_url)}});
+  return api_response(200, {{"id", report.id},
+                            {"action_taken", false},
+                            {"category", report.category},
+                            {"comment", report.comment},
+                            {"forwarded", report.forward},
+                            {"created_at", iso_time(now_ms)},
+                            {"status_ids", report.status_ids},
+                            {"target_account", account_json(accounts_.at(report.account_id), base_url)}});
 }
 
 }  // namespace parley::test

@@ -13,7 +13,9 @@ using parley::test::kBrand;
 using parley::test::kMaria;
 using parley::test::RecordedRequest;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace fake_mastodon_api_test {
 
 RecordedRequest request(std::string method, std::string target, std::string body = {},
                         std::string token = parley::test::kToken) {
@@ -29,8 +31,6 @@ RecordedRequest request(std::string method, std::string target, std::string body
 std::string header(const CannedResponse& response, const char* name) {
   return parley::find_header(response.headers, name).value_or("");
 }
-
-}  // namespace
 
 TEST_CASE("The fake checks the bearer token and answers Mastodon's error body", "[fake]") {
   FakeMastodonApi mastodon(kBrand, parley::test::kToken);
@@ -92,3 +92,5 @@ TEST_CASE("The fake honours Idempotency-Key and validates statuses", "[fake]") {
   mastodon.delete_status(target);
   CHECK(mastodon.handle(request("POST", "/api/v1/statuses", "status=x&in_reply_to_id=" + target)).status == 404);
 }
+
+}  // namespace fake_mastodon_api_test

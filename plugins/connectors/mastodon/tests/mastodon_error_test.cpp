@@ -7,15 +7,15 @@ using parley::mastodon::parse_mastodon_error;
 using parley::mastodon::result_for_failure;
 using Status = parley::ActionResult::Status;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace mastodon_error_test {
 HttpResponse answer(int status, std::string body) {
   HttpResponse response;
   response.status = status;
   response.body = std::move(body);
   return response;
 }
-}  // namespace
-
 TEST_CASE("Mastodon's error body is read with its optional description", "[errors]") {
   const auto plain = parse_mastodon_error(R"({"error":"Record not found"})");
   REQUIRE(plain);
@@ -64,3 +64,5 @@ TEST_CASE("The token never reaches a message, whatever the instance echoes", "[e
   CHECK(result.message.find("secret-token-123") == std::string::npos);
   CHECK_THAT(result.message, Catch::Contains("***"));
 }
+
+}  // namespace mastodon_error_test

@@ -14,7 +14,9 @@ using parley::test::kMaria;
 using parley::test::kOlga;
 using parley::test::kToken;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace polling_test {
 
 constexpr const char* kSinceId = parley::mastodon::kCheckpointSinceId;
 
@@ -42,8 +44,6 @@ struct FiveMentions : ConnectorFixture {
     return result;
   }
 };
-
-}  // namespace
 
 TEST_CASE("The first run reads only the newest page and saves the newest notification id", "[polling]") {
   FiveMentions fixture;
@@ -274,3 +274,5 @@ TEST_CASE("A Link to another host is never followed with the token", "[polling]"
   REQUIRE_FALSE(fixture.context.logged.empty());
   CHECK_THAT(fixture.context.logged.back().message, Catch::Contains("not under instance_url"));
 }
+
+}  // namespace polling_test

@@ -12,7 +12,9 @@
 
 #include "comment_poller.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace comment_poller_test {
 
 using parley::Event;
 using parley::HttpResponse;
@@ -91,8 +93,6 @@ struct Fixture {
   CommentTimes times;
   ScriptedPoller poller{context, settings, graph, times};
 };
-
-}  // namespace
 
 TEST_CASE("With polling off, nothing is requested", "[poller]") {
   Fixture fixture(/*polling=*/false);
@@ -215,3 +215,5 @@ TEST_CASE("Checkpoints go with the last event of the page", "[poller]") {
   CHECK(batch.checkpoints.at("test.since") == "1003");
   CHECK(fixture.poller.requests == 1);  // no request while events wait
 }
+
+}  // namespace comment_poller_test

@@ -8,7 +8,9 @@ using parley::graph::parse_graph_error;
 using parley::graph::result_for_failure;
 using Status = ActionResult::Status;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace graph_error_test {
 
 constexpr const char* kToken = "EAAG-token-in-a-message";
 
@@ -19,8 +21,6 @@ HttpResponse graph_failure(int status, int code, int subcode = 0, const std::str
                   (subcode ? R"(,"error_subcode":)" + std::to_string(subcode) : "") + R"(,"fbtrace_id":"AbC123"}})";
   return response;
 }
-
-}  // namespace
 
 TEST_CASE("Graph's error object is read field by field", "[errors]") {
   const auto error = parse_graph_error(
@@ -105,3 +105,5 @@ TEST_CASE("The token never appears in a message, wherever Meta or the transport 
   transport.error += kToken;
   CHECK(result_for_failure(transport, kToken).message.find(kToken) == std::string::npos);
 }
+
+}  // namespace graph_error_test

@@ -14,7 +14,9 @@ using parley::replay::action_to_json_line;
 using parley::replay::ActionJournal;
 using parley::testing::TemporaryFolder;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace action_journal_test {
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -34,8 +36,6 @@ Action make_action(std::string key) {
   action.idempotency_key = std::move(key);
   return action;
 }
-
-}  // namespace
 
 TEST_CASE("an action becomes one JSON line with every field in order", "[action_journal]") {
   Action action = make_action("k1");
@@ -126,3 +126,5 @@ TEST_CASE("an output that cannot be opened is reported with the path", "[action_
   CHECK_THROWS_WITH(journal.open(), Catch::StartsWith("cannot create the folder of action output '" +
                                                       (blocker / "actions.jsonl").string() + "'"));
 }
+
+}  // namespace action_journal_test

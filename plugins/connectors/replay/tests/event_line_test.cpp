@@ -7,7 +7,9 @@ using parley::Visibility;
 using parley::replay::EventDefaults;
 using parley::replay::parse_event_line;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace event_line_test {
 
 parley::Event parse_ok(const std::string& line, const EventDefaults& defaults = {}) {
   auto parsed = parse_event_line(line, defaults);
@@ -24,8 +26,6 @@ std::string parse_error(const std::string& line) {
   REQUIRE_FALSE(parsed.event.has_value());
   return parsed.error;
 }
-
-}  // namespace
 
 TEST_CASE("a minimal line takes every default", "[event_line]") {
   const std::string line = R"({"id": "e1", "author": {"id": "u1"}, "text": "hello"})";
@@ -213,3 +213,5 @@ TEST_CASE("a long line and the next short one parse with the same per-thread par
   CHECK(parse_ok(R"({"id": "e1", "author": "u", "text": ")" + long_text + "\"}").text == long_text);
   CHECK(parse_ok(R"({"id": "e2", "author": "u", "text": "short"})").text == "short");
 }
+
+}  // namespace event_line_test

@@ -22,7 +22,9 @@ using parley::replay::ReplayConnector;
 using parley::testing::FakePluginContext;
 using parley::testing::TemporaryFolder;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace replay_connector_test {
 
 ConfigValue config(std::initializer_list<std::pair<const char*, ConfigValue>> entries) {
   ConfigValue::Map map;
@@ -65,8 +67,6 @@ Action make_action(std::string key, ActionKind kind = ActionKind::reply_public) 
   action.idempotency_key = std::move(key);
   return action;
 }
-
-}  // namespace
 
 TEST_CASE("replay reads the sample in six languages, keeping UTF-8 as is", "[replay]") {
   FakePluginContext context(REPLAY_TEST_FIXTURES);
@@ -427,3 +427,5 @@ TEST_CASE("the config schema declares every field with its default", "[replay]")
   CHECK(fields[4].default_value->as_string() == "demo-brand");
   CHECK_FALSE(fields[5].default_value.has_value());  // absent = every kind
 }
+
+}  // namespace replay_connector_test

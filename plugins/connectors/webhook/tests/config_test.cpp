@@ -7,7 +7,9 @@ using parley::ActionKind;
 using parley::ConfigValue;
 using namespace parley::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace config_test {
 
 std::string refusal_of(const ConfigValue& config) {
   WebhookFixture fixture;
@@ -18,8 +20,6 @@ std::string refusal_of(const ConfigValue& config) {
   }
   return "";
 }
-
-}  // namespace
 
 TEST_CASE("a config needs inbound, outbound or both") {
   CHECK_THAT(refusal_of(config_with(std::nullopt, std::nullopt)), Catch::Contains("needs 'inbound', 'outbound'"));
@@ -90,3 +90,5 @@ TEST_CASE("the schema marks every credential secret") {
   CHECK(secret == std::vector<std::string>{"inbound.secret", "inbound.shared_secret_header.value", "outbound.url",
                                            "outbound.secret"});
 }
+
+}  // namespace config_test

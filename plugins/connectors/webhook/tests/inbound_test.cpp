@@ -9,7 +9,9 @@
 using namespace parley;
 using namespace parley::test;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace inbound_test {
 
 WebhookRequest signed_post(const std::string& body, std::int64_t timestamp_s,
                            const std::string& secret = kInboundSecret) {
@@ -41,8 +43,6 @@ constexpr const char* kFullEvent = R"({
   "url": "https://shop.example/reviews/c-1001",
   "metadata": {"author.email": "maria@example.com", "tier": "gold"}
 })";
-
-}  // namespace
 
 TEST_CASE("the signature scheme matches a value computed with openssl") {
   // README.md's worked example: printf '%s' '1793610900.{"id":"c-1","text":"hi"}' |
@@ -189,3 +189,5 @@ TEST_CASE("RFC 3339 times are read with fractions and offsets") {
   CHECK_FALSE(parse_rfc3339_ms("2026-13-02T09:15:00Z"));
   CHECK_FALSE(parse_rfc3339_ms("2026-11-02T09:15:00"));
 }
+
+}  // namespace inbound_test

@@ -12,7 +12,9 @@ using namespace parley::test;
 using Status = ActionResult::Status;
 using nlohmann::json;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace outbound_test {
 
 Action escalation() {
   Action action;
@@ -43,8 +45,6 @@ struct ScriptedServer {
   }};
   explicit ScriptedServer(std::vector<CannedResponse> answers) : script(std::move(answers)) {}
 };
-
-}  // namespace
 
 TEST_CASE("format parley: a signed JSON POST with the action and an Idempotency-Key") {
   ScriptedServer fake({{201, {}, R"({"id": "ticket-88"})", {}}});
@@ -186,3 +186,5 @@ TEST_CASE("no answer at all is retryable, and the message hides a slack URL") {
   CHECK_THAT(result.message, Catch::StartsWith("no answer from the webhook: "));
   CHECK_THAT(result.message, !Catch::Contains("s3cretPath"));
 }
+
+}  // namespace outbound_test

@@ -36,7 +36,7 @@ struct Phrase {
   std::string key;
 };
 
-std::string_view trim(std::string_view line) {
+std::string_view trim_line(std::string_view line) {
   const auto first = line.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
   const auto last = line.find_last_not_of(" \t\r");
@@ -92,7 +92,7 @@ std::map<std::string, PhraseIndex, std::less<>> parse_lists() {
     while (start < file.content.size()) {
       auto end = file.content.find('\n', start);
       if (end == std::string_view::npos) end = file.content.size();
-      const auto line = trim(file.content.substr(start, end - start));
+      const auto line = trim_line(file.content.substr(start, end - start));
       start = end + 1;
       if (line.empty() || line.front() == '#') continue;
       if (line.front() == '[' && line.back() == ']') {
@@ -117,7 +117,7 @@ const PhraseIndex& built_in(std::string_view lang) {
 
 ToneCheck::ToneCheck(std::vector<std::string> boilerplate) {
   for (const auto& phrase : boilerplate) {
-    if (auto key = search_key(trim(phrase)); !key.empty()) {
+    if (auto key = search_key(trim_line(phrase)); !key.empty()) {
       boilerplate_.push_back(std::move(key));
       boilerplate_configured_.push_back(phrase);
     }

@@ -7,7 +7,9 @@
 
 using namespace parley::playbook;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace business_calendar_test {
 
 constexpr std::int64_t kMinute = 60'000;
 constexpr std::int64_t kHour = 60 * kMinute;
@@ -35,8 +37,6 @@ OpeningHours always_open() {
   for (auto& day : hours.days) day = OpeningHours::parse_day("24h");
   return hours;
 }
-
-}  // namespace
 
 TEST_CASE("opening hours parse the YAML forms", "[calendar]") {
   using P = std::vector<std::pair<int, int>>;
@@ -203,3 +203,5 @@ TEST_CASE("a calendar that never opens never reaches the due time", "[calendar]"
   CHECK(closed.add_open_time(utc(2024, 3, 4, 8), kHour) == std::numeric_limits<std::int64_t>::max());
   CHECK(closed.open_time_between(utc(2024, 3, 1), utc(2024, 4, 1)) == 0);
 }
+
+}  // namespace business_calendar_test

@@ -8,7 +8,9 @@
 
 using namespace parley::playbook;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace message_catalog_test {
 const std::vector<std::string> kLanguages{"en", "el", "ru", "pl", "fi", "ar"};
 
 /// `message_name` and every wording of it for a portrait ("acknowledge.meek").
@@ -17,8 +19,6 @@ std::vector<std::string> with_persona_wordings(std::string_view message_name) {
   for (const auto persona : kPersonas) names.push_back(persona_message_name(message_name, persona));
   return names;
 }
-}  // namespace
-
 TEST_CASE("default catalog has every message in every language", "[catalog]") {
   const auto catalog = MessageCatalog::defaults();
   for (const auto& name : message_names()) {
@@ -175,3 +175,5 @@ TEST_CASE("catalog refuses bad overrides with a message naming them", "[catalog]
     CHECK_NOTHROW(catalog.set(message::offer, "en", {"{" + placeholder + "}"}));
   }
 }
+
+}  // namespace message_catalog_test

@@ -18,7 +18,9 @@ using parley::Labels;
 using parley::playbook::MessageCatalog;
 using parley::playbook::PlaybookResponder;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace persona_wording_test {
 
 const char* kBrand = "brand: Aroma\nlanguages: [en, el, ru, pl, fi, ar]\n";
 
@@ -95,8 +97,6 @@ std::string german_templates() {
   }
   return yaml;
 }
-
-}  // namespace
 
 TEST_CASE("written_from recognises the template a text came from") {
   CHECK(written_from("Hi Alex, answer tomorrow by 10:00.", "Hi {name}, answer {eta}."));
@@ -250,3 +250,5 @@ TEST_CASE("the variant memory counts the wording actually used: no repeat in a r
     previous = text;
   }
 }
+
+}  // namespace persona_wording_test

@@ -14,7 +14,9 @@ using parley::CaseView;
 using parley::Labels;
 using parley::playbook::PlaybookResponder;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace playbook_responder_test {
 
 const char* kBrand = R"(
 brand: Aroma
@@ -75,8 +77,6 @@ std::string kinds(const std::vector<Action>& actions) {
   for (const auto& action : actions) out += std::string(to_string(action.kind)) + ":" + action.rule_id + " ";
   return out;
 }
-
-}  // namespace
 
 TEST_CASE("a first complaint in Greek is acknowledged publicly, then taken private, with a follow-up") {
   Harness harness;
@@ -537,3 +537,5 @@ abuse: { warn: false, hide: false, hide_spam: false, delete_spam: true }
     CHECK_FALSE(has(*lean_kinds, kind));
   }
 }
+
+}  // namespace playbook_responder_test

@@ -8,7 +8,9 @@
 
 using namespace parley::playbook;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace tone_check_test {
 
 bool has(const std::vector<ToneProblem>& problems, std::string_view kind) {
   for (const auto& problem : problems) {
@@ -16,8 +18,6 @@ bool has(const std::vector<ToneProblem>& problems, std::string_view kind) {
   }
   return false;
 }
-
-}  // namespace
 
 TEST_CASE("tone check catches blame", "[tone]") {
   const ToneCheck check;
@@ -115,3 +115,5 @@ TEST_CASE("every default template passes the tone check", "[tone][catalog]") {
   CHECK(checked >= 2 * 11 * 6 * 3);
   CHECK(persona_texts >= 2 * 4 * 6 * 3);  // acknowledge and move_private for four portraits
 }
+
+}  // namespace tone_check_test

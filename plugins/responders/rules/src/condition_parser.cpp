@@ -30,9 +30,9 @@ ConditionError::ConditionError(std::string problem, std::size_t column, std::str
       column_(column),
       hint_(std::move(hint)) {}
 
-namespace {
-
-constexpr int kMaxNesting = 64;
+// Named, not anonymous: ConditionParser (a friend of Condition, so outside
+// any anonymous namespace) holds Tokens.
+namespace condition_syntax {
 
 enum class TokenKind {
   number,
@@ -66,6 +66,15 @@ struct Token {
   std::string value;  // name, or the decoded text of a string literal
   double number = 0;
 };
+
+}  // namespace condition_syntax
+
+using condition_syntax::Token;
+using condition_syntax::TokenKind;
+
+namespace {
+
+constexpr int kMaxNesting = 64;
 
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -10,7 +10,9 @@ using parley::Visibility;
 using parley::rules::Condition;
 using parley::rules::ConditionError;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace condition_test {
 
 /// One event with labels and case state, for evaluation tables.
 struct Subject {
@@ -57,8 +59,6 @@ void check_table(const Subject& subject, std::initializer_list<Row> rows) {
     CHECK(subject.eval(row.expression) == row.expected);
   }
 }
-
-}  // namespace
 
 TEST_CASE("comparisons of label scores and numbers", "[condition]") {
   const Subject s;
@@ -365,7 +365,6 @@ TEST_CASE("a condition error's message reads as one line", "[condition]") {
   CHECK_THROWS_WITH(Condition::parse("a >= 1x"), "invalid number '1x' at column 6");
 }
 
-namespace {
 // Built with append: GCC 12 warns falsely on `std::string(n, c) + "a"` at -O2.
 std::string nested(std::size_t depth) {
   std::string text(depth, '(');
@@ -373,8 +372,6 @@ std::string nested(std::size_t depth) {
   text.append(depth, ')');
   return text;
 }
-}  // namespace
-
 TEST_CASE("deep nesting is refused instead of overflowing the stack", "[condition]") {
   const std::string deep = nested(200);
   CHECK_THROWS_WITH(Condition::parse(deep), Catch::StartsWith("condition nested too deeply at column 65"));
@@ -387,3 +384,5 @@ TEST_CASE("deep nesting is refused instead of overflowing the stack", "[conditio
   const std::string ok = nested(30);
   CHECK_NOTHROW(Condition::parse(ok));
 }
+
+}  // namespace condition_test

@@ -6,7 +6,9 @@
 #include <parley/testing.hpp>
 #include "rules_responder.hpp"
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace example_config_test {
 
 /// Plain YAML -> ConfigValue: maps, lists, and scalars as bool, integer or
 /// text (what the rules config needs; the host's loader does the full job).
@@ -29,8 +31,6 @@ parley::ConfigValue to_config_value(const YAML::Node& node) {
   }
   return parley::ConfigValue(text);
 }
-
-}  // namespace
 
 TEST_CASE("example.yaml is a valid rules config that behaves as documented", "[rules][example]") {
   const auto entry = YAML::LoadFile(RULES_EXAMPLE_YAML);
@@ -56,3 +56,5 @@ TEST_CASE("example.yaml is a valid rules config that behaves as documented", "[r
   CHECK(proposals[0].text == "Hi Layla, thank you for writing, and sorry about the late_delivery. We are on it.");
   CHECK(proposals[0].params.at("priority") == "high");
 }
+
+}  // namespace example_config_test

@@ -6,7 +6,9 @@ using parley::Event;
 using parley::Labels;
 using parley::rules::MessageTemplate;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace message_template_test {
 
 Event make_event() {
   Event event;
@@ -17,8 +19,6 @@ Event make_event() {
   event.lang = "en";
   return event;
 }
-
-}  // namespace
 
 TEST_CASE("placeholders expand from the event and labels", "[template]") {
   Event event = make_event();
@@ -57,3 +57,5 @@ TEST_CASE("unknown or unclosed placeholders are refused", "[template]") {
                     "unknown placeholder '{{name}}'; known: author, author.handle, author.id, lang, event.id, theme");
   CHECK_THROWS_WITH(MessageTemplate::parse("Hi {{author"), "'{{' without a closing '}}' in \"Hi {{author\"");
 }
+
+}  // namespace message_template_test

@@ -16,7 +16,9 @@ using parley::rules::RulesResponder;
 using parley::testing::config_from_json;
 using parley::testing::FakePluginContext;
 
-namespace {
+// A named namespace, so that helpers of different test files can share one
+// unity-build translation unit.
+namespace rules_responder_test {
 
 Event make_event() {
   Event event;
@@ -71,8 +73,6 @@ const char* const kAbuseRules = R"({"rules": [
             {"action": "escalate", "params": {"department": "billing"}}],
    "reason": "Refund request", "params": {"priority": "high", "department": "support"}}
 ]})";
-
-}  // namespace
 
 TEST_CASE("every action carries target, text, params, reason and rule id", "[rules]") {
   FakePluginContext context;
@@ -345,3 +345,5 @@ TEST_CASE("possible_actions lists the kinds of every rule's then, once each, in 
   REQUIRE(none.possible_actions());
   CHECK(none.possible_actions()->empty());
 }
+
+}  // namespace rules_responder_test
