@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "append_utf8.hpp"
+
 namespace parley::language {
 namespace {
 
@@ -47,30 +49,6 @@ char32_t decode_utf8(std::string_view text, std::size_t& at) {
   }
   at += length;
   return code;
-}
-
-/// Writes the code point's UTF-8 at `out`; returns the byte count (1-4).
-std::size_t encode_utf8(char* out, char32_t code) {
-  if (code < 0x80) {
-    out[0] = static_cast<char>(code);
-    return 1;
-  }
-  if (code < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (code >> 6));
-    out[1] = static_cast<char>(0x80 | (code & 0x3F));
-    return 2;
-  }
-  if (code < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (code >> 12));
-    out[1] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (code & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (code >> 18));
-  out[1] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (code & 0x3F));
-  return 4;
 }
 
 /// Characters that must not split a word: zero-width space and joiners, word
@@ -221,7 +199,7 @@ void prepare_text(std::string_view raw, PreparedText& out) {
         if (pending_apostrophe) words[size++] = '\'';
         pending_apostrophe = false;
         const char32_t lower = info.lower;
-        size += encode_utf8(words + size, lower);
+        size += text::append_utf8(words + size, lower);
         in_word = true;
         ++letters[static_cast<std::size_t>(info.script)];
         if (lower >= U'ä') {  // the first of ä ö ą ć ę ł ń ó ś ź ż
@@ -229,7 +207,7 @@ void prepare_text(std::string_view raw, PreparedText& out) {
           if (lower == U'ä' || lower == U'ö') ++finnish_letters;
         }
       } else if (mark) {
-        size += encode_utf8(words + size, c);
+        size += text::append_utf8(words + size, c);
       } else if (in_word && !pending_apostrophe && apostrophe(c)) {
         pending_apostrophe = true;
       } else {

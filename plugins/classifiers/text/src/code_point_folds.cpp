@@ -6,6 +6,8 @@
 
 #include <unordered_map>
 
+#include "append_utf8.hpp"
+
 namespace parley::text::detail {
 namespace {
 
@@ -57,29 +59,6 @@ UChar32 fold_arabic(UChar32 c) {
     case 0x06A9: return 0x0643;  // keheh -> kaf
     default: return c;
   }
-}
-
-std::size_t append_utf8(char* out, UChar32 c) {
-  if (c < 0x80) {
-    out[0] = static_cast<char>(c);
-    return 1;
-  }
-  if (c < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (c >> 6));
-    out[1] = static_cast<char>(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (c >> 12));
-    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (c & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (c >> 18));
-  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (c & 0x3F));
-  return 4;
 }
 
 CodePointFolds::CodePointFolds(const UNormalizer2* nfkd_casefold) : nfkd_casefold_(nfkd_casefold) {
@@ -136,8 +115,8 @@ bool CodePointFolds::compute(UChar32 c, std::vector<FoldedChar>& out) const {
     if (u_getCombiningClass(d) != 0) return false;
     FoldedChar result;
     result.role = role;
-    result.size =
-        static_cast<std::uint8_t>(append_utf8(result.utf8.data(), role == CharRole::word ? fold_arabic(d) : d));
+    result.size = static_cast<std::uint8_t>(
+        parley::text::append_utf8(result.utf8.data(), role == CharRole::word ? fold_arabic(d) : d));
     out.push_back(result);
   }
   return true;

@@ -25,9 +25,6 @@ CharRole char_role(UChar32 c);
 /// Light Arabic orthography: the letter variants people type interchangeably.
 UChar32 fold_arabic(UChar32 c);
 
-/// Writes `c` as UTF-8 at `out`; returns the number of bytes (1-4).
-std::size_t append_utf8(char* out, UChar32 c);
-
 /// One character of a code point's folded form, already in UTF-8.
 struct FoldedChar {
   CharRole role = CharRole::separator;

@@ -11,12 +11,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "append_utf8.hpp"
 #include "code_point_folds.hpp"
 
 namespace parley::text {
 namespace {
 
-using detail::append_utf8;
 using detail::char_role;
 using detail::CharRole;
 using detail::fold_arabic;
@@ -163,9 +163,12 @@ constexpr std::array<char, 128> kAsciiFolds = [] {
   }
 }
 
-// Writes one folded character as normalize_unicode() would.
-[[gnu::always_inline]] inline void write_folded(const FoldedChar& c, TokenWriter& writer) {
-  switch (c.role) {
+// Writes one folded character by its role: a word character extends the
+// token, a symbol is a token of its own, a separator ends the token. `c` is a
+// code point (the ICU path) or a FoldedChar from the table.
+template <typename Char>
+[[gnu::always_inline]] inline void write_by_role(CharRole role, const Char& c, TokenWriter& writer) {
+  switch (role) {
     case CharRole::skip: break;
     case CharRole::word:
       writer.begin_token();
@@ -236,7 +239,7 @@ bool TextNormalizer::normalize_by_code_point(std::string_view input, NormalizedT
       writer.put(folded->front());
       continue;
     }
-    for (const auto& each : *folded) write_folded(each, writer);
+    for (const auto& each : *folded) write_by_role(each.role, each, writer);
   }
   writer.end_token();
   return true;
@@ -291,20 +294,8 @@ void TextNormalizer::normalize_unicode(std::string_view input, NormalizedText& o
   while (i < normalized_length) {
     UChar32 c;
     U16_NEXT(units, i, normalized_length, c);
-    switch (char_role(c)) {
-      case CharRole::skip: break;
-      case CharRole::word:
-        writer.begin_token();
-        writer.put(fold_arabic(c));
-        break;
-      case CharRole::symbol:
-        writer.end_token();
-        writer.begin_token();
-        writer.put(c);
-        writer.end_token();
-        break;
-      case CharRole::separator: writer.end_token(); break;
-    }
+    const CharRole role = char_role(c);
+    write_by_role(role, role == CharRole::word ? fold_arabic(c) : c, writer);
   }
   writer.end_token();
 }
