@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "addressees.hpp"
 #include "greek_vocative.hpp"
 
 namespace parley::playbook {
@@ -34,6 +35,13 @@ std::string label_note(const Labels& labels, const std::string& name) {
 }
 
 /// What to call the customer: the first word of the display name, else the handle.
+/// "@sam_k, @ola": the handles as the comment wrote them.
+std::string join_handles(const std::vector<std::string>& handles) {
+  std::string text;
+  for (const auto& handle : handles) text += (text.empty() ? "@" : ", @") + handle;
+  return text;
+}
+
 std::string first_name(const Author& author) {
   auto name = author.display_name;
   if (name.empty()) name = author.handle;
@@ -442,6 +450,14 @@ void PlaybookResponder::check_first_response_time(Turn& turn) {
 
 void PlaybookResponder::on_question(Turn& turn) {
   if (answered(turn.case_view) || !config_.answer_questions) return;
+  // P7: a question that tags other people and not the brand is theirs to
+  // answer (a friend asked along to brunch); not the brand's.
+  if (!turn.in_private && speaks_only_to_others(turn.event.text, turn.event.account, config_.brand)) {
+    act(turn, ActionKind::ignore, "P7",
+        "a question to other people (" + join_handles(mentioned_handles(turn.event.text)) +
+            "), not to the brand; theirs to answer");
+    return;
+  }
   if (config_.community_window_ms > 0 && !turn.in_private) {  // no community reads a private message
     act(turn, ActionKind::follow_up, "P7",
         "a question; the community gets " + duration_text(config_.community_window_ms) +

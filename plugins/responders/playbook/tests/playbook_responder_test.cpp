@@ -269,6 +269,31 @@ TEST_CASE("a question waits for the community, then is answered only if nobody d
   CHECK(nobody[0].params.at("lang") == "fi");
 }
 
+TEST_CASE("a question that tags only other people is theirs to answer; one that tags the brand is not (P7)") {
+  Harness harness;
+  const auto question = labels_of({{"intent.question", 0.9}}, {{"lang", "en"}});
+  const auto to_a_friend = harness.respond(comment("Tagging @sam_k - brunch here on Saturday?"), question);
+  INFO(kinds(to_a_friend));
+  REQUIRE(to_a_friend.size() == 1);
+  CHECK(to_a_friend[0].kind == ActionKind::ignore);
+  CHECK(to_a_friend[0].rule_id == "P7");
+  CHECK_THAT(to_a_friend[0].reason, Catch::Contains("@sam_k"));
+
+  // The brand by its account or by its name, even next to a friend: the brand answers.
+  for (const char* text : {"@aroma_page do you have oat milk?", "@sam_k @Aroma do you have oat milk?"}) {
+    const auto to_brand = harness.respond(comment(text), question);
+    INFO(text << ": " << kinds(to_brand));
+    CHECK(find(to_brand, ActionKind::reply_public) != nullptr);
+  }
+  // An e-mail address is not a mention.
+  const auto with_mail = harness.respond(comment("Can I write to orders@aroma.example about it?"), question);
+  CHECK(find(with_mail, ActionKind::reply_public) != nullptr);
+  // In a private message there is nobody else to answer.
+  auto message = comment("@sam_k said you deliver on Sundays, do you?");
+  message.kind = parley::EventKind::direct_message;
+  CHECK(find(harness.respond(message, question), ActionKind::reply_private) != nullptr);
+}
+
 TEST_CASE("a rip-off demand gets one private concession, then a polite private no (P16.rip_off, P4)") {
   Harness harness;
   const auto labels = labels_of({{"intent.complaint", 0.7}, {"intent.compensation", 0.9}, {"persona.rip_off", 0.8}},
