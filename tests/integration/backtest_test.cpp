@@ -119,6 +119,7 @@ TEST_CASE("backtest: the bazaar brand's policy on the sample events") {
   CHECK(std::stoi(result.out.substr(replies + 18)) > 0);
   CHECK_THAT(result.out, Catch::Contains("## Top complaint themes\n\n| Theme | Complaints | Examples |"));
 }
+
 #endif
 
 }  // namespace backtest_test

@@ -91,6 +91,7 @@ TEST_CASE("the playbook does not repeat its last acknowledgement on an account a
   REQUIRE(saved);
   CHECK_THAT(*saved, Catch::Contains(" " + same_start));  // "<index> <event id><rule id>"
 }
+
 #endif
 
 }  // namespace plugin_state_test

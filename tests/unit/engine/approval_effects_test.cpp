@@ -31,6 +31,7 @@ struct World {
   /// Called when the responder is asked about an event, if set.
   std::function<void(const Event&)> while_responding;
 };
+
 World world;
 
 class ListConnector final : public Connector {

@@ -16,6 +16,7 @@ Labels complaint(double score) {
   labels.set("intent.complaint", score);
   return labels;
 }
+
 TEST_CASE("complaints count within the 30 days before the event, not after it") {
   AuthorState author;
   for (int days_ago : {45, 29, 10, 1}) remember_complaint(author, complaint(0.9), kNov30 - days_ago * kDay);

@@ -166,6 +166,7 @@ struct LimitedPlatform {
   std::vector<Event> events;
   std::map<std::string, Action> executed;  ///< idempotency key -> action
 };
+
 LimitedPlatform limited;
 
 class LimitedConnector final : public Connector {

@@ -24,6 +24,7 @@ struct FakePlatform {
   bool poll_fails = false;
   std::vector<std::string> retry_marks;  ///< params["parley.retry"] of each execute call ("" = absent)
 };
+
 FakePlatform platform;
 
 class FakeConnector final : public Connector {

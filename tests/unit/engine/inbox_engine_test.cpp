@@ -66,6 +66,7 @@ PluginDescriptor older_hook_descriptor() {
   descriptor.api_minor = 2;
   return descriptor;
 }
+
 const PluginDescriptor old_hook_descriptor = older_hook_descriptor();
 
 PluginRegistry registry() {

@@ -23,6 +23,7 @@ using namespace parley::host;
 struct Executed {
   std::vector<std::pair<std::string, Action>> by;  ///< connector id, action, in order
 };
+
 Executed executed;
 
 /// A platform connector that replies and hides, and nothing else.

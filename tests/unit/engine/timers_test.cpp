@@ -29,6 +29,7 @@ struct World {
   std::map<std::string, std::int64_t> now_seen;
   std::map<std::string, Event> timer_events;
 };
+
 World world;
 
 class TimedConnector final : public Connector {

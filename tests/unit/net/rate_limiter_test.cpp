@@ -15,6 +15,7 @@ struct ManualClock {
     return [this] { return now; };
   }
 };
+
 constexpr std::int64_t kNoLimit = 1'000'000'000;
 TEST_CASE("http rate limiter: 5 per second spaces requests 200 ms apart", "[net][rate_limiter]") {
   ManualClock clock;
