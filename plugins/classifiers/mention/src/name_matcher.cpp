@@ -32,6 +32,13 @@ bool same_prefix(std::string_view text, std::string_view prefix) {
   }
   return true;
 }
+
+/// The first two bytes of `text` as one number (the second 0 for one byte).
+std::size_t opening_of(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0U; };
+  return (std::size_t{byte(0)} << 8) | byte(1);
+}
+
 }  // namespace
 
 double NameMatcher::fuzzy_score(std::size_t distance, std::size_t letters) {
@@ -67,6 +74,7 @@ void NameMatcher::add_form(const std::string& owner, std::string_view form, Targ
   std::vector<std::string> keys = {join(words, " ")};
   if (words.size() > 1) keys.push_back(join(words, ""));  // hashtag / handle spelling
   for (const auto& key : keys) {
+    exact_openings_.set(opening_of(key));
     auto& targets = exact_[key];
     const bool known = std::any_of(targets.begin(), targets.end(), [&](const Target& t) {
       return t.product == target.product && t.index == target.index;
@@ -106,7 +114,9 @@ void NameMatcher::match(const text::NormalizedText& text, MatchScores& scores) c
   for (std::size_t first = 0; first < token_count; ++first) {
     const std::size_t longest = std::min(max_words_, token_count - first);
     for (std::size_t words = 1; words <= longest; ++words) {
-      const auto found = exact_.find(text.tokens_view(first, words));
+      const std::string_view window = text.tokens_view(first, words);
+      if (!exact_openings_.test(opening_of(window))) continue;
+      const auto found = exact_.find(window);
       if (found == exact_.end()) continue;
       for (const auto& target : found->second) credit(target, 1.0);
     }

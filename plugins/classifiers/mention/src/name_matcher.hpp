@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -74,6 +75,9 @@ class NameMatcher {
   text::TextNormalizer normalizer_;
   std::unordered_map<std::string, std::vector<Target>, StringHash, std::equal_to<>> exact_;
   std::size_t max_words_ = 1;  ///< longest exact form, in words
+  /// The first two bytes of every exact form, so that most token windows are
+  /// turned away by a bit test instead of a hash and a lookup.
+  std::bitset<1U << 16> exact_openings_;
   std::vector<FuzzyForm> fuzzy_;
   std::array<std::vector<std::uint32_t>, 256> fuzzy_by_first_byte_;  ///< indices into fuzzy_
   std::unordered_set<std::string, StringHash, std::equal_to<>> fuzzy_exclude_;
