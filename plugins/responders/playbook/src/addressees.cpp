@@ -31,8 +31,7 @@ std::vector<std::string> mentioned_handles(std::string_view text) {
   return handles;
 }
 
-bool speaks_only_to_others(std::string_view text, std::string_view account, std::string_view brand) {
-  const auto handles = mentioned_handles(text);
+bool tags_only_others(const std::vector<std::string>& handles, std::string_view account, std::string_view brand) {
   if (handles.empty()) return false;
   const auto own_account = comparable(account);
   const auto own_brand = comparable(brand);

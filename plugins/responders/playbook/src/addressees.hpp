@@ -15,10 +15,10 @@ namespace parley::playbook {
 /// is not a mention.
 std::vector<std::string> mentioned_handles(std::string_view text);
 
-/// True when `text` tags people and none of them is the brand: each handle is
+/// True when there are `handles` and none of them is the brand: each is
 /// compared with `account` and `brand` on their letters and digits alone, case
 /// aside ("@nordiccoffee" is the account "nordic-coffee" and the brand
 /// "Nordic Coffee").
-bool speaks_only_to_others(std::string_view text, std::string_view account, std::string_view brand);
+bool tags_only_others(const std::vector<std::string>& handles, std::string_view account, std::string_view brand);
 
 }  // namespace parley::playbook

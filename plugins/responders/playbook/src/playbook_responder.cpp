@@ -452,10 +452,10 @@ void PlaybookResponder::on_question(Turn& turn) {
   if (answered(turn.case_view) || !config_.answer_questions) return;
   // P7: a question that tags other people and not the brand is theirs to
   // answer (a friend asked along to brunch); not the brand's.
-  if (!turn.in_private && speaks_only_to_others(turn.event.text, turn.event.account, config_.brand)) {
+  const auto handles = mentioned_handles(turn.event.text);
+  if (!turn.in_private && tags_only_others(handles, turn.event.account, config_.brand)) {
     act(turn, ActionKind::ignore, "P7",
-        "a question to other people (" + join_handles(mentioned_handles(turn.event.text)) +
-            "), not to the brand; theirs to answer");
+        "a question to other people (" + join_handles(handles) + "), not to the brand; theirs to answer");
     return;
   }
   if (config_.community_window_ms > 0 && !turn.in_private) {  // no community reads a private message
