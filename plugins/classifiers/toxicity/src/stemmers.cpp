@@ -28,20 +28,6 @@ struct StemmerDeleter {
 };
 using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
-// libstemmer's objects hold per-call state, so each thread gets its own,
-// created on first use.
-sb_stemmer* thread_stemmer(Language language) {
-  thread_local std::array<StemmerPtr, std::size(kLanguages)> stemmers;
-  auto& slot = stemmers[static_cast<std::size_t>(language)];
-  if (!slot) {
-    const char* name = algorithm(language);
-    if (name == nullptr) return nullptr;
-    slot.reset(sb_stemmer_new(name, "UTF_8"));
-    if (!slot) throw std::runtime_error(std::string("toxicity: Snowball stemmer unavailable: ") + name);
-  }
-  return slot.get();
-}
-
 void append_snowball_stem(sb_stemmer* stemmer, std::string_view token, std::string& out) {
   const sb_symbol* stemmed =
       sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(token.data()), static_cast<int>(token.size()));
@@ -65,32 +51,55 @@ namespace {
 // Words repeat (Zipf): each thread remembers the stems it computed, up to a
 // bound, so most tokens cost a hash lookup instead of a Snowball run.
 constexpr std::size_t kStemCacheLimit = 1 << 16;
-using StemCache = std::unordered_map<std::string, std::string>;
 
-StemCache& thread_stem_cache(Language language) {
-  thread_local std::array<StemCache, std::size(kLanguages)> caches;
-  return caches[static_cast<std::size_t>(language)];
+struct StringHash {
+  using is_transparent = void;  // look tokens up as string_views, without a copy
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using StemCache = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
+// One thread's stemmers (libstemmer's objects hold per-call state, so each
+// thread has its own, created on first use) and stem caches, per language.
+// One struct, so a token costs one thread-local access: in a plugin loaded
+// with dlopen each access is a call into the dynamic linker.
+struct ThreadStemming {
+  std::array<StemmerPtr, std::size(kLanguages)> stemmers;
+  std::array<StemCache, std::size(kLanguages)> caches;
+
+  sb_stemmer* stemmer(Language language) {
+    auto& slot = stemmers[static_cast<std::size_t>(language)];
+    if (!slot) {
+      const char* name = algorithm(language);
+      slot.reset(sb_stemmer_new(name, "UTF_8"));
+      if (!slot) throw std::runtime_error(std::string("toxicity: Snowball stemmer unavailable: ") + name);
+    }
+    return slot.get();
+  }
+};
+
+ThreadStemming& thread_stemming() {
+  thread_local ThreadStemming state;
+  return state;
 }
 
 }  // namespace
 
 void append_stem(Language language, std::string_view token, std::string& out) {
-  sb_stemmer* stemmer = token.size() >= kMinStemBytes ? thread_stemmer(language) : nullptr;
-  if (stemmer == nullptr) {
+  if (token.size() < kMinStemBytes || !has_stemmer(language)) {
     out.append(token);
     return;
   }
-  auto& cache = thread_stem_cache(language);
-  thread_local std::string key;
-  key.assign(token);
-  if (const auto cached = cache.find(key); cached != cache.end()) {
+  auto& state = thread_stemming();
+  auto& cache = state.caches[static_cast<std::size_t>(language)];
+  if (const auto cached = cache.find(token); cached != cache.end()) {
     out.append(cached->second);
     return;
   }
+  sb_stemmer* stemmer = state.stemmer(language);
   if (cache.size() >= kStemCacheLimit) cache.clear();
   const std::size_t before = out.size();
   append_snowball_stem(stemmer, token, out);
-  cache.emplace(key, out.substr(before));
+  cache.emplace(std::string(token), out.substr(before));
 }
 
 std::string stem(Language language, std::string_view token) {
