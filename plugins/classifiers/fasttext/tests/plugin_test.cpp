@@ -4,24 +4,21 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cstdint>
 #include <stdexcept>
 
-#include "test_support.hpp"
+#include <parley_test/descriptor.hpp>
 
-extern "C" const void* parley_plugin;
+#include "test_support.hpp"
 
 using namespace parley::fasttext::test;
 
 // A named namespace, so that helpers of different test files can share one
 // unity-build translation unit.
 namespace plugin_test {
-const parley::PluginDescriptor& descriptor() {
-  using Describe = const parley::PluginDescriptor* (*)();
-  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
-}
+using parley::test::linked_plugin_descriptor;
+
 TEST_CASE("The descriptor names a classifier called fasttext", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   CHECK(d.size == sizeof(parley::PluginDescriptor));
   CHECK(d.api_major == PARLEY_API_MAJOR);
   CHECK(std::string(d.build_fingerprint) == PARLEY_BUILD_FINGERPRINT);
@@ -35,7 +32,7 @@ TEST_CASE("The descriptor names a classifier called fasttext", "[plugin]") {
 }
 
 TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   auto context = fixtures_context();
   auto classifier = d.create_classifier(coffee_config(), context);
   REQUIRE(classifier);

@@ -2,25 +2,22 @@
 // alias the host loads, and example.yaml.
 #include <catch2/catch.hpp>
 
-#include <cstdint>
 #include <stdexcept>
 #include <utility>
 
-#include "test_support.hpp"
+#include <parley_test/descriptor.hpp>
 
-extern "C" const void* parley_plugin;
+#include "test_support.hpp"
 
 using namespace parley::language::test;
 
 // A named namespace, so that helpers of different test files can share one
 // unity-build translation unit.
 namespace plugin_test {
-const parley::PluginDescriptor& descriptor() {
-  using Describe = const parley::PluginDescriptor* (*)();
-  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
-}
+using parley::test::linked_plugin_descriptor;
+
 TEST_CASE("The descriptor names a classifier called language", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
   CHECK(std::string(d.build_fingerprint) == PARLEY_BUILD_FINGERPRINT);
   CHECK(d.kind == parley::PluginKind::classifier);
@@ -31,7 +28,7 @@ TEST_CASE("The descriptor names a classifier called language", "[plugin]") {
 }
 
 TEST_CASE("The factory builds a classifier from example.yaml or refuses a bad config", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   FakeContext context;
   const YAML::Node example = YAML::LoadFile(LANGUAGE_EXAMPLE_YAML);
   REQUIRE(example["plugin"].as<std::string>() == "language");

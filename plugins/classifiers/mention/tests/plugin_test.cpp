@@ -7,21 +7,19 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "test_support.hpp"
+#include <parley_test/descriptor.hpp>
 
-extern "C" const void* parley_plugin;
+#include "test_support.hpp"
 
 using namespace parley::mention::test;
 
 // A named namespace, so that helpers of different test files can share one
 // unity-build translation unit.
 namespace plugin_test {
-const parley::PluginDescriptor& descriptor() {
-  using Describe = const parley::PluginDescriptor* (*)();
-  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
-}
+using parley::test::linked_plugin_descriptor;
+
 TEST_CASE("The descriptor names a classifier called mention", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
   CHECK(d.kind == parley::PluginKind::classifier);
   CHECK(std::string(d.name) == "mention");
@@ -31,7 +29,7 @@ TEST_CASE("The descriptor names a classifier called mention", "[plugin]") {
 }
 
 TEST_CASE("The factory builds a classifier or refuses a bad config", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   FakeContext context;
   auto classifier = d.create_classifier(yaml_config(kNordic), context);
   REQUIRE(classifier);

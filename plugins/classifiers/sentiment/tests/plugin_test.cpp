@@ -4,21 +4,19 @@
 
 #include <stdexcept>
 
-#include "test_support.hpp"
+#include <parley_test/descriptor.hpp>
 
-extern "C" const void* parley_plugin;
+#include "test_support.hpp"
 
 using namespace parley::sentiment::test;
 
 // A named namespace, so that helpers of different test files can share one
 // unity-build translation unit.
 namespace plugin_test {
-const parley::PluginDescriptor& descriptor() {
-  using Describe = const parley::PluginDescriptor* (*)();
-  return *reinterpret_cast<Describe>(reinterpret_cast<std::intptr_t>(parley_plugin))();
-}
+using parley::test::linked_plugin_descriptor;
+
 TEST_CASE("The descriptor names a classifier called sentiment", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   CHECK(d.api_major == PARLEY_API_MAJOR);
   CHECK(d.kind == parley::PluginKind::classifier);
   CHECK(std::string(d.name) == "sentiment");
@@ -28,7 +26,7 @@ TEST_CASE("The descriptor names a classifier called sentiment", "[plugin]") {
 }
 
 TEST_CASE("The factory builds a classifier from `config: {}` or refuses a bad one", "[plugin]") {
-  const auto& d = descriptor();
+  const auto& d = linked_plugin_descriptor();
   FakeContext context;
   auto classifier = d.create_classifier(yaml_config("{}"), context);
   REQUIRE(classifier);
