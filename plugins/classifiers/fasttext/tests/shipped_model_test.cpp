@@ -1,12 +1,9 @@
 // The shipped model (training/offensive-en.ftz) with the default labels: a
-// smoke test on sentences written for it, and a hidden throughput figure
-// (fasttext_tests "[.throughput]", in a release build).
+// smoke test on sentences written for it. Its speed is measured by
+// bench/classifier_suite_bench (plugin README, "Speed").
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <iostream>
 #include <string>
-#include <vector>
 
 #include "test_support.hpp"
 
@@ -37,26 +34,6 @@ TEST_CASE("The shipped model tells insults from ordinary customer messages", "[s
     REQUIRE(labels.has("toxicity.offensive"));
     CHECK(labels.score("toxicity.offensive") < 0.5);
   }
-}
-
-TEST_CASE("Throughput of the shipped model, one thread", "[.throughput]") {
-  FakeContext context;
-  FasttextClassifier classifier(shipped_config(), context);
-  const std::vector<std::string> texts = {
-      "@nordic_coffee where is my order? still waiting after 2 hours!!",
-      "Thank you for the lovely coffee this morning, the staff were great",
-      "you are a stupid bitch and your app is trash https://t.co/x",
-      "My package arrived damaged and nobody answers the phone. Not impressed.",
-      "lol this is the best latte I ever had \U0001F602\U0001F602",
-  };
-  const int rounds = 40000;
-  double sum = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < rounds; ++i) sum += classify(classifier, texts[i % texts.size()]).score("toxicity.offensive");
-  const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
-  std::cout << "fasttext: " << static_cast<long>(rounds / seconds.count()) << " texts/s on one thread (mean score "
-            << sum / rounds << ")\n";
-  CHECK(sum > 0);
 }
 
 }  // namespace shipped_model_test
