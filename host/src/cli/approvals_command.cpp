@@ -6,15 +6,13 @@
 // pipeline's connector, through the engine's own executor
 // (engine/approval_decision.hpp, shared with `parley console`).
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
-#include <charconv>
 #include <filesystem>
-#include <iostream>
 
 #include "cli/approval_report.hpp"
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
+#include "cli/queue_command.hpp"
 #include "cli/redacted_output.hpp"
 #include "engine/approval_decision.hpp"
 #include "engine/case_lifecycle.hpp"
@@ -24,55 +22,26 @@
 
 namespace parley::host {
 
-namespace po = boost::program_options;
-
 namespace {
 
-constexpr const char* kApprovalsUsage =
-    "parley approvals list|show|approve|reject PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--json] [--state DIR]";
-
-struct ApprovalsOptions {
-  std::string subcommand;
-  std::string pipeline;
-  std::string id_text;
-  std::int64_t id = 0;
-  std::string by;
-  std::string note;
-  bool json = false;
-  std::optional<std::string> state_dir;
+const QueueCommand kApprovals{
+    .name = "approvals",
+    .usage =
+        "parley approvals list|show|approve|reject PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--json] "
+        "[--state DIR]",
+    .item = "an action",
+    .decisions = {"approve", "reject"},
+    .note_needed = "WHY",
+    .subcommand_help = "list (parked actions), show ID, approve ID, reject ID",
+    .id_help = "the action's ID, as list prints it (#ID)",
+    .by_help = "who decides (required for approve and reject; recorded)",
+    .note_help = "why (required for reject; recorded)",
 };
-
-/// What the command line alone can tell; an error message, empty when fine.
-std::string usage_problem(ApprovalsOptions& options) {
-  const auto& sub = options.subcommand;
-  if (sub != "list" && sub != "show" && sub != "approve" && sub != "reject") {
-    return "unknown approvals command '" + sub + "'; expected list, show, approve or reject";
-  }
-  if (options.pipeline.empty()) return "missing PIPELINE.yaml";
-  if (sub == "list") {
-    if (!options.id_text.empty()) return "list takes no ID";
-  } else {
-    if (options.id_text.empty()) return sub + " needs the ID of an action (see parley approvals list)";
-    const auto* end = options.id_text.data() + options.id_text.size();
-    auto [at, error] = std::from_chars(options.id_text.data(), end, options.id);
-    if (error != std::errc() || at != end || options.id <= 0) {
-      return "'" + options.id_text + "' is not an action ID; expected a positive number";
-    }
-  }
-  const bool deciding = sub == "approve" || sub == "reject";
-  if (!deciding && (!options.by.empty() || !options.note.empty())) return "--by and --note are for approve and reject";
-  // Who decided is part of the audit; a rejection must say why.
-  if (deciding && options.by.find_first_not_of(" \t") == std::string::npos) return sub + " needs --by NAME";
-  if (sub == "reject" && options.note.find_first_not_of(" \t") == std::string::npos) {
-    return "reject needs --note WHY";
-  }
-  return {};
-}
 
 /// Everything that follows: the loaded pipeline, its state and what to print.
 class Approvals {
  public:
-  Approvals(ApprovalsOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
+  Approvals(QueueOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
       : options_(std::move(options)),
         common_(std::move(common)),
         loaded_(std::move(loaded)),
@@ -199,7 +168,7 @@ class Approvals {
   void print(const std::string& text) const { output_.print(text); }
   void print_json(const nlohmann::json& json) const { output_.print_json(json); }
 
-  ApprovalsOptions options_;
+  QueueOptions options_;
   CommonOptions common_;
   LoadedPipeline loaded_;
   std::filesystem::path database_;
@@ -210,37 +179,11 @@ class Approvals {
 }  // namespace
 
 int approvals_command(const std::vector<std::string>& arguments) {
-  CommonOptions common;
-  ApprovalsOptions parsed;
-  po::options_description options("parley approvals options");
-  options.add_options()("subcommand", po::value(&parsed.subcommand)->required(),
-                        "list (parked actions), show ID, approve ID, reject ID")(
-      "pipeline", po::value(&parsed.pipeline)->required(), "the pipeline YAML file")(
-      "id", po::value(&parsed.id_text), "the action's ID, as list prints it (#ID)")(
-      "by", po::value(&parsed.by), "who decides (required for approve and reject; recorded)")(
-      "note", po::value(&parsed.note), "why (required for reject; recorded)")(
-      "json", po::bool_switch(&parsed.json), "one JSON document on standard output, for tools")(
-      "state", po::value<std::string>()->notifier([&](const std::string& dir) { parsed.state_dir = dir; }),
-      "folder of the state database (DIR/<client>.db), as given to parley run");
-  add_common_options(options, common);
-  po::positional_options_description positional;
-  positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
-  if (auto exit = parse_command_line(arguments, kApprovalsUsage, options, positional, common)) return *exit;
-  if (auto problem = usage_problem(parsed); !problem.empty()) {
-    std::cerr << "parley: " << problem << "\nUsage: " << kApprovalsUsage << "\n(see --help)\n";
-    return kExitBadUsage;
-  }
-
-  auto loaded = load_pipeline_reporting(parsed.pipeline);
-  if (!loaded) return kExitBadUsage;
-  const auto state = existing_state_file(*loaded, parsed.state_dir);
-  if (state.exit_code != kExitOk) return state.exit_code;
-  try {
-    return Approvals(std::move(parsed), std::move(common), std::move(*loaded), state.file).run();
-  } catch (const std::exception& error) {
-    spdlog::error("{}", error.what());
-    return kExitWorkFailed;
-  }
+  return run_queue_command(
+      kApprovals, arguments,
+      [](QueueOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path state) {
+        return Approvals(std::move(options), std::move(common), std::move(loaded), state).run();
+      });
 }
 
 }  // namespace parley::host

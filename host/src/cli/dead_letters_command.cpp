@@ -9,15 +9,13 @@
 // records that it was dealt with outside Parley. Both are compare-and-set from
 // `open` and recorded with who and why.
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <charconv>
-#include <iostream>
 
 #include "cli/approval_report.hpp"
 #include "cli/cli.hpp"
 #include "cli/pipeline_setup.hpp"
+#include "cli/queue_command.hpp"
 #include "cli/redacted_output.hpp"
 #include "engine/action_executor.hpp"
 #include "engine/engine_clock.hpp"
@@ -25,51 +23,22 @@
 
 namespace parley::host {
 
-namespace po = boost::program_options;
-
 namespace {
 
-constexpr const char* kDeadLettersUsage =
-    "parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] [--json] "
-    "[--state DIR]";
-
-struct DeadLettersOptions {
-  std::string subcommand;
-  std::string pipeline;
-  std::string id_text;
-  std::int64_t id = 0;
-  std::string by;
-  std::string note;
-  bool all = false;
-  bool json = false;
-  std::optional<std::string> state_dir;
+const QueueCommand kDeadLetters{
+    .name = "dead-letters",
+    .usage =
+        "parley dead-letters list|show|retry|discard PIPELINE.yaml [ID] [--by NAME] [--note TEXT] [--all] "
+        "[--json] [--state DIR]",
+    .item = "a dead letter",
+    .decisions = {"retry", "discard"},
+    .note_needed = "WHY (what was done about it)",
+    .subcommand_help = "list (open letters), show ID, retry ID, discard ID",
+    .id_help = "the dead letter's ID, as list prints it (#ID)",
+    .by_help = "who retries or discards (required for both; recorded)",
+    .note_help = "why, or what was done (required for discard; recorded)",
+    .all_help = "list also the letters already retried, requeued or discarded",
 };
-
-std::string usage_problem(DeadLettersOptions& options) {
-  const auto& sub = options.subcommand;
-  if (sub != "list" && sub != "show" && sub != "retry" && sub != "discard") {
-    return "unknown dead-letters command '" + sub + "'; expected list, show, retry or discard";
-  }
-  if (options.pipeline.empty()) return "missing PIPELINE.yaml";
-  if (sub == "list") {
-    if (!options.id_text.empty()) return "list takes no ID";
-  } else {
-    if (options.id_text.empty()) return sub + " needs the ID of a dead letter (see parley dead-letters list)";
-    const auto* end = options.id_text.data() + options.id_text.size();
-    auto [at, error] = std::from_chars(options.id_text.data(), end, options.id);
-    if (error != std::errc() || at != end || options.id <= 0) {
-      return "'" + options.id_text + "' is not a dead letter ID; expected a positive number";
-    }
-  }
-  if (options.all && sub != "list") return "--all is for list";
-  const bool deciding = sub == "retry" || sub == "discard";
-  if (!deciding && (!options.by.empty() || !options.note.empty())) return "--by and --note are for retry and discard";
-  if (deciding && options.by.find_first_not_of(" \t") == std::string::npos) return sub + " needs --by NAME";
-  if (sub == "discard" && options.note.find_first_not_of(" \t") == std::string::npos) {
-    return "discard needs --note WHY (what was done about it)";
-  }
-  return {};
-}
 
 /// What `retry` does for a letter of this stage, in words; empty when it cannot.
 std::string retry_effect(const DeadLetter& letter) {
@@ -130,7 +99,7 @@ std::string resolution_text(const DeadLetter& letter) {
 
 class DeadLetters {
  public:
-  DeadLetters(DeadLettersOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
+  DeadLetters(QueueOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path database)
       : options_(std::move(options)),
         common_(std::move(common)),
         loaded_(std::move(loaded)),
@@ -289,7 +258,7 @@ class DeadLetters {
   void print(const std::string& text) const { output_.print(text); }
   void print_json(const nlohmann::json& json) const { output_.print_json(json); }
 
-  DeadLettersOptions options_;
+  QueueOptions options_;
   CommonOptions common_;
   LoadedPipeline loaded_;
   std::filesystem::path database_;
@@ -300,37 +269,11 @@ class DeadLetters {
 }  // namespace
 
 int dead_letters_command(const std::vector<std::string>& arguments) {
-  CommonOptions common;
-  DeadLettersOptions parsed;
-  po::options_description options("parley dead-letters options");
-  options.add_options()("subcommand", po::value(&parsed.subcommand)->required(),
-                        "list (open letters), show ID, retry ID, discard ID")(
-      "pipeline", po::value(&parsed.pipeline)->required(), "the pipeline YAML file")(
-      "id", po::value(&parsed.id_text), "the dead letter's ID, as list prints it (#ID)")(
-      "by", po::value(&parsed.by), "who retries or discards (required for both; recorded)")(
-      "note", po::value(&parsed.note), "why, or what was done (required for discard; recorded)")(
-      "all", po::bool_switch(&parsed.all), "list also the letters already retried, requeued or discarded")(
-      "json", po::bool_switch(&parsed.json), "JSON on standard output, for tools")(
-      "state", po::value<std::string>()->notifier([&](const std::string& dir) { parsed.state_dir = dir; }),
-      "folder of the state database (DIR/<client>.db), as given to parley run");
-  add_common_options(options, common);
-  po::positional_options_description positional;
-  positional.add("subcommand", 1).add("pipeline", 1).add("id", 1);
-  if (auto exit = parse_command_line(arguments, kDeadLettersUsage, options, positional, common)) return *exit;
-  if (auto problem = usage_problem(parsed); !problem.empty()) {
-    std::cerr << "parley: " << problem << "\nUsage: " << kDeadLettersUsage << "\n(see --help)\n";
-    return kExitBadUsage;
-  }
-  auto loaded = load_pipeline_reporting(parsed.pipeline);
-  if (!loaded) return kExitBadUsage;
-  const auto state = existing_state_file(*loaded, parsed.state_dir);
-  if (state.exit_code != kExitOk) return state.exit_code;
-  try {
-    return DeadLetters(std::move(parsed), std::move(common), std::move(*loaded), state.file).run();
-  } catch (const std::exception& error) {
-    spdlog::error("{}", error.what());
-    return kExitWorkFailed;
-  }
+  return run_queue_command(
+      kDeadLetters, arguments,
+      [](QueueOptions options, CommonOptions common, LoadedPipeline loaded, std::filesystem::path state) {
+        return DeadLetters(std::move(options), std::move(common), std::move(loaded), state).run();
+      });
 }
 
 }  // namespace parley::host
