@@ -8,6 +8,7 @@
 #include "config/key_path.hpp"
 #include "config/nearest_key.hpp"
 #include "config/schema_validator.hpp"
+#include "config/time_zones.hpp"
 #include "config/yaml_document.hpp"
 
 namespace parley::host {
@@ -114,7 +115,9 @@ ConfigField http_section() {
 ConfigSchema build_pipeline_schema() {
   return {
       schema::string("client").require().describe("the client's name: lowercase letters, digits, '-' and '_'"),
-      schema::string("timezone").defaults("UTC").describe("IANA time zone for schedules, e.g. Europe/Athens"),
+      schema::string("timezone")
+          .defaults("UTC")
+          .describe("the brand's IANA time zone, e.g. Europe/Athens: the default for plugins' local times"),
       schema::string("store").defaults("").describe("e.g. sqlite:state/acme.db; empty = state/<client>.db"),
       schema::list("plugin_path", schema::string()).defaults(empty_list()).describe("extra plugin folders"),
       schema::list("connectors", connector_entry()).require().range(1, std::nullopt).describe("event sources"),
@@ -142,7 +145,7 @@ class PipelineReader {
 
   void read(const ConfigValue& root) {
     read_client(root);
-    pipeline_.timezone = root.string_or("timezone", "UTC");
+    read_timezone(root);
     pipeline_.store = root.string_or("store", "");
     read_plugin_path(root);
     read_plugins(root, "connectors", pipeline_.connectors);
@@ -168,6 +171,17 @@ class PipelineReader {
       errors_.push_back({client->location(), "client", "'" + pipeline_.client + "' is not a valid client name",
                          "lowercase letters, digits, '-' and '_' (it names files and databases)", ""});
     }
+  }
+
+  // Checked here, not left to the plugins that use it: a misspelt zone would
+  // otherwise put a brand's opening hours in UTC without a word.
+  void read_timezone(const ConfigValue& root) {
+    pipeline_.timezone = root.string_or("timezone", "UTC");
+    const auto* zone = root.find("timezone");
+    if (!zone || !zone->is_string() || is_known_time_zone(pipeline_.timezone)) return;
+    errors_.push_back({zone->location(), "timezone", "unknown time zone '" + pipeline_.timezone + "'",
+                       "an IANA time zone name, e.g. Europe/Athens or UTC",
+                       nearest(pipeline_.timezone, known_time_zones())});
   }
 
   void read_plugin_path(const ConfigValue& root) {

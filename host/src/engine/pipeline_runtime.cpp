@@ -56,8 +56,9 @@ PipelineRuntime build_runtime(const PipelineConfig& config, const PluginRegistry
                               std::shared_ptr<RateLimiterRegistry> rate_limits) {
   PipelineRuntime runtime{config, {}, {}, {}, PolicyGuard(config.policy), secrets};
   runtime.http = make_http_client(config, std::move(rate_limits));
-  const InstanceOptions options{config.client, config.dir,    dry_run,      std::move(secrets),
-                                runtime.clock, runtime.store, runtime.http, runtime.plugin_state};
+  const InstanceOptions options{config.client,      config.dir,           dry_run,
+                                std::move(secrets), runtime.clock,        runtime.store,
+                                runtime.http,       runtime.plugin_state, config.timezone};
   Diagnostics problems;
   auto create_all = [&](const std::vector<PluginRef>& refs, auto& instances, const char* list) {
     using Instance = typename std::decay_t<decltype(instances)>::value_type;

@@ -34,6 +34,9 @@ class HostPluginContext final : public PluginContext {
   /// The pipeline's client; throws std::logic_error when it was built without one.
   HttpClient& http() override;
   std::string hmac_sha256_hex(std::string_view key, std::string_view message) const override;
+  const std::string& time_zone() const override { return time_zone_; }
+  /// The pipeline's checked `timezone`; "UTC" until set.
+  void set_time_zone(std::string time_zone) { time_zone_ = std::move(time_zone); }
 
  private:
   std::string pipeline_;
@@ -45,6 +48,7 @@ class HostPluginContext final : public PluginContext {
   std::shared_ptr<const StoreSlot> store_;           ///< null, or not bound yet: no checkpoints
   std::shared_ptr<HttpClient> http_;                 ///< shared by the pipeline's instances
   std::shared_ptr<PluginStateBuffer> plugin_state_;  ///< shared by the pipeline's instances; null: no state
+  std::string time_zone_ = "UTC";
 };
 
 /// While alive, author_history() called on this thread for `event` answers

@@ -79,6 +79,7 @@ PluginInstance<Interface> create_instance(const PluginRegistry& registry, const 
   auto context =
       std::make_shared<HostPluginContext>(options.pipeline, ref.id, options.base_dir, options.dry_run, options.secrets,
                                           options.clock, options.store, options.http, options.plugin_state);
+  context->set_time_zone(options.time_zone);
   std::unique_ptr<Interface> created;
   try {
     created = KindOf<Interface>::factory(*plugin->descriptor)(validated, *context);

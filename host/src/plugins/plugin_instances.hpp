@@ -32,6 +32,7 @@ struct InstanceOptions {
   std::shared_ptr<const StoreSlot> store = nullptr;           ///< what load_checkpoint() reads; null = no checkpoints
   std::shared_ptr<HttpClient> http = nullptr;                 ///< what http() returns; null = none (http() throws)
   std::shared_ptr<PluginStateBuffer> plugin_state = nullptr;  ///< what load_state() reads; null = no state
+  std::string time_zone = "UTC";                              ///< what time_zone() answers: the pipeline's `timezone`
 };
 
 /// Finds `ref.plugin` in the registry, checks it is of the expected kind and

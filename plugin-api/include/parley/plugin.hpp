@@ -100,6 +100,14 @@ class BOOST_SYMBOL_VISIBLE PluginContext {
     (void)value;
     throw std::logic_error("this context keeps no plugin state");
   }
+  /// API 1.5. The pipeline's `timezone`: an IANA name such as
+  /// "Europe/Athens" that the host has checked, or "UTC" when the pipeline
+  /// sets none. The default for whatever a plugin schedules or shows in the
+  /// brand's local time (opening hours, "by Monday 10:00").
+  virtual const std::string& time_zone() const {
+    static const std::string utc = "UTC";
+    return utc;
+  }
   // Append new members at the end only.
 };
 

@@ -58,6 +58,7 @@ class FakePluginContext final : public PluginContext {
     const std::lock_guard lock(state_mutex_);
     state[std::string(key)] = std::string(value);
   }
+  const std::string& time_zone() const override { return zone; }
 
   struct LogLine {
     LogLevel level;
@@ -74,6 +75,7 @@ class FakePluginContext final : public PluginContext {
   std::function<std::string(std::string_view key, std::string_view message)> hmac;
   std::map<std::string, std::string> checkpoints;  ///< what load_checkpoint() reads
   std::map<std::string, std::string> state;        ///< what load_state() reads and save_state() writes
+  std::string zone = "UTC";                        ///< what time_zone() answers (the pipeline's `timezone`)
 
  private:
   std::filesystem::path base_dir_;

@@ -9,7 +9,7 @@
 #include <boost/version.hpp>
 
 #define PARLEY_API_MAJOR 1
-#define PARLEY_API_MINOR 4
+#define PARLEY_API_MINOR 5
 
 #define PARLEY_DETAIL_STR2(x) #x
 #define PARLEY_DETAIL_STR(x) PARLEY_DETAIL_STR2(x)

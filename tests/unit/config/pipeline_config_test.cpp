@@ -368,6 +368,36 @@ TEST_CASE("engine.clock is wall by default, events on request, nothing else", "[
   CHECK_THAT(clock->expected, Catch::Contains("'wall'") && Catch::Contains("'events'"));
 }
 
+TEST_CASE("timezone: an IANA zone ICU knows; anything else is a located error with the nearest name",
+          "[config][pipeline]") {
+  TempDir dir;
+  SecretRegistry secrets;
+  for (const std::string zone : {"UTC", "Europe/Helsinki", "Asia/Riyadh", "America/Argentina/Buenos_Aires"}) {
+    INFO(zone);
+    const auto load = load_pipeline(
+        dir.write("ok.yaml", "client: acme\ntimezone: " + zone + "\n" + "connectors:\n  - plugin: replay\n"), secrets);
+    INFO(all_text(load.errors));
+    REQUIRE(load.pipeline);
+    CHECK(load.pipeline->timezone == zone);
+  }
+  const std::pair<std::string, std::string> wrong[] = {
+      {"Europe/Athen", "Europe/Athens"}, {"europe/warsaw", "Europe/Warsaw"}, {"Mars/Olympus", ""}, {"GMT+03:00", ""}};
+  for (const auto& [zone, suggestion] : wrong) {
+    INFO(zone);
+    const auto file =
+        dir.write("bad.yaml", "client: acme\ntimezone: \"" + zone + "\"\nconnectors:\n  - plugin: replay\n");
+    const auto load = load_pipeline(file, secrets);
+    INFO(all_text(load.errors));
+    CHECK(!load.pipeline);
+    const auto* error = find_key(load.errors, "timezone");
+    REQUIRE(error);
+    CHECK(error->location == file.string() + ":2:11");
+    CHECK(error->message == "unknown time zone '" + zone + "'");
+    CHECK_THAT(error->expected, Catch::Contains("IANA"));
+    if (!suggestion.empty()) CHECK(error->suggestion == suggestion);
+  }
+}
+
 TEST_CASE("a connector's fallbacks are read in file order, with where they were written", "[config][pipeline]") {
   TempDir dir;
   const auto file = dir.write("acme.yaml",

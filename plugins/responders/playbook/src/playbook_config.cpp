@@ -48,10 +48,12 @@ void read_thresholds(const ConfigValue* section, Thresholds& thresholds) {
   for (const auto& [name, slot] : fields) *slot = section->number_or(name, *slot);
 }
 
-void read_calendar(const ConfigValue* section, PlaybookConfig& result) {
-  if (section == nullptr || section->is_null()) return;
+// Without a `calendar` section: open at all hours, in the pipeline's zone
+// (the promised times of acknowledgements are still local).
+void read_calendar(const ConfigValue* section, const std::string& pipeline_time_zone, PlaybookConfig& result) {
+  const bool given = section != nullptr && !section->is_null();
   OpeningHours hours;
-  const auto* by_day = section->find("hours");
+  const auto* by_day = given ? section->find("hours") : nullptr;
   for (std::size_t day = 0; day < kWeekdays.size(); ++day) {
     const ConfigValue* text = by_day ? by_day->find(kWeekdays[day]) : nullptr;
     try {
@@ -60,10 +62,10 @@ void read_calendar(const ConfigValue* section, PlaybookConfig& result) {
       fail(std::string("'calendar.hours.") + kWeekdays[day] + "': " + error.what());
     }
   }
-  const auto dates = read_strings(section->find("holidays"), "calendar.holidays");
+  const auto dates = given ? read_strings(section->find("holidays"), "calendar.holidays") : std::vector<std::string>{};
+  const auto time_zone = given ? section->string_or("time_zone", pipeline_time_zone) : pipeline_time_zone;
   try {
-    result.calendar = BusinessCalendar(section->string_or("time_zone", "UTC"), std::move(hours),
-                                       std::set<std::string>(dates.begin(), dates.end()));
+    result.calendar = BusinessCalendar(time_zone, std::move(hours), std::set<std::string>(dates.begin(), dates.end()));
   } catch (const std::invalid_argument& error) {
     fail(std::string("'calendar': ") + error.what());
   }
@@ -214,9 +216,10 @@ ConfigSchema playbook_schema() {
                             unit("unplaced_negative", 0.6,
                                  "sentiment.negative of a comment nothing else placed: notify a person (P1)")})
           .describe("label scores that count"),
-      object("calendar", {string("time_zone").defaults("UTC").describe("IANA time zone, e.g. Europe/Athens"),
-                          object("hours", std::move(days)).describe("opening hours per weekday; default 24h"),
-                          list("holidays", string()).describe("closed dates, YYYY-MM-DD")})
+      object("calendar",
+             {string("time_zone").describe("IANA time zone, e.g. Europe/Athens; default: the pipeline's `timezone`"),
+              object("hours", std::move(days)).describe("opening hours per weekday; default 24h"),
+              list("holidays", string()).describe("closed dates, YYYY-MM-DD")})
           .describe("P2: when the first-response clock runs"),
       string("first_response").defaults("1h").describe("P2: first-response SLA, in open time"),
       string("full_answer").defaults("24h").describe("P2: when the acknowledgement promises a full answer"),
@@ -256,7 +259,7 @@ ConfigSchema playbook_schema() {
   };
 }
 
-PlaybookConfig parse_playbook_config(const ConfigValue& config) {
+PlaybookConfig parse_playbook_config(const ConfigValue& config, const std::string& pipeline_time_zone) {
   PlaybookConfig result;
   if (!config.is_map()) fail("the config must be a map with at least 'brand'");
   result.brand = config.string_or("brand", "");
@@ -270,7 +273,7 @@ PlaybookConfig parse_playbook_config(const ConfigValue& config) {
     fail("'default_language' " + result.default_language + " is not in 'languages'");
   }
   read_thresholds(config.find("thresholds"), result.thresholds);
-  read_calendar(config.find("calendar"), result);
+  read_calendar(config.find("calendar"), pipeline_time_zone, result);
   result.first_response_ms = duration_or(config, "first_response", "first_response", result.first_response_ms);
   result.full_answer_ms = duration_or(config, "full_answer", "full_answer", result.full_answer_ms);
   result.acknowledge_publicly = config.bool_or("acknowledge_publicly", result.acknowledge_publicly);

@@ -83,8 +83,9 @@ struct PlaybookConfig {
 ConfigSchema playbook_schema();
 
 /// Reads and checks a config section; throws std::invalid_argument naming
-/// the key at fault.
-PlaybookConfig parse_playbook_config(const ConfigValue& config);
+/// the key at fault. `pipeline_time_zone` (PluginContext::time_zone) is the
+/// calendar's zone unless `calendar.time_zone` names another.
+PlaybookConfig parse_playbook_config(const ConfigValue& config, const std::string& pipeline_time_zone = "UTC");
 
 /// "90s", "15m", "2h", "3d", "1w" (or "0" for off) in milliseconds; throws
 /// std::invalid_argument naming `key` otherwise.

@@ -88,7 +88,7 @@ bool answered(const CaseView& case_view) {
 }  // namespace
 
 PlaybookResponder::PlaybookResponder(const ConfigValue& config, PluginContext& context)
-    : config_(parse_playbook_config(config)),
+    : config_(parse_playbook_config(config, context.time_zone())),
       context_(context),
       writer_(config_, context),
       router_(config_.escalation) {

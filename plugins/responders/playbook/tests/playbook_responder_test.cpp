@@ -103,6 +103,28 @@ TEST_CASE("a first complaint in Greek is acknowledged publicly, then taken priva
   CHECK(find(actions, ActionKind::notify) == nullptr);  // answered within the SLA
 }
 
+TEST_CASE("without a calendar zone of its own, the promised time is in the pipeline's time zone (P2)") {
+  std::string brand = kBrand;
+  const std::string own_zone = "calendar: { time_zone: Europe/Athens }\n";
+  brand.erase(brand.find(own_zone), own_zone.size());
+  const auto acknowledgement = [](const std::string& config, const std::string& pipeline_zone) {
+    parley::testing::FakePluginContext context;
+    context.zone = pipeline_zone;
+    PlaybookResponder responder(parley::test::yaml_config(config), context);
+    std::vector<Action> proposals;
+    responder.respond(comment("My order is two hours late and cold!"),
+                      labels_of({{"intent.complaint", 0.9}}, {{"lang", "en"}}), {}, proposals);
+    const auto* ack = find(proposals, ActionKind::reply_public);
+    REQUIRE(ack != nullptr);
+    return ack->text;
+  };
+  // The test clock is 09:15 UTC; open all day, the full answer is due 24 hours later.
+  CHECK_THAT(acknowledgement(brand, "UTC"), Catch::Contains("tomorrow by 09:15"));
+  CHECK_THAT(acknowledgement(brand, "Asia/Tokyo"), Catch::Contains("tomorrow by 18:15"));
+  // The playbook's own calendar.time_zone wins (Athens: UTC+2 in November).
+  CHECK_THAT(acknowledgement(kBrand, "Asia/Tokyo"), Catch::Contains("tomorrow by 11:15"));
+}
+
 TEST_CASE("a Greek reply greets the customer in the vocative; other languages keep the name as written (P20)") {
   Harness harness;
   const auto complaint = labels_of({{"intent.complaint", 0.9}}, {{"lang", "el"}, {"theme", "late_delivery"}});
