@@ -86,3 +86,18 @@ TEST_CASE("The language classifier's attribute wins over the event's lang", "[sc
   default_classifier().classify(event_with("Polecam, super obsługa", "en"), labels);
   CHECK(polarity(labels) == "positive");
 }
+
+TEST_CASE("A sincerity marker vouches for a complaint and does not cancel it", "[en][el][ru][pl][fi][ar]") {
+  // VADER and the other lexicons score "honestly" and its kin as praise, which
+  // used to turn "very disappointed, honestly" neutral.
+  CHECK(polarity("Very disappointed, honestly.", "en") == "negative");
+  CHECK(polarity("To be honest, very disappointed.", "en") == "negative");
+  CHECK(polarity("Πολύ απογοητευμένη, ειλικρινά.", "el") == "negative");
+  CHECK(polarity("Очень разочарована, честно говоря.", "ru") == "negative");
+  CHECK(polarity("Jestem bardzo rozczarowana, szczerze mówiąc.", "pl") == "negative");
+  CHECK(polarity("Olen todella pettynyt, suoraan sanottuna.", "fi") == "negative");
+  CHECK(polarity("أنا محبطة جدا بصراحة", "ar") == "negative");
+  // Only the marker is neutral: the adjective keeps its praise.
+  CHECK(polarity("Honest and friendly staff, thank you!", "en") == "positive");
+  CHECK(polarity("Honestly the best coffee in town!", "en") == "positive");
+}
