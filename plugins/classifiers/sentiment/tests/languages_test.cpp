@@ -101,3 +101,17 @@ TEST_CASE("A sincerity marker vouches for a complaint and does not cancel it", "
   CHECK(polarity("Honest and friendly staff, thank you!", "en") == "positive");
   CHECK(polarity("Honestly the best coffee in town!", "en") == "positive");
 }
+
+TEST_CASE("Everyday service failures read as negative in every language", "[en][el][ru][pl][fi][ar]") {
+  // The English complaint cues, in the other five languages: with no mood word
+  // at all these were neutral, and the Greek one read as praise ("θέλω" "I
+  // want"; "φορές" "times" shared a stem with "φόρος" "tax", scored +1.6).
+  CHECK(polarity("You charged me twice for one order.", "en") == "negative");
+  CHECK(polarity("Με χρεώσατε δύο φορές για την ίδια παραγγελία. Θέλω επιστροφή χρημάτων.", "el") == "negative");
+  CHECK(polarity("После обновления приложение вылетает при оплате. Уже третий раз.", "ru") == "negative");
+  CHECK(polarity("Zamiast latte dostałam czarną kawę, ktoś pomylił zamówienie.", "pl") == "negative");
+  CHECK(polarity("Sovellus jumittaa ja kukaan ei vastaa.", "fi") == "negative");
+  CHECK(polarity("دفعت مرتين لنفس الطلب", "ar") == "negative");
+  // A request alone is not praise.
+  CHECK(polarity("Θέλω να αλλάξω την παραγγελία μου.", "el") == "neutral");
+}
