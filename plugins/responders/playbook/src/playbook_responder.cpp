@@ -293,9 +293,14 @@ void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) 
   };
   if (obscene_or_hateful_at_people && config_.ban_abuse_of_people_at_once) {
     const auto target = labels.score("abuse.target.staff") >= config_.thresholds.target ? "staff" : "the community";
+    // Named as what it is: the person reviewing the ban reads this first.
+    const auto strong = [&](const char* label) { return labels.score(label) >= config_.thresholds.offensive; };
+    const char* what = strong("toxicity.threat")       ? "a threat"
+                       : strong("toxicity.hate")       ? "hateful abuse"
+                       : strong("toxicity.harassment") ? "harassment"
+                                                       : "an obscene insult";
     act(turn, ActionKind::ban, "P8.ban_at_once",
-        std::string("obscene or hateful abuse aimed at ") + target + " (" + why +
-            ") is banned at once; policy.ban.for decides");
+        std::string(what) + " aimed at " + target + " (" + why + ") is banned at once; policy.ban.for decides");
     hide();
     return;
   }

@@ -187,8 +187,23 @@ TEST_CASE("obscene abuse aimed at staff is banned at once and hidden, never dele
   INFO(kinds(actions));
   REQUIRE(find(actions, ActionKind::ban) != nullptr);
   CHECK(find(actions, ActionKind::ban)->rule_id == "P8.ban_at_once");
+  CHECK_THAT(find(actions, ActionKind::ban)->reason, Catch::StartsWith("an obscene insult aimed at staff"));
   CHECK(find(actions, ActionKind::hide) != nullptr);
   CHECK(find(actions, ActionKind::delete_event) == nullptr);
+}
+
+TEST_CASE("a ban at once names what it is for: a threat, hate or harassment (P8)") {
+  Harness harness;
+  const auto ban_reason = [&](const char* label) {
+    const auto actions = harness.respond(
+        comment("..."),
+        labels_of({{"toxicity.offensive", 0.9}, {label, 0.9}, {"abuse.target.community", 0.9}}, {{"lang", "en"}}));
+    const auto* ban = find(actions, ActionKind::ban);
+    return ban != nullptr ? ban->reason : std::string("(no ban)");
+  };
+  CHECK_THAT(ban_reason("toxicity.threat"), Catch::StartsWith("a threat aimed at the community"));
+  CHECK_THAT(ban_reason("toxicity.hate"), Catch::StartsWith("hateful abuse aimed at the community"));
+  CHECK_THAT(ban_reason("toxicity.harassment"), Catch::StartsWith("harassment aimed at the community"));
 }
 
 TEST_CASE("an insult aimed at staff without obscenity or hate is warned first (P8)") {
