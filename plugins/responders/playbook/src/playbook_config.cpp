@@ -78,6 +78,7 @@ void read_abuse(const ConfigValue* section, PlaybookConfig& result) {
   result.hide_abuse = section->bool_or("hide", result.hide_abuse);
   result.ban_after_warnings = static_cast<int>(section->integer_or("ban_after_warnings", result.ban_after_warnings));
   result.ban_abuse_of_people_at_once = section->bool_or("ban_at_once_for_abuse_of_people", true);
+  result.threats_to = section->string_or("threats_to", "");
   result.hide_spam = section->bool_or("hide_spam", result.hide_spam);
   result.delete_spam = section->bool_or("delete_spam", result.delete_spam);
 }
@@ -239,6 +240,8 @@ ConfigSchema playbook_schema() {
                        boolean("ban_at_once_for_abuse_of_people")
                            .defaults(true)
                            .describe("P8: ban at once for abuse aimed at staff or community"),
+                       string("threats_to")
+                           .describe("department (escalation) that threats go to; default: notify the community team"),
                        boolean("hide_spam").defaults(true).describe("hide spam"),
                        boolean("delete_spam").defaults(false).describe("P9: propose delete for spam")})
           .describe("P8/P9"),
@@ -297,13 +300,14 @@ PlaybookConfig parse_playbook_config(const ConfigValue& config, const std::strin
     }
   }
   result.banned_phrases = read_strings(config.find("banned_phrases"), "banned_phrases");
-  for (const auto& [name, strategy] : result.personas) {
-    const auto& department = strategy.escalate_to;  // a named variable: clang 14 cannot capture bindings
-    if (department.empty()) continue;
+  const auto check_department = [&](const std::string& department, const std::string& key) {
     const bool known = std::any_of(result.escalation.begin(), result.escalation.end(),
                                    [&](const EscalationRoute& route) { return route.department == department; });
-    if (!known) fail("'personas." + name + ".escalate_to' names '" + strategy.escalate_to + "', not in 'escalation'");
-  }
+    if (!department.empty() && !known) fail("'" + key + "' names '" + department + "', not in 'escalation'");
+  };
+  for (const auto& [name, strategy] : result.personas)
+    check_department(strategy.escalate_to, "personas." + name + ".escalate_to");
+  check_department(result.threats_to, "abuse.threats_to");
   read_templates(config.find("templates"), result);
   return result;
 }

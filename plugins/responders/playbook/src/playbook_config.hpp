@@ -65,6 +65,9 @@ struct PlaybookConfig {
   bool hide_abuse = true;
   int ban_after_warnings = 2;
   bool ban_abuse_of_people_at_once = true;  ///< P8: abuse aimed at staff or community
+  /// A threat also goes to a person: this department of `escalation`, or
+  /// (empty) a notification to the community team.
+  std::string threats_to;
   bool hide_spam = true;
   bool delete_spam = false;  ///< P9: only when the brand allows it (the guard decides too)
 

@@ -283,6 +283,13 @@ void PlaybookResponder::on_spam(Turn& turn) {
 }
 
 void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) {
+  moderate_abuse(turn, obscene_or_hateful_at_people);
+  // A threat is also a person's business, whatever the moderation (safety;
+  // reporting it to the platform or the police is theirs to decide).
+  if (turn.labels.score("toxicity.threat") >= config_.thresholds.offensive) refer_threat(turn);
+}
+
+void PlaybookResponder::moderate_abuse(Turn& turn, bool obscene_or_hateful_at_people) {
   const auto& labels = turn.labels;
   const auto why = label_note(labels, "toxicity.offensive");
   const int warnings = turn.case_view.author_warnings;
@@ -441,6 +448,16 @@ void PlaybookResponder::escalate(Turn& turn, const EscalationRoute& route, const
   const auto& theme = turn.labels.attribute("theme");
   if (!theme.empty()) params["topic"] = theme;
   act(turn, ActionKind::escalate, rule, "escalated to " + route.department + " (" + why + "; P12)", std::move(params));
+}
+
+void PlaybookResponder::refer_threat(Turn& turn) {
+  const auto why = "a threat (" + label_note(turn.labels, "toxicity.threat") + ")";
+  if (const auto* route = router_.find(config_.threats_to); route != nullptr) {
+    escalate(turn, *route, "P8.threat", why);
+    return;
+  }
+  act(turn, ActionKind::notify, "P8.threat", why + ": a person reviews it and decides whether to report it",
+      {{"team", "community"}});
 }
 
 void PlaybookResponder::check_first_response_time(Turn& turn) {

@@ -36,6 +36,10 @@ class PlaybookResponder final : public Responder {
   void on_resolved(Turn& turn);
   void on_spam(Turn& turn);
   void on_abuse(Turn& turn, bool obscene_or_hateful_at_people);
+  /// P8's ladder: ban at once, ban after warnings, or warn; and hide.
+  void moderate_abuse(Turn& turn, bool obscene_or_hateful_at_people);
+  /// A threat to a person: `abuse.threats_to`'s department, or a notification.
+  void refer_threat(Turn& turn);
   void on_complaint(Turn& turn);
   void on_first_complaint(Turn& turn);
   void on_question(Turn& turn);

@@ -192,6 +192,46 @@ TEST_CASE("obscene abuse aimed at staff is banned at once and hidden, never dele
   CHECK(find(actions, ActionKind::delete_event) == nullptr);
 }
 
+TEST_CASE("a threat is moderated like other abuse and also goes to a person (P8)") {
+  // "If you don't give my money back, I'll find you at the shop": no named target.
+  const auto threat = labels_of({{"toxicity.offensive", 0.75}, {"toxicity.threat", 0.75}}, {{"lang", "el"}});
+  const auto event = comment("Αν δεν μου επιστρέψετε τα λεφτά, θα σε βρω στο μαγαζί.");
+  {
+    Harness harness;
+    const auto actions = harness.respond(event, threat);
+    INFO(kinds(actions));
+    REQUIRE(find(actions, ActionKind::warn) != nullptr);
+    const auto* notify = find(actions, ActionKind::notify);
+    REQUIRE(notify != nullptr);
+    CHECK(notify->rule_id == "P8.threat");
+    CHECK(notify->params.at("team") == "community");
+    CHECK_THAT(notify->reason, Catch::StartsWith("a threat (toxicity.threat 0.75)"));
+  }
+  {
+    std::string brand = kBrand;
+    const std::string abuse = "abuse: { ";
+    brand.insert(brand.find(abuse) + abuse.size(), "threats_to: legal, ");
+    parley::testing::FakePluginContext context;
+    PlaybookResponder responder(parley::test::yaml_config(brand), context);
+    std::vector<Action> actions;
+    responder.respond(event, threat, {}, actions);
+    INFO(kinds(actions));
+    const auto* escalate = find(actions, ActionKind::escalate);
+    REQUIRE(escalate != nullptr);
+    CHECK(escalate->rule_id == "P8.threat");
+    CHECK(escalate->params.at("department") == "legal");
+    CHECK(escalate->params.at("contact") == "legal@aroma.example");
+    CHECK(find(actions, ActionKind::notify) == nullptr);
+  }
+  // An insult is not a threat: no one is called.
+  Harness harness;
+  const auto insult =
+      harness.respond(comment("you absolute moron"),
+                      labels_of({{"toxicity.offensive", 0.8}, {"toxicity.insult", 0.8}}, {{"lang", "en"}}));
+  CHECK(find(insult, ActionKind::notify) == nullptr);
+  CHECK(find(insult, ActionKind::escalate) == nullptr);
+}
+
 TEST_CASE("a ban at once names what it is for: a threat, hate or harassment (P8)") {
   Harness harness;
   const auto ban_reason = [&](const char* label) {
@@ -555,6 +595,7 @@ TEST_CASE("a bad config is refused with the key at fault") {
   refuse("brand: A\nlanguages: [en]\ndefault_language: el\n", "default_language");
   refuse("brand: A\npersonas: { grumpy: {} }\n", "grumpy");
   refuse("brand: A\npersonas: { chronic: { escalate_to: nobody } }\n", "nobody");
+  refuse("brand: A\nabuse: { threats_to: security }\n", "'abuse.threats_to' names 'security', not in 'escalation'");
   refuse("brand: A\nfollow_up: soon\n", "follow_up");
   refuse("brand: A\nacknowledge_publicly: false\nmove_private: false\n", "P1");
   refuse("brand: A\nlanguages: [en, de]\ndefault_language: en\n", "templates.");
