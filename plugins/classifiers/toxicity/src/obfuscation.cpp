@@ -1,5 +1,8 @@
 #include "obfuscation.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace parley::toxicity {
 namespace {
 
@@ -132,7 +135,17 @@ Hashtag hashtag_at(std::string_view text, std::size_t start) {
 
 }  // namespace
 
-std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts) {
+std::string handle_key(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (is_ascii_alnum(byte)) key += static_cast<char>(std::tolower(byte));
+  }
+  return key;
+}
+
+std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts,
+                                  std::span<const std::string> brand_handles) {
   if (raw.find_first_of("@$*#") == std::string_view::npos) return raw;
   buffer.clear();
   buffer.reserve(raw.size() + raw.size() / 2);
@@ -141,8 +154,13 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
     const auto c = static_cast<unsigned char>(raw[i]);
     const auto next = byte_at(raw, i + 1);
     if (c == '@' && !previous_is_word && is_handle_byte(next)) {
-      ++facts.mentions;  // "@handle": a reply to someone, not words to judge
+      // "@handle": a reply to someone, not words to judge.
+      const auto start = i + 1;
       while (is_handle_byte(byte_at(raw, i + 1))) ++i;
+      const auto key = brand_handles.empty() ? std::string() : handle_key(raw.substr(start, i + 1 - start));
+      const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(),
+                                     [&](const std::string& brand_key) { return key.starts_with(brand_key); });
+      ++(brand ? facts.brand_mentions : facts.mentions);
       buffer += ' ';
       previous_is_word = false;
       continue;

@@ -26,13 +26,21 @@ namespace parley::toxicity {
 inline constexpr std::string_view kMaskLetter = "\xC7\x82";
 
 struct RawTextFacts {
-  std::uint32_t mentions = 0;    ///< "@handle" occurrences
-  std::uint32_t topic_tags = 0;  ///< "#word_word" hashtags left out
+  std::uint32_t mentions = 0;        ///< "@handle" occurrences, the brand's own aside
+  std::uint32_t topic_tags = 0;      ///< "#word_word" hashtags left out
+  std::uint32_t brand_mentions = 0;  ///< "@handle"s of the brand's own accounts
 };
 
+/// A name or @handle as handles compare: its ASCII letters and digits, lower
+/// case ("Nordic Coffee" and "@nordic_coffee" are both "nordiccoffee").
+std::string handle_key(std::string_view name);
+
 /// Rewrites what the normaliser would otherwise split or drop. Returns `raw`
-/// itself when there is nothing to rewrite, else a view of `buffer`.
-std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts);
+/// itself when there is nothing to rewrite, else a view of `buffer`. A
+/// handle whose key starts with one of `brand_handles` (handle_key of the
+/// brand's names: "@NordicCoffeeHelp") is the brand's own account.
+std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts,
+                                  std::span<const std::string> brand_handles = {});
 
 /// A de-obfuscated form of tokens [first, first + count).
 struct TokenVariant {

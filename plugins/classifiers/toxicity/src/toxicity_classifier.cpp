@@ -120,6 +120,10 @@ ToxicityClassifier::ToxicityClassifier(const ToxicityConfig& config)
   lexicon_->add(config.allow, Category::allow, std::nullopt, 1.0);
   lexicon_->add(config.staff_names, Category::staff, std::nullopt, 1.0);
   lexicon_->add(config.brand_names, Category::brand, std::nullopt, 1.0);
+  for (const auto& name : config.brand_names) {
+    // A name with no ASCII letter or digit has no handle form to compare.
+    if (auto key = handle_key(name.term); !key.empty()) brand_handles_.push_back(std::move(key));
+  }
   lexicon_->build();
   surface_database_ = std::make_unique<TermDatabase>(literals_of(lexicon_->patterns(Stream::surface)));
   stem_database_ = std::make_unique<TermDatabase>(literals_of(lexicon_->patterns(Stream::stems)));
@@ -133,7 +137,7 @@ void ToxicityClassifier::analyse(std::string_view text, const TextContext& conte
   analysis.clear();
   const LanguageMask allowed = allowed_languages(context.language);
   const LanguageMask allowed_cues = allowed_cue_languages(context.language);
-  normalizer_.normalize(prepare_raw_text(text, analysis.prepared, analysis.facts), analysis.normalized);
+  normalizer_.normalize(prepare_raw_text(text, analysis.prepared, analysis.facts, brand_handles_), analysis.normalized);
 
   const auto& normalized = analysis.normalized;
   for (std::uint32_t i = 0; i < normalized.tokens.size(); ++i) {
@@ -172,7 +176,7 @@ void ToxicityClassifier::analyse(std::string_view text, const TextContext& conte
 ToxicityScores ToxicityClassifier::score(std::string_view text, const TextContext& context) const {
   thread_local Analysis analysis;
   analyse(text, context, analysis);
-  return score_matches(analysis.matches, {analysis.facts.mentions, context.is_reply});
+  return score_matches(analysis.matches, {analysis.facts.mentions, context.is_reply, analysis.facts.brand_mentions});
 }
 
 std::vector<MatchedTerm> ToxicityClassifier::explain(std::string_view text, const TextContext& context) const {

@@ -110,16 +110,18 @@ ToxicityScores score_matches(std::span<const Match> matches, const AddressContex
   };
   const bool addressed = address.mentions > 0 || address.is_reply;
   const bool says_you = !second_person.empty();
-  const double staff_aim = aim(staff);
-  double brand_aim = aim(brand);
-  // "You" in a top-level comment on the brand's page speaks to the brand.
-  if (brand_aim == 0.0 && says_you && !addressed && staff.empty()) brand_aim = 0.5;
   // An insult, threat or harassment in a reply or next to an @mention is aimed
   // at that person even without "you"; bare swearing less clearly.
   const bool personal = std::any_of(abuse.begin(), abuse.end(), [](const Match& term) {
     return term.category == Category::insult || term.category == Category::threat ||
            term.category == Category::harassment;
   });
+  const double staff_aim = aim(staff);
+  double brand_aim = aim(brand);
+  // "@nordiccoffee you idiots" speaks to the brand, as its name would.
+  if (brand_aim == 0.0 && address.brand_mentions > 0) brand_aim = says_you || personal ? 0.9 : 0.6;
+  // "You" in a top-level comment on the brand's page speaks to the brand.
+  if (brand_aim == 0.0 && says_you && !addressed && staff.empty()) brand_aim = 0.5;
   double community_aim = addressed ? (says_you || personal ? 0.9 : 0.6) : 0.0;
   if (staff_aim > 0.0 || brand_aim > 0.0) community_aim *= 0.5;
 

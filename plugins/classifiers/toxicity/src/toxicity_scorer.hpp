@@ -26,8 +26,9 @@ struct Match {
 };
 
 struct AddressContext {
-  std::uint32_t mentions = 0;  ///< "@handle"s in the text
-  bool is_reply = false;       ///< the event answers another event (kind reply or a parent id)
+  std::uint32_t mentions = 0;        ///< "@handle"s in the text, the brand's own aside
+  bool is_reply = false;             ///< the event answers another event (kind reply or a parent id)
+  std::uint32_t brand_mentions = 0;  ///< "@handle"s of the brand's own accounts
 };
 
 struct ToxicityScores {

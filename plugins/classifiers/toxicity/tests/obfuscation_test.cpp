@@ -30,6 +30,22 @@ TEST_CASE("Raw text: mentions are removed and counted, @ $ * inside words recove
   CHECK(prepare_raw_text(plain, buffer, facts).data() == plain.data());
 }
 
+TEST_CASE("Raw text: the brand's own handles are counted apart from other mentions", "[obfuscation]") {
+  CHECK(handle_key("Nordic Coffee") == "nordiccoffee");
+  CHECK(handle_key("@Nordic_Coffee") == "nordiccoffee");
+  CHECK(handle_key("Αρωμα").empty());
+  const std::vector<std::string> brand = {"nordiccoffee"};
+  std::string buffer;
+  RawTextFacts facts;
+  CHECK(prepare_raw_text("@NordicCoffee @nordiccoffee_help @jussi_k idiots", buffer, facts, brand) == "      idiots");
+  CHECK(facts.brand_mentions == 2);  // its care account too: the brand key starts the handle
+  CHECK(facts.mentions == 1);
+  facts = {};
+  prepare_raw_text("@NordicCoffee idiots", buffer, facts);  // no brand names configured
+  CHECK(facts.mentions == 1);
+  CHECK(facts.brand_mentions == 0);
+}
+
 TEST_CASE("Raw text: topic hashtags joining words are left out, one-word tags stay", "[obfuscation]") {
   std::string buffer;
   RawTextFacts facts;

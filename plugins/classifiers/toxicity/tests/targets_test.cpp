@@ -48,6 +48,22 @@ TEST_CASE("Abuse in a reply or at an @mention targets the community", "[targets]
   CHECK(labels.score("abuse.target.brand") > 0.0);
 }
 
+TEST_CASE("Abuse at the brand's own @handle targets the brand, not the community", "[targets]") {
+  auto classifier = with_names();
+  auto labels = classify(classifier, event_with("@nordiccoffee you are all idiots"));
+  CHECK(labels.score("abuse.target.brand") >= 0.6);
+  CHECK(labels.score("abuse.target.community") == 0.0);
+  // Another commenter tagged too: both.
+  labels = classify(classifier, event_with("@NordicCoffee @jussi_k you are all idiots"));
+  CHECK(labels.score("abuse.target.brand") >= 0.6);
+  CHECK(labels.score("abuse.target.community") > 0.0);
+  // Without brand names the handle is just somebody.
+  FakeContext context;
+  ToxicityClassifier plain(yaml_config("{}"), context);
+  labels = classify(plain, event_with("@nordiccoffee you are all idiots"));
+  CHECK(labels.score("abuse.target.community") >= 0.6);
+}
+
 TEST_CASE("No abuse, no target", "[targets]") {
   auto classifier = with_names();
   const auto labels = classify(classifier, event_with("Maria at Nordic Coffee was so helpful, thank you!"));

@@ -144,8 +144,10 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   if (labels.score("intent.spam") >= thresholds.spam && !complaint) return on_spam(turn);
   if (labels.score("toxicity.offensive") >= thresholds.offensive) {
     const auto strong = [&](const char* label) { return labels.score(label) >= thresholds.offensive; };
+    // A threat to the brand's account is a threat to the people behind it.
     const bool aimed_at_people = labels.score("abuse.target.staff") >= thresholds.target ||
-                                 labels.score("abuse.target.community") >= thresholds.target;
+                                 labels.score("abuse.target.community") >= thresholds.target ||
+                                 (strong("toxicity.threat") && labels.score("abuse.target.brand") >= thresholds.target);
     const bool hateful = strong("toxicity.hate") || strong("toxicity.threat") || strong("toxicity.harassment");
     const bool insulting = strong("toxicity.insult");
     // P8: a ban at once is for obscenity or racism aimed at people; a profane
@@ -299,7 +301,10 @@ void PlaybookResponder::moderate_abuse(Turn& turn, bool obscene_or_hateful_at_pe
     if (can_hide) act(turn, ActionKind::hide, "P8.hide", "abusive comment (" + why + ") hidden (P9: not deleted)");
   };
   if (obscene_or_hateful_at_people && config_.ban_abuse_of_people_at_once) {
-    const auto target = labels.score("abuse.target.staff") >= config_.thresholds.target ? "staff" : "the community";
+    const auto aimed_at = [&](const char* label) { return labels.score(label) >= config_.thresholds.target; };
+    const auto target = aimed_at("abuse.target.staff")       ? "staff"
+                        : aimed_at("abuse.target.community") ? "the community"
+                                                             : "the brand's people";
     // Named as what it is: the person reviewing the ban reads this first.
     const auto strong = [&](const char* label) { return labels.score(label) >= config_.thresholds.offensive; };
     const char* what = strong("toxicity.threat")       ? "a threat"

@@ -246,6 +246,26 @@ TEST_CASE("a ban at once names what it is for: a threat, hate or harassment (P8)
   CHECK_THAT(ban_reason("toxicity.harassment"), Catch::StartsWith("harassment aimed at the community"));
 }
 
+TEST_CASE("abuse of the brand is warned first, but a threat to its account is banned at once (P8)") {
+  Harness harness;
+  const auto at_brand = [&](const char* label) {
+    return harness.respond(
+        comment("@aroma ..."),
+        labels_of({{"toxicity.offensive", 0.9}, {label, 0.9}, {"toxicity.profanity", 0.9}, {"abuse.target.brand", 0.9}},
+                  {{"lang", "en"}}));
+  };
+  const auto insult = at_brand("toxicity.insult");
+  INFO(kinds(insult));
+  CHECK(find(insult, ActionKind::warn) != nullptr);
+  CHECK(find(insult, ActionKind::ban) == nullptr);
+  // "@aroma watch your back, I know where you live": the people behind the account.
+  const auto threat = at_brand("toxicity.threat");
+  INFO(kinds(threat));
+  REQUIRE(find(threat, ActionKind::ban) != nullptr);
+  CHECK_THAT(find(threat, ActionKind::ban)->reason, Catch::StartsWith("a threat aimed at the brand's people"));
+  CHECK(find(threat, ActionKind::notify) != nullptr);  // P8.threat
+}
+
 TEST_CASE("an insult aimed at staff without obscenity or hate is warned first (P8)") {
   Harness harness;
   const auto actions =
