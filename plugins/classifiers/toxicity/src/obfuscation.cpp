@@ -1,7 +1,8 @@
 #include "obfuscation.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "handle_key.hpp"
 
 namespace parley::toxicity {
 namespace {
@@ -135,15 +136,6 @@ Hashtag hashtag_at(std::string_view text, std::size_t start) {
 
 }  // namespace
 
-std::string handle_key(std::string_view name) {
-  std::string key;
-  for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (is_ascii_alnum(byte)) key += static_cast<char>(std::tolower(byte));
-  }
-  return key;
-}
-
 std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts,
                                   std::span<const std::string> brand_handles) {
   if (raw.find_first_of("@$*#") == std::string_view::npos) return raw;
@@ -157,7 +149,7 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
       // "@handle": a reply to someone, not words to judge.
       const auto start = i + 1;
       while (is_handle_byte(byte_at(raw, i + 1))) ++i;
-      const auto key = brand_handles.empty() ? std::string() : handle_key(raw.substr(start, i + 1 - start));
+      const auto key = brand_handles.empty() ? std::string() : text::handle_key(raw.substr(start, i + 1 - start));
       const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(),
                                      [&](const std::string& brand_key) { return key.starts_with(brand_key); });
       ++(brand ? facts.brand_mentions : facts.mentions);

@@ -31,13 +31,9 @@ struct RawTextFacts {
   std::uint32_t brand_mentions = 0;  ///< "@handle"s of the brand's own accounts
 };
 
-/// A name or @handle as handles compare: its ASCII letters and digits, lower
-/// case ("Nordic Coffee" and "@nordic_coffee" are both "nordiccoffee").
-std::string handle_key(std::string_view name);
-
 /// Rewrites what the normaliser would otherwise split or drop. Returns `raw`
 /// itself when there is nothing to rewrite, else a view of `buffer`. A
-/// handle whose key starts with one of `brand_handles` (handle_key of the
+/// handle whose key starts with one of `brand_handles` (text::handle_key of the
 /// brand's names: "@NordicCoffeeHelp") is the brand's own account.
 std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts,
                                   std::span<const std::string> brand_handles = {});

@@ -6,6 +6,7 @@
 #include "arabic_variants.hpp"
 #include "embedded_file.hpp"
 #include "greek_compounds.hpp"
+#include "handle_key.hpp"
 #include "obfuscation.hpp"
 #include "token_stream.hpp"
 
@@ -122,7 +123,7 @@ ToxicityClassifier::ToxicityClassifier(const ToxicityConfig& config)
   lexicon_->add(config.brand_names, Category::brand, std::nullopt, 1.0);
   for (const auto& name : config.brand_names) {
     // A name with no ASCII letter or digit has no handle form to compare.
-    if (auto key = handle_key(name.term); !key.empty()) brand_handles_.push_back(std::move(key));
+    if (auto key = text::handle_key(name.term); !key.empty()) brand_handles_.push_back(std::move(key));
   }
   lexicon_->build();
   surface_database_ = std::make_unique<TermDatabase>(literals_of(lexicon_->patterns(Stream::surface)));

@@ -59,7 +59,7 @@ class ToxicityClassifier final : public Classifier {
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<TermDatabase> surface_database_;
   std::unique_ptr<TermDatabase> stem_database_;
-  std::vector<std::string> brand_handles_;  ///< handle_key of each brand name
+  std::vector<std::string> brand_handles_;  ///< text::handle_key of each brand name
 };
 
 }  // namespace parley::toxicity

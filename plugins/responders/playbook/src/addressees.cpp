@@ -1,20 +1,12 @@
 #include "addressees.hpp"
 
+#include "handle_key.hpp"
+
 namespace parley::playbook {
 namespace {
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_handle_char(char c) { return is_ascii_alnum(c) || c == '_' || c == '.'; }
-
-/// Letters and digits only, lower case: how handles, account ids and brand
-/// names are compared ("Nordic Coffee", "nordic-coffee", "NordicCoffee").
-std::string comparable(std::string_view name) {
-  std::string result;
-  for (char c : name) {
-    if (is_ascii_alnum(c)) result += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return result;
-}
 
 }  // namespace
 
@@ -33,10 +25,10 @@ std::vector<std::string> mentioned_handles(std::string_view text) {
 
 bool tags_only_others(const std::vector<std::string>& handles, std::string_view account, std::string_view brand) {
   if (handles.empty()) return false;
-  const auto own_account = comparable(account);
-  const auto own_brand = comparable(brand);
+  const auto own_account = text::handle_key(account);
+  const auto own_brand = text::handle_key(brand);
   for (const auto& handle : handles) {
-    const auto name = comparable(handle);
+    const auto name = text::handle_key(handle);
     if (name.empty() || name == own_account || name == own_brand) return false;
   }
   return true;
