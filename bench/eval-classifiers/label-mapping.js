@@ -26,6 +26,10 @@ const TASKS = {
   hate: { kind: 'binary', label: 'toxicity.hate', threshold: 0.5 },
   complaint: { kind: 'binary', label: 'intent.complaint', threshold: 0.5 },
   spam: { kind: 'binary', label: 'intent.spam', threshold: 0.5 },
+  question: { kind: 'binary', label: 'intent.question', threshold: 0.5 },
+  praise: { kind: 'binary', label: 'intent.praise', threshold: 0.5 },
+  compensation: { kind: 'binary', label: 'intent.compensation', threshold: 0.5 },
+  offtopic: { kind: 'binary', label: 'intent.offtopic', threshold: 0.5 },
   anger: { kind: 'binary', label: 'anger', threshold: 0.5 },
   'anger-intensity': { kind: 'intensity', label: 'anger' },
   sentiment: { kind: 'classes', classes: SENTIMENT_CLASSES },
@@ -49,6 +53,13 @@ const AIRLINE_THEMES = {
   "Can't Tell": null,
 };
 
+// Our own theme names (the intent plugin's defaults): sets written for Parley
+// (bench/brand-comments) use them as they are.
+const PARLEY_THEMES = new Set([
+  'late_delivery', 'wrong_order', 'billing_error', 'app_crash', 'lost_luggage',
+  'rude_staff', 'refund_delay', 'account_locked', 'quality', 'price', 'other',
+]);
+
 /** The gold value of `task` for a data set row, or undefined when the row does not take part. */
 function goldValue(task, row) {
   const labels = row.labels || {};
@@ -58,6 +69,7 @@ function goldValue(task, row) {
       return labels.anger;
     case 'theme': {
       if (labels.complaint !== 1 || labels.theme === undefined) return undefined;
+      if (PARLEY_THEMES.has(labels.theme)) return labels.theme;
       const theme = AIRLINE_THEMES[labels.theme];
       return theme === null ? undefined : (theme ?? `unmapped:${labels.theme}`);
     }

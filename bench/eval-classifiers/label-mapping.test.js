@@ -40,6 +40,24 @@ test('airline themes: mapped on complaint rows only, "Can\'t Tell" not scored', 
   assert.equal(goldValue('theme', row(1, "Can't Tell")), undefined);
   assert.equal(goldValue('theme', row(0, 'Late Flight')), undefined);
   assert.equal(goldValue('theme', { labels: { complaint: 1 } }), undefined);
+  assert.equal(goldValue('theme', row(1, 'refund_delay')), 'refund_delay'); // our own names pass
+  assert.equal(goldValue('theme', row(1, 'Refund')), 'unmapped:Refund');
+});
+
+test('the intent labels beyond complaint and spam are binary tasks of their own', () => {
+  const output = { labels: { 'intent.question': 0.8, 'intent.praise': 0.2, 'intent.offtopic': 0.5 }, attributes: {} };
+  const defaults = thresholds({});
+  assert.equal(parleyPrediction('question', output, defaults), 1);
+  assert.equal(parleyPrediction('praise', output, defaults), 0);
+  assert.equal(parleyPrediction('offtopic', output, defaults), 1);
+  assert.equal(parleyPrediction('compensation', output, defaults), 0);
+  assert.deepEqual(tasksOfRows([{ labels: { complaint: 0, question: 1, praise: 0, compensation: 0, offtopic: 0 } }]), [
+    'complaint',
+    'question',
+    'praise',
+    'compensation',
+    'offtopic',
+  ]);
 });
 
 test('tasks come from the label keys; anger 0/1 is binary, fractions are intensity', () => {

@@ -112,6 +112,33 @@ TEST_CASE("Off-topic politics and conspiracy", "[offtopic]") {
   CHECK(classify(defaults(), "The oat latte was cold").score("intent.offtopic") < 0.5);
 }
 
+TEST_CASE("Off-topic preaching, conspiracies and sport in every language", "[offtopic]") {
+  // New sentences, not the ones the cues were written from.
+  const char* texts[] = {
+      "Repent, sinners, the end is near",
+      "NASA never went to the moon, the moon landing was filmed in a studio",
+      "What a joke of a referee in the derby last night",
+      "Kristus on ylösnoussut, rukoilkaa",
+      "Kuulennot olivat huijausta",
+      "Χριστός Ανέστη σε όλη την παρέα!",
+      "Πάλι μας ψεκάζουν από το πρωί",
+      "Покайтесь, пока не поздно",
+      "Земля плоская, а НАСА врёт",
+      "Jezus Chrystus jest Panem, módlcie się",
+      "Sędzia ukradł nam ten mecz",
+      "اللهم اهدِ الجميع",
+      "ناسا بتكذب والارض مسطحه",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.offtopic") >= 0.5);
+  }
+  // A complaint that names a church or a match is still about the business.
+  CHECK(classify(defaults(), "My order to the church hall never arrived, still waiting").score("intent.offtopic") <
+        0.5);
+  CHECK(classify(defaults(), "Zamówienie nie dotarło przed meczem, nadal czekam").score("intent.complaint") >= 0.5);
+}
+
 TEST_CASE("Spam: channel promotion, links, crypto", "[spam]") {
   const char* texts[] = {
       "Check out my channel and subscribe!! http://example.com/xyz",

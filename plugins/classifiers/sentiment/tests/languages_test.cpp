@@ -115,3 +115,22 @@ TEST_CASE("Everyday service failures read as negative in every language", "[en][
   // A request alone is not praise.
   CHECK(polarity("Θέλω να αλλάξω την παραγγελία μου.", "el") == "neutral");
 }
+
+TEST_CASE("Paying, pronouns and popular emoji read as people mean them", "[en][el][ru][pl][fi][ar]") {
+  // AFINN scores "pay" -1 and its translations followed: "can I pay by card?"
+  // read as a complaint in five languages.
+  CHECK(polarity("Czy mogę zapłacić kartą przy odbiorze?", "pl") == "neutral");
+  CHECK(polarity("Можно платить картой курьеру?", "ru") == "neutral");
+  CHECK(polarity("Η πληρωμή γίνεται με κάρτα;", "el") == "neutral");
+  CHECK(polarity("Menevätkö maksut laskulle?", "fi") == "neutral");
+  CHECK(polarity("هل يمكن دفع الفاتورة بالبطاقة؟", "ar") == "neutral");
+  // The Greek lexicon's lone NEG votes on pronouns: "αυτός" shares its stem
+  // with "αυτό" ("this"), in most sentences.
+  CHECK(polarity("Αυτό που λέγαμε χθες", "el") == "neutral");
+  // Emoji scored from their names: "fire" made 🔥 negative and "heart" made 💔
+  // positive; online 🔥 is praise and 💔 disappointment.
+  CHECK(polarity("🔥🔥🔥") == "positive");
+  CHECK(polarity("Νέο μενού 🔥", "el") == "positive");
+  CHECK(polarity("💔") == "negative");
+  CHECK(polarity("Παραγγελία ακυρώθηκε ξανά 🤡", "el") == "negative");
+}

