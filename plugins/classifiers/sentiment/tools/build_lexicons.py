@@ -123,7 +123,7 @@ RUSSIAN_NOT_SENTIMENT = {"как", "смог", "душ", "мисс", "сью", "
 # AFINN scores "pay" -1, and its translations followed: "zapłacić", "maksut",
 # "платить", "πληρωμή", "دفع". In messages to a brand, paying is the ordinary
 # business of buying ("can I pay by card?"), not a complaint; VADER leaves it
-# out too. Dropped in every language (Russian and Arabic in their lists).
+# out too. Dropped in every language (Russian, Finnish and Arabic in their lists).
 POLISH_NOT_SENTIMENT = {"zapłacić"}
 GREEK_NOT_SENTIMENT = {"πληρωμή"}
 
