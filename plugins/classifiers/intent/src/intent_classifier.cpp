@@ -232,10 +232,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
     if (wrong_order_theme_ < themes_.size()) e.theme_weight[wrong_order_theme_] += substituted ? 2.0F : 1.0F;
   }
 
-  // Earlier classifiers (absent -> 0): sentiment and anger raise a complaint;
-  // toxicity alone does not, so negativity that is only abuse is discounted,
-  // and so is anger at politics or a conspiracy (an off-topic cue) when
-  // nothing about the business went wrong.
+  // Earlier classifiers (absent -> 0): sentiment and anger raise a complaint.
+  // Their mood is discounted where it is about something else: abuse of other
+  // commenters, and anger at politics or a conspiracy (an off-topic cue),
+  // when nothing about the business went wrong.
   const double negative = labels.score("sentiment.negative");
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
@@ -254,11 +254,19 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const bool about_business =
       std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), [](float weight) { return weight > 0.0F; });
   const bool off_topic_only = c[kOfftopic] > 0 && !problem_cues && !about_business;
-  const bool mood_elsewhere = (toxic >= 0.5 && !problem_cues) || off_topic_only;
+  // Abuse aimed at other commenters (toxicity's target hint: a reply, an
+  // @mention of someone else) is their quarrel. Abuse of the brand or its
+  // staff, or of no one else, is displeasure with the business ("Thieves.",
+  // "where the f*** is my food") and counts in full.
+  const double at_community = labels.score("abuse.target.community");
+  const double at_business = std::max(labels.score("abuse.target.brand"), labels.score("abuse.target.staff"));
+  const bool abuse_of_others = toxic >= 0.5 && !problem_cues && at_community >= 0.5 && at_community > at_business;
+  const bool mood_elsewhere = abuse_of_others || off_topic_only;
   const double mood_weight = mood_elsewhere ? 0.3 : 1.0;
   // Hints ("still", "again", "nobody", "hours") point to a complaint about
-  // the business; beside politics with nothing wrong they are rhetoric.
-  const double hint_weight = off_topic_only ? 0.1 : 0.3;
+  // the business; beside politics or a quarrel with nothing wrong they are
+  // rhetoric ("nobody asked you").
+  const double hint_weight = mood_elsewhere ? 0.1 : 0.3;
 
   // Praise lowers a complaint only when nothing went wrong: "thanks for
   // nothing" and "thanks to your incompetence" stay complaints.

@@ -155,7 +155,7 @@ TEST_CASE("Spam: channel promotion, links, crypto", "[spam]") {
   CHECK(classify(defaults(), "My order is late").score("intent.spam") < 0.5);
 }
 
-TEST_CASE("Earlier sentiment and anger raise a complaint; toxicity alone does not", "[labels]") {
+TEST_CASE("Earlier sentiment and anger raise a complaint; abuse of other commenters does not", "[labels]") {
   const std::string text = "I expected something else from you guys";
   CHECK(classify(defaults(), text).score("intent.complaint") < 0.5);
   parley::Labels negative;
@@ -167,7 +167,19 @@ TEST_CASE("Earlier sentiment and anger raise a complaint; toxicity alone does no
   abusive.set("toxicity.offensive", 0.95);
   abusive.set("toxicity.insult", 0.95);
   abusive.set("sentiment.negative", 0.9);
-  CHECK(classify(defaults(), "you are all clowns", abusive).score("intent.complaint") < 0.5);
+  // On a brand's page, abuse aimed at no one else is aimed at the brand.
+  CHECK(classify(defaults(), "you are all clowns", abusive).score("intent.complaint") >= 0.5);
+  parley::Labels at_brand = abusive;
+  at_brand.set("abuse.target.brand", 0.5);
+  CHECK(classify(defaults(), "Thieves, all of you", at_brand).score("intent.complaint") >= 0.5);
+  // Aimed at another commenter, it is their quarrel: mood counts 30 % and
+  // the hint "nobody" is rhetoric.
+  parley::Labels at_others = abusive;
+  at_others.set("abuse.target.community", 0.9);
+  CHECK(classify(defaults(), "@dave nobody asked you, you clown", at_others).score("intent.complaint") < 0.5);
+  // Unless something went wrong with the business.
+  CHECK(classify(defaults(), "@dave you clown, my order never arrived either", at_others).score("intent.complaint") >=
+        0.5);
 }
 
 TEST_CASE("Anger at politics is off-topic, not a complaint, unless something about the business went wrong",
