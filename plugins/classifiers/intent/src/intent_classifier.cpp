@@ -7,6 +7,7 @@
 
 #include "cue_list.hpp"
 #include "embedded_file.hpp"
+#include "handle_span.hpp"
 
 // The built-in cue lists, compiled in by parley_embed_text() (CMakeLists.txt).
 std::span<const parley::text::EmbeddedFile> intent_default_cues();
@@ -48,11 +49,7 @@ std::string_view skip_leading_handles(std::string_view text) {
     std::size_t at = 0;
     while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r')) ++at;
     if (at < text.size() && text[at] == '@') {
-      std::size_t end = at + 1;
-      while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= 'A' && text[end] <= 'Z') ||
-                                   (text[end] >= '0' && text[end] <= '9') || text[end] == '_' || text[end] == '.')) {
-        ++end;
-      }
+      const std::size_t end = text::handle_end(text, at + 1, true);  // any script: "@Игорь_К"
       if (end == at + 1) return text.substr(at);
       text = text.substr(end);
     } else if (ascii_iequals(text, at, "rt ")) {

@@ -295,4 +295,11 @@ TEST_CASE("Praise beside a hint of trouble lowers a complaint only half as much"
   CHECK(classify(defaults(), "Great coffee and lovely staff").score("intent.complaint") < 0.5);
 }
 
+TEST_CASE("Leading @handles in any script are skipped before the first word", "[question]") {
+  // A question word opens the question after the names it is addressed to.
+  CHECK(classify(defaults(), "@Мария_К как оформить заказ").score("intent.question") >= 0.5);
+  CHECK(classify(defaults(), "@Νίκος_Π πώς κάνω παραγγελία").score("intent.question") >= 0.5);
+  CHECK(classify(defaults(), "@anna_k how do I order").score("intent.question") >= 0.5);
+}
+
 }  // namespace intent_classifier_test

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 
+#include "handle_span.hpp"
+
 namespace parley::sentiment {
 namespace {
 
@@ -68,10 +70,6 @@ std::int8_t char_type(UChar32 c) {
 
 bool is_letter_type(int type) { return type >= U_UPPERCASE_LETTER && type <= U_OTHER_LETTER; }
 
-bool is_handle_char(char ch) {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-}
-
 }  // namespace
 
 void blank_handles_and_links(std::string_view text, std::string& out) {
@@ -85,10 +83,9 @@ void blank_handles_and_links(std::string_view text, std::string& out) {
   while (at < out.size()) {
     const bool word_start = at == 0 || is_space(out[at - 1]) || out[at - 1] == '(' || out[at - 1] == '"';
     std::size_t end = at;
-    if (out[at] == '@' && at + 1 < out.size() && is_handle_char(out[at + 1]) &&
-        (at == 0 || !is_handle_char(out[at - 1]))) {
-      end = at + 1;
-      while (end < out.size() && (is_handle_char(out[end]) || out[end] == '.')) ++end;
+    if (out[at] == '@' && !text::handle_char_before(out, at)) {
+      end = text::handle_end(out, at + 1, true);  // any script: "@Игорь_К"
+      if (end == at + 1) end = at;                // a lone '@'
     } else if (word_start &&
                (std::string_view(out).substr(at, 7) == "http://" || std::string_view(out).substr(at, 8) == "https://" ||
                 std::string_view(out).substr(at, 4) == "www.")) {

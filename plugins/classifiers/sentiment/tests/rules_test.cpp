@@ -81,6 +81,9 @@ TEST_CASE("Requests and handles are not praise", "[rules]") {
   CHECK(polarity("@united when does the gate open?", "en") == "neutral");
   CHECK(polarity("I like the new menu", "en") == "positive");
   CHECK(polarity("Пожалуйста, помогите с заказом", "ru") == "neutral");
+  // A handle in any script is a name, not words: "Любовь" is "love".
+  CHECK(polarity("@Любовь_К во сколько вы открываетесь?", "ru") == "neutral");
+  CHECK(polarity("Любовь к кофе", "ru") == "positive");
 }
 
 TEST_CASE("Anger rises with anger words, capitals, exclamations and abuse", "[anger]") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handle_key.hpp"
+#include "handle_span.hpp"
 
 namespace parley::toxicity {
 namespace {
@@ -12,7 +13,6 @@ bool is_ascii_alnum(unsigned char c) { return is_ascii_letter(c) || (c >= '0' &&
 // Non-ASCII bytes are treated as parts of letters: the only question here is
 // whether a symbol sits inside a word.
 bool is_word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
-bool is_handle_byte(unsigned char c) { return is_ascii_alnum(c) || c == '_'; }
 
 unsigned char byte_at(std::string_view text, std::size_t i) {
   return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
@@ -145,10 +145,11 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const auto c = static_cast<unsigned char>(raw[i]);
     const auto next = byte_at(raw, i + 1);
-    if (c == '@' && !previous_is_word && is_handle_byte(next)) {
-      // "@handle": a reply to someone, not words to judge.
+    const auto handle_end = c == '@' && !previous_is_word ? text::handle_end(raw, i + 1) : i + 1;
+    if (handle_end > i + 1) {
+      // "@handle" (any script: "@Игорь_К"): a reply to someone, not words to judge.
       const auto start = i + 1;
-      while (is_handle_byte(byte_at(raw, i + 1))) ++i;
+      i = handle_end - 1;
       const auto key = brand_handles.empty() ? std::string() : text::handle_key(raw.substr(start, i + 1 - start));
       const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(),
                                      [&](const std::string& brand_key) { return key.starts_with(brand_key); });

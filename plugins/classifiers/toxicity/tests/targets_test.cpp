@@ -42,6 +42,11 @@ TEST_CASE("Abuse in a reply or at an @mention targets the community", "[targets]
   CHECK(labels.score("abuse.target.community") >= 0.6);
   labels = classify(classifier, event_with("@jussi_k shut up, moron"));
   CHECK(labels.score("abuse.target.community") >= 0.6);
+  // Mentions shown as names, in any script.
+  labels = classify(classifier, event_with("@Игорь_К ты вообще кто такой, идиот", "ru"));
+  CHECK(labels.score("abuse.target.community") >= 0.6);
+  labels = classify(classifier, event_with("@Νίκος_Π εσύ ρε ηλίθιε, κανείς δεν σε ρώτησε", "el"));
+  CHECK(labels.score("abuse.target.community") >= 0.6);
   // The same words as a top-level comment speak to the brand.
   labels = classify(classifier, event_with("you are an idiot"));
   CHECK(labels.score("abuse.target.community") == 0.0);
