@@ -382,6 +382,10 @@ TEST_CASE("a question that tags only other people is theirs to answer; one that 
     INFO(text << ": " << kinds(to_brand));
     CHECK(find(to_brand, ActionKind::reply_public) != nullptr);
   }
+  // A name in another script is a mention too, but its letters cannot be
+  // compared with the brand's: it may be the brand's own page, so the brand answers.
+  const auto to_a_name = harness.respond(comment("@Σάμης_Κ έχετε brunch το Σάββατο;"), question);
+  CHECK(find(to_a_name, ActionKind::reply_public) != nullptr);
   // An e-mail address is not a mention.
   const auto with_mail = harness.respond(comment("Can I write to orders@aroma.example about it?"), question);
   CHECK(find(with_mail, ActionKind::reply_public) != nullptr);
