@@ -8,6 +8,7 @@
 #include "cue_list.hpp"
 #include "embedded_file.hpp"
 #include "handle_span.hpp"
+#include "rating.hpp"
 
 // The built-in cue lists, compiled in by parley_embed_text() (CMakeLists.txt).
 std::span<const parley::text::EmbeddedFile> intent_default_cues();
@@ -214,6 +215,11 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   });
   evidence.question_mark = has_question_mark(raw);
   evidence.links = count_links(raw);
+  // "10/10" praises and "2/5" complains, in any language.
+  if (const auto mark = rating_share(raw)) {
+    if (*mark >= 0.8) ++evidence.counts[kPraise];
+    if (*mark <= 0.4) ++evidence.counts[kProblem];
+  }
   return evidence;
 }
 
@@ -283,7 +289,7 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   double question = (e.question_mark ? 1.2 : 0.0) + (e.question_at_start ? 0.8 : 0.0) + 0.15 * capped(c[kQuestion], 2);
   const double question_score = squash(question, 1.5);
 
-  double praise = 0.6 * capped(c[kPraise], 3) + 0.5 * positive - 0.45 * capped(c[kComplaint], 2) -
+  double praise = 0.6 * capped(c[kPraise], 3) + 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
                   0.3 * capped(c[kProblem], 3) - 0.5 * negative;
   const double praise_score = squash(praise, 1.6);
 

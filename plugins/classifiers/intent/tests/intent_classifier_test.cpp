@@ -302,4 +302,22 @@ TEST_CASE("Leading @handles in any script are skipped before the first word", "[
   CHECK(classify(defaults(), "@anna_k how do I order").score("intent.question") >= 0.5);
 }
 
+TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a praise word", "[praise]") {
+  const char* texts[] = {
+      "10/10, would order again", "Кофе у вас просто огонь", "Sztos jedzenie, wrócimy",         "Vau, nopea toimitus",
+      "الكيك تحفه بجد",           "Απίθανο γλυκό",           "Lovely staff at the Kallio shop",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.praise") >= 0.5);
+  }
+  // A clearly happy mood counts on its own.
+  parley::Labels happy;
+  happy.set("sentiment.positive", 0.8);
+  CHECK(classify(defaults(), "Ordered on Tuesday, it was here on Wednesday", happy).score("intent.praise") >= 0.5);
+  // A low mark is a problem, and "🙏" in a request is "please", not thanks.
+  CHECK(classify(defaults(), "Rated the room 2/5, the sheets were dirty").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "Any student discount? 🙏").score("intent.praise") < 0.5);
+}
+
 }  // namespace intent_classifier_test

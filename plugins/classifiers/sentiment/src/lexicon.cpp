@@ -127,9 +127,11 @@ void Lexicon::add_cues(const text::TextNormalizer& normalizer, std::string_view 
       cue->blame = true;
     } else if (kind == "stopword") {
       cue->stopword = true;
-    } else if (kind == "discourse") {
-      // "honestly", "if I'm honest": it vouches for what is said and has no
-      // valence of its own. This form only: "honest staff" keeps its praise.
+    } else if (kind == "discourse" || kind == "neutral") {
+      // discourse: "honestly", "if I'm honest": it vouches for what is said
+      // and has no valence of its own. neutral: an everyday word that a
+      // machine-made lexicon scores, or that shares a scored stem ("день"
+      // "day" with "денье"). This form only: "honest staff" keeps its praise.
       cue->valence = 0.0F;
       cue->fixed = true;
     } else {

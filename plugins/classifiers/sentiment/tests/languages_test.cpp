@@ -134,3 +134,18 @@ TEST_CASE("Paying, pronouns and popular emoji read as people mean them", "[en][e
   CHECK(polarity("💔") == "negative");
   CHECK(polarity("Παραγγελία ακυρώθηκε ξανά 🤡", "el") == "negative");
 }
+
+TEST_CASE("Everyday words the machine-made lexicons score, or stem into a scored word, are neutral",
+          "[el][ru][pl][fi][ar]") {
+  // "день" "day" shared its stem with "денье", "jedzenie" "food" with "jędza"
+  // "shrew", "huoneen" "room's" with "huono" "bad", "παιδιά" "guys" was
+  // scored negative, and the Arabic lexicon scored names and places.
+  CHECK(polarity("В какой день привезёте заказ", "ru") == "neutral");
+  CHECK(polarity("Czas dostawy to dwa dni, jedzenie było ciepłe", "pl") == "neutral");
+  CHECK(polarity("Varasin huoneen kahdeksi yöksi", "fi") == "neutral");
+  CHECK(polarity("محمد من السعودية يسأل عن الفرع", "ar") == "neutral");
+  CHECK(polarity("Μπράβο παιδιά, ήρθε γρήγορα", "el") == "positive");
+  // Slang praise: literally "fire" and "a hit".
+  CHECK(polarity("Кофе у вас просто огонь", "ru") == "positive");
+  CHECK(polarity("Sztos jedzenie, wrócimy", "pl") == "positive");
+}
