@@ -320,4 +320,19 @@ TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a pr
   CHECK(classify(defaults(), "Any student discount? 🙏").score("intent.praise") < 0.5);
 }
 
+TEST_CASE("Compensation: money back in every language; a refund thanked for is praise", "[compensation]") {
+  const char* texts[] = {
+      "Kiedy oddacie kasę za anulowany lot?",     "Czekam na zwrot za bilet od miesiąca", "أريد استرداد ثمن التذكرة",
+      "Когда будет возврат за отменённый заказ?", "Πότε θα επιστρέψετε τα λεφτά;",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.compensation") >= 0.5);
+  }
+  const auto thanked = classify(defaults(), "Thanks for the quick refund, much appreciated");
+  CHECK(thanked.score("intent.compensation") < 0.5);
+  CHECK(thanked.score("intent.praise") >= 0.5);
+  CHECK(classify(defaults(), "Still no refund, thanks for nothing").score("intent.compensation") >= 0.5);
+}
+
 }  // namespace intent_classifier_test
