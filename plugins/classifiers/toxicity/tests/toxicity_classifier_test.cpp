@@ -161,3 +161,21 @@ TEST_CASE("explain() names the matched entries", "[classifier]") {
   for (const auto& term : matched) found |= term.category == Category::insult && term.literal == " idiot ";
   CHECK(found);
 }
+
+TEST_CASE("Threats at a business: plural you, its premises, a veiled warning, in six languages", "[classifier]") {
+  const char* threats[] = {
+      "Fix it by Friday or you'll see what happens",   "Jak nie oddacie pieniędzy, zobaczycie co będzie",
+      "Не вернёте деньги — разговор будет уже другой", "Αν δεν μου τα δώσετε θα το μετανιώσετε",
+      "Jos ette korjaa tätä, kadutte vielä",           "إذا ما رجعتوا الفلوس هتندموا",
+  };
+  for (const char* text : threats) {
+    INFO(text);
+    CHECK(scores_of(text)[Category::threat] >= 0.5);
+  }
+}
+
+TEST_CASE("Irregular plurals insult, and pets are not animals called names", "[classifier][pl][ar]") {
+  CHECK(scores_of("Idioci. Po prostu idioci.")[Category::insult] >= 0.5);
+  CHECK(scores_of("هل تسمحون بالحيوانات الأليفة؟")[Category::insult] < 0.5);
+  CHECK(scores_of("يا حيوان")[Category::insult] >= 0.5);
+}
