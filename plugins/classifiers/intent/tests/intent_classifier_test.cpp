@@ -335,4 +335,17 @@ TEST_CASE("Compensation: money back in every language; a refund thanked for is p
   CHECK(classify(defaults(), "Still no refund, thanks for nothing").score("intent.compensation") >= 0.5);
 }
 
+TEST_CASE("Spam: selling, follow-back and messenger invitations in every language", "[spam]") {
+  const char* texts[] = {
+      "Selling my old phone, DM me for price", "Seuraa takaisin niin seuraan sinua!",
+      "Ρολόγια replica σε τιμές χονδρικής",    "Продам аккаунт, пишите в личку",
+      "Sprzedam bilety na koncert, pisać pw",  "للبيع حساب بريميوم، كلمني خاص",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.spam") >= 0.5);
+  }
+  CHECK(classify(defaults(), "Is the sale still on?").score("intent.spam") < 0.5);
+}
+
 }  // namespace intent_classifier_test
