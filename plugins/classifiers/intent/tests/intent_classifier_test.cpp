@@ -348,4 +348,15 @@ TEST_CASE("Spam: selling, follow-back and messenger invitations in every languag
   CHECK(classify(defaults(), "Is the sale still on?").score("intent.spam") < 0.5);
 }
 
+TEST_CASE("Questions without a question mark, in spoken forms", "[question]") {
+  const char* texts[] = {
+      "millon uusi kausi tulee",        "onks teillä gluteenitonta", "when's the next drop",
+      "czy ktoś wie do której otwarte", "امتى بتفتحوا الفرع الجديد",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.question") >= 0.5);
+  }
+}
+
 }  // namespace intent_classifier_test
