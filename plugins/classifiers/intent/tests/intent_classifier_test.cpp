@@ -359,4 +359,12 @@ TEST_CASE("Questions without a question mark, in spoken forms", "[question]") {
   }
 }
 
+TEST_CASE("Asking for the money back does not make a refund_delay; waiting for it does", "[theme]") {
+  const auto broken = classify(defaults(), "The sofa arrived broken, refund please");
+  CHECK(broken.attribute("theme") == "quality");
+  CHECK(classify(defaults(), "Still waiting for my refund after six weeks").attribute("theme") == "refund_delay");
+  CHECK(classify(defaults(), "Czekam na zwrot pieniędzy od marca").attribute("theme") == "refund_delay");
+  CHECK(classify(defaults(), "Жду возврата денег уже месяц").attribute("theme") == "refund_delay");
+}
+
 }  // namespace intent_classifier_test
