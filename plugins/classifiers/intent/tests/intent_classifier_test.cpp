@@ -397,4 +397,21 @@ TEST_CASE("Themes: staff who shout or swear, and fees and greed, in every langua
   }
 }
 
+TEST_CASE("Complaints in Greeklish, Russian translit and Arabizi", "[complaint]") {
+  // The language classifier recognises these as el, ru and ar in Latin
+  // letters; intent matches every language's cues at once.
+  const char* texts[] = {
+      "akoma perimenw tin paraggelia, 5 meres",
+      "to app einai xalasmeno kai den douleuei",
+      "zakaz ne prishel uzhe nedelyu, uzhas",
+      "el 7esab msakkar w mafeesh rad",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+  // English words are not Greeklish: "pali", "lesh" and friends stay out of English sentences.
+  CHECK(classify(defaults(), "Lovely coffee and a friendly barista").score("intent.complaint") < 0.5);
+}
+
 }  // namespace intent_classifier_test
