@@ -414,4 +414,14 @@ TEST_CASE("Complaints in Greeklish, Russian translit and Arabizi", "[complaint]"
   CHECK(classify(defaults(), "Lovely coffee and a friendly barista").score("intent.complaint") < 0.5);
 }
 
+TEST_CASE("Part of the order missing is a wrong_order complaint without a mood word", "[theme]") {
+  for (const char* text : {"Maksoin kahdesta kahvista mutta sain vain yhden.", "Paid for two burgers, only got one",
+                           "Zapłaciłem za dwie kawy, dostałem tylko jedną"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.complaint") >= 0.5);
+    CHECK(labels.attribute("theme") == "wrong_order");
+  }
+}
+
 }  // namespace intent_classifier_test
