@@ -261,9 +261,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // @mention of someone else) is their quarrel. Abuse of the brand or its
   // staff, or of no one else, is displeasure with the business ("Thieves.",
   // "where the f*** is my food") and counts in full.
-  const double at_community = labels.score("abuse.target.community");
-  const double at_business = std::max(labels.score("abuse.target.brand"), labels.score("abuse.target.staff"));
-  const bool abuse_of_others = toxic >= 0.5 && !problem_cues && at_community >= 0.5 && at_community > at_business;
+  const auto aimed_at_others = [&labels] {
+    const double at_community = labels.score("abuse.target.community");
+    return at_community >= 0.5 &&
+           at_community > std::max(labels.score("abuse.target.brand"), labels.score("abuse.target.staff"));
+  };
+  const bool abuse_of_others = toxic >= 0.5 && !problem_cues && aimed_at_others();
   const bool mood_elsewhere = abuse_of_others || off_topic_only;
   const double mood_weight = mood_elsewhere ? 0.3 : 1.0;
   // Hints ("still", "again", "nobody", "hours") point to a complaint about
