@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "scratch_dir.hpp"
+
 namespace parley::testing {
 
 namespace {
@@ -58,7 +60,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 std::string fresh_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley-it-" + std::to_string(getpid())) / name;
+  const auto dir = parley::test::scratch_dir("parley-it") / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

@@ -1,20 +1,20 @@
 // Store tests' files: a path for a new SQLite file in a per-process temporary
-// folder (any file and WAL/SHM companion of an earlier run removed), and the
-// schema version a file was left at.
+// folder removed when the process exits (scratch_dir; any file and WAL/SHM
+// companion of an earlier test in the process removed), and the schema
+// version a file was left at.
 #pragma once
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
+#include "scratch_dir.hpp"
+
 namespace parley::test {
 
 inline std::filesystem::path fresh_database_file(const std::string& folder, const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / (folder + "-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto file = dir / (name + ".db");
+  auto file = scratch_dir(folder) / (name + ".db");
   for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
   return file;
 }
