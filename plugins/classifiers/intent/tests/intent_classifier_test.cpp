@@ -424,4 +424,14 @@ TEST_CASE("Part of the order missing is a wrong_order complaint without a mood w
   }
 }
 
+TEST_CASE("Undercooked food is a quality problem, and a photo as evidence is a hint", "[theme]") {
+  for (const char* text : {"The chicken was raw in the middle, photo attached",
+                           "Курица была сырая внутри, фото прилагаю", "Kurczak był surowy w środku"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.complaint") >= 0.5);
+    CHECK(labels.attribute("theme") == "quality");
+  }
+}
+
 }  // namespace intent_classifier_test
