@@ -145,11 +145,11 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const auto c = static_cast<unsigned char>(raw[i]);
     const auto next = byte_at(raw, i + 1);
-    const auto handle_end = c == '@' && !previous_is_word ? text::handle_end(raw, i + 1) : i + 1;
-    if (handle_end > i + 1) {
+    const auto mention_end = c == '@' && !previous_is_word ? text::handle_end(raw, i + 1) : i + 1;
+    if (mention_end > i + 1) {
       // "@handle" (any script: "@Игорь_К"): a reply to someone, not words to judge.
       const auto start = i + 1;
-      i = handle_end - 1;
+      i = mention_end - 1;
       const auto key = brand_handles.empty() ? std::string() : text::handle_key(raw.substr(start, i + 1 - start));
       const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(),
                                      [&](const std::string& brand_key) { return key.starts_with(brand_key); });
