@@ -142,17 +142,18 @@ void PlaybookResponder::respond(const Event& event, const Labels& labels, const 
   // anger alone makes rants and insults look like complaints too.
   const bool about_business = !theme.empty() && theme != "other";
   if (labels.score("intent.spam") >= thresholds.spam && !complaint) return on_spam(turn);
-  if (labels.score("toxicity.offensive") >= thresholds.offensive) {
-    const auto strong = [&](const char* label) { return labels.score(label) >= thresholds.offensive; };
+  if (strong(labels, "toxicity.offensive")) {
     // A threat to the brand's account is a threat to the people behind it.
-    const bool aimed_at_people = labels.score("abuse.target.staff") >= thresholds.target ||
-                                 labels.score("abuse.target.community") >= thresholds.target ||
-                                 (strong("toxicity.threat") && labels.score("abuse.target.brand") >= thresholds.target);
-    const bool hateful = strong("toxicity.hate") || strong("toxicity.threat") || strong("toxicity.harassment");
-    const bool insulting = strong("toxicity.insult");
+    const bool aimed_at_people = aimed_at(labels, "abuse.target.staff") || aimed_at(labels, "abuse.target.community") ||
+                                 (strong(labels, "toxicity.threat") && aimed_at(labels, "abuse.target.brand"));
+    const bool hateful =
+        strong(labels, "toxicity.hate") || strong(labels, "toxicity.threat") || strong(labels, "toxicity.harassment");
+    const bool insulting = strong(labels, "toxicity.insult");
     // P8: a ban at once is for obscenity or racism aimed at people; a profane
     // complaint about the business is still a complaint (P16.aggressive).
-    if (aimed_at_people && (hateful || (insulting && strong("toxicity.profanity")))) return on_abuse(turn, true);
+    if (aimed_at_people && (hateful || (insulting && strong(labels, "toxicity.profanity")))) {
+      return on_abuse(turn, true);
+    }
     const bool business_complaint = complaint && about_business;
     if (!business_complaint || hateful || (aimed_at_people && insulting)) return on_abuse(turn, false);
   }
@@ -288,7 +289,7 @@ void PlaybookResponder::on_abuse(Turn& turn, bool obscene_or_hateful_at_people) 
   moderate_abuse(turn, obscene_or_hateful_at_people);
   // A threat is also a person's business, whatever the moderation (safety;
   // reporting it to the platform or the police is theirs to decide).
-  if (turn.labels.score("toxicity.threat") >= config_.thresholds.offensive) refer_threat(turn);
+  if (strong(turn.labels, "toxicity.threat")) refer_threat(turn);
 }
 
 void PlaybookResponder::moderate_abuse(Turn& turn, bool obscene_or_hateful_at_people) {
@@ -301,16 +302,14 @@ void PlaybookResponder::moderate_abuse(Turn& turn, bool obscene_or_hateful_at_pe
     if (can_hide) act(turn, ActionKind::hide, "P8.hide", "abusive comment (" + why + ") hidden (P9: not deleted)");
   };
   if (obscene_or_hateful_at_people && config_.ban_abuse_of_people_at_once) {
-    const auto aimed_at = [&](const char* label) { return labels.score(label) >= config_.thresholds.target; };
-    const auto target = aimed_at("abuse.target.staff")       ? "staff"
-                        : aimed_at("abuse.target.community") ? "the community"
-                                                             : "the brand's people";
+    const auto target = aimed_at(labels, "abuse.target.staff")       ? "staff"
+                        : aimed_at(labels, "abuse.target.community") ? "the community"
+                                                                     : "the brand's people";
     // Named as what it is: the person reviewing the ban reads this first.
-    const auto strong = [&](const char* label) { return labels.score(label) >= config_.thresholds.offensive; };
-    const char* what = strong("toxicity.threat")       ? "a threat"
-                       : strong("toxicity.hate")       ? "hateful abuse"
-                       : strong("toxicity.harassment") ? "harassment"
-                                                       : "an obscene insult";
+    const char* what = strong(labels, "toxicity.threat")       ? "a threat"
+                       : strong(labels, "toxicity.hate")       ? "hateful abuse"
+                       : strong(labels, "toxicity.harassment") ? "harassment"
+                                                               : "an obscene insult";
     act(turn, ActionKind::ban, "P8.ban_at_once",
         std::string(what) + " aimed at " + target + " (" + why + ") is banned at once; policy.ban.for decides");
     hide();
@@ -546,6 +545,14 @@ void PlaybookResponder::act(Turn& turn, ActionKind kind, const std::string& rule
   action.reason = std::move(reason);
   action.rule_id = rule;
   turn.proposals.push_back(std::move(action));
+}
+
+bool PlaybookResponder::strong(const parley::Labels& labels, const char* label) const {
+  return labels.score(label) >= config_.thresholds.offensive;
+}
+
+bool PlaybookResponder::aimed_at(const parley::Labels& labels, const char* label) const {
+  return labels.score(label) >= config_.thresholds.target;
 }
 
 }  // namespace parley::playbook

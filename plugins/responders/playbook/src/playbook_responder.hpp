@@ -46,6 +46,10 @@ class PlaybookResponder final : public Responder {
   void offer_or_decline(Turn& turn);
   void escalate(Turn& turn, const EscalationRoute& route, const std::string& rule, const std::string& why);
   void check_first_response_time(Turn& turn);
+  /// A toxicity label strong enough to act on (thresholds.offensive).
+  bool strong(const parley::Labels& labels, const char* label) const;
+  /// An abuse.target.* label that names who the abuse is aimed at (thresholds.target).
+  bool aimed_at(const parley::Labels& labels, const char* label) const;
 
   /// Proposes a text action; a text that fails the tone check is held back
   /// and reported to a person instead (P3).
