@@ -72,6 +72,10 @@ TEST_CASE("Greek: insults, swearing and threats, with and without accents", "[cl
   CHECK(scores_of("άντε γαμήσου")[Category::profanity] >= 0.8);
   CHECK(scores_of("θα σε σκοτώσω")[Category::threat] >= 0.9);
   CHECK(scores_of("Το μαλακό μαξιλάρι είναι υπέροχο").offensive < 0.5);  // "soft" is not "μαλάκας"
+  // "μπούφος" (a dolt) and "μπουφάν" (a jacket) share a stem: only the insult's own forms count.
+  CHECK(scores_of("άντε ρε μπούφε")[Category::insult] >= 0.45);
+  CHECK(scores_of("είστε μπούφοι")[Category::insult] >= 0.45);
+  CHECK(scores_of("Μάιος και φοράμε μπουφάν").offensive == 0.0);
 }
 
 TEST_CASE("Russian: inflected insults and mat", "[classifier][ru]") {
