@@ -26,6 +26,12 @@ constexpr float kElongationIncrement = 0.293F;  // "soooo good": emphasis like a
 constexpr float kLaughterValence = 1.5F;        // "hahaha", "ахахах", "ههههه"
 constexpr float kIronyScalar = -0.5F;           // "great" in a complaint: a weak negative
 constexpr std::size_t kScope = 3;               // negators and boosters reach 3 words
+// Abuse found by the toxicity classifier reads as a negative word of about
+// this valence (per unit of its score) when the lexicon heard nothing
+// positive: "Воры.", "что за бл*дский бардак" are negative although the
+// lexicons lack the words; "f***ing amazing" keeps its praise.
+constexpr float kAbuseValence = -2.0F;
+constexpr double kAbuseFloor = 0.44;  // the toxicity plugin's mild insult (0.45)
 
 /// One token's part in the text.
 struct TokenCue {
@@ -329,6 +335,7 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
   }
 
   float sum = 0.0F;
+  bool heard_positive = false;
   float anger_peak = 0.0F;
   float anger_total = 0.0F;
   for (std::size_t i = 0; i < token_count; ++i) {
@@ -368,6 +375,7 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
     // Irony: a "great"/"thanks" in a text that complains is not praise.
     if (complaint && slot.cue.irony && valence > 0.0F) valence = kIronyScalar * valence;
     if (contrast_at < token_count) valence *= i < contrast_at ? kContrastBefore : kContrastAfter;
+    heard_positive = heard_positive || valence > 0.0F;
     sum += valence;
   }
 
@@ -385,6 +393,13 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
   }
 
   sum += work.signals.emoticon_valence;
+  heard_positive = heard_positive || work.signals.emoticon_valence > 0.0F;
+
+  // Abuse the lexicon does not know counts once, as strong as its score;
+  // where the lexicon already heard it (English profanity) nothing is added.
+  if (context.abuse >= kAbuseFloor && !heard_positive) {
+    sum = std::min(sum, kAbuseValence * static_cast<float>(context.abuse));
+  }
 
   // Emphasis: "!!!", "???" and CAPITALS strengthen whatever was said.
   const TextSignals& signals = work.signals;

@@ -100,6 +100,25 @@ TEST_CASE("Anger rises with anger words, capitals, exclamations and abuse", "[an
   CHECK(labels.score("anger") > anger("you are slow"));
 }
 
+TEST_CASE("Abuse the lexicon lacks reads as negative unless something positive was said", "[rules]") {
+  const auto with_abuse = [](const std::string& text, const std::string& lang, const char* label, double score) {
+    parley::Labels labels;
+    labels.set(label, score);
+    default_classifier().classify(event_with(text, lang), labels);
+    return labels;
+  };
+  // The lexicons have no "clowns" in Russian nor this spelling of a swear
+  // word: the toxicity classifier's score stands in for them.
+  CHECK(negative("Клоуны.", "ru") < 0.1);
+  CHECK(with_abuse("Клоуны.", "ru", "toxicity.insult", 0.45).score("sentiment.negative") > 0.4);
+  CHECK(polarity(with_abuse("Два часа ждали пиццу, бл*", "ru", "toxicity.profanity", 0.8)) == "negative");
+  // Swearing in praise stays praise; abuse the lexicon already scored counts once.
+  CHECK(polarity(with_abuse("fucking amazing coffee", "en", "toxicity.profanity", 0.7)) == "positive");
+  CHECK(polarity(with_abuse("Кофе просто огонь, бл*", "ru", "toxicity.profanity", 0.7)) == "positive");
+  CHECK(with_abuse("this is shit", "en", "toxicity.profanity", 0.7).score("sentiment.negative") ==
+        Approx(negative("this is shit")));
+}
+
 TEST_CASE("Brand additions change a word's valence", "[config]") {
   FakeContext context;
   parley::sentiment::SentimentClassifier classifier(
