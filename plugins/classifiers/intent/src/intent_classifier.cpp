@@ -1,6 +1,7 @@
 #include "intent_classifier.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <span>
 #include <stdexcept>
@@ -18,8 +19,8 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation",
-    "offtopic",  "spam",    "promo",    "instead", "ordered",  "received", "resolved",
+    "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation", "offtopic",
+    "spam",      "promo",   "instead",  "ordered", "received", "resolved", "duration",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -80,12 +81,42 @@ bool speaks_to_customer_care(std::string_view lead) {
 
 /// Question marks: ASCII ?, Arabic ؟ (U+061F), Greek ; (U+037E, and the ASCII
 /// semicolon in Greek text, which is how Greek writes a question mark).
+/// Greek letters (lead bytes 0xCE/0xCF), where ';' is the question mark.
+bool has_greek(std::string_view text) {
+  return text.find("\xCE") != std::string_view::npos || text.find("\xCF") != std::string_view::npos;
+}
+
 bool has_question_mark(std::string_view text) {
   if (text.find('?') != std::string_view::npos) return true;
   if (text.find("\xD8\x9F") != std::string_view::npos) return true;
   if (text.find("\xCD\xBE") != std::string_view::npos) return true;
-  const bool greek = text.find("\xCE") != std::string_view::npos || text.find("\xCF") != std::string_view::npos;
-  return greek && text.find(';') != std::string_view::npos;
+  return has_greek(text) && text.find(';') != std::string_view::npos;
+}
+
+/// Whether a sentence of the text states rather than asks: one ended by "."
+/// or "!" (not "4.5", not "shop.com"), or words after a question ("Any human
+/// there? 5 days I've been writing"). A lone unpunctuated line is not one:
+/// it may start with a question word. Letters are ASCII letters and digits
+/// or a 2- or 3-byte UTF-8 sequence; emoji (4 bytes) are not.
+bool has_statement(std::string_view text, bool greek) {
+  bool words = false;
+  bool ended_one = false;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto ch = static_cast<unsigned char>(text[at]);
+    const bool question_end = ch == '?' || (ch == 0xD8 && at + 1 < text.size() && text[at + 1] == '\x9F') ||
+                              (ch == 0xCD && at + 1 < text.size() && text[at + 1] == '\xBE') || (greek && ch == ';');
+    if (question_end) {
+      words = false;
+      ended_one = true;
+    } else if (ch == '.' || ch == '!') {
+      const bool sentence_end = at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n' ||
+                                text[at + 1] == '.' || text[at + 1] == '!';
+      if (sentence_end && words) return true;
+    } else if (std::isalnum(ch) || (ch >= 0xC2 && ch <= 0xEF)) {
+      words = true;
+    }
+  }
+  return words && ended_one;
 }
 
 /// Web links and bare domains ("gofundme.com/x"), each counted once: after a
@@ -214,6 +245,7 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     }
   });
   evidence.question_mark = has_question_mark(raw);
+  evidence.statement = has_statement(raw, has_greek(raw));
   evidence.links = count_links(raw);
   // "10/10" praises and "2/5" complains, in any language.
   if (const auto mark = rating_share(raw)) {
@@ -243,6 +275,14 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
   const double toxic = std::max(labels.score("toxicity.offensive"), labels.score("toxicity.insult"));
+  // A length of time hints at waiting ("two hours late"), except in a calm
+  // question, where it asks about time ("What are your opening hours?",
+  // "Сколько дней доставка?").
+  const bool asks_only = (e.question_mark || e.question_at_start) && !e.statement;
+  const bool calm_question =
+      asks_only && c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3;
+  if (!calm_question) c[kHint] += c[kDuration];
+
   // "Sorted out, thanks for the help": a problem that is over. Problem and
   // hint cues count half and no longer block the praise discount; a clear
   // complaint phrase still does.

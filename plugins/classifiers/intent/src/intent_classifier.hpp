@@ -33,6 +33,7 @@ enum Signal : std::uint32_t {
   kOrdered,   ///< "I ordered": with kReceived, a hint of the wrong item
   kReceived,  ///< "I got", "they brought me": nothing alone
   kResolved,  ///< "sorted out", "working again": with thanks, the problem is over
+  kDuration,  ///< "hours", "три дня": a hint in a statement, nothing in a calm question
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -43,6 +44,7 @@ struct Evidence {
   std::uint32_t counts[kSignalCount] = {};
   bool question_at_start = false;  ///< a question cue is the first word (after @handles)
   bool question_mark = false;
+  bool statement = false;  ///< a sentence that does not ask ("5 days I've been writing.")
   std::uint32_t links = 0;
   float theme_weight[kMaxThemes] = {};
 };

@@ -136,6 +136,40 @@ TEST_CASE("Everyday complaints in Arabic, with their theme", "[complaint][ar]") 
   check_complaints(std::begin(cases), std::end(cases));
 }
 
+TEST_CASE("A waiting time in any grammatical form hints at a complaint, in six languages", "[complaint]") {
+  // After a numeral the unit takes another case ("два часа", "пять часов",
+  // "третью неделю"; "trzy miesiące", "pięć miesięcy"; "kolme tuntia",
+  // "tunnin"; "ساعتين"): each form is a hint, as "hours" is in English.
+  for (const char* text :
+       {"Ждём уже два часа", "Жду ответа третью неделю", "Пятый месяц жду", "Czekam od tygodnia",
+        "Czekam już trzy miesiące", "Od pięciu miesięcy czekam", "Περιμένω μία εβδομάδα", "Περιμένω δύο μήνες",
+        "Odotin tunnin", "Kolme kuukautta odotettu", "مستني بقالي ساعتين", "بقالي شهرين مستني"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+  check_not_complaints({"Мы открыты круглые сутки", "Czy macie otwarte w tym miesiącu?", "Πόσες ώρες είστε ανοιχτά;"});
+}
+
+TEST_CASE("A calm question about time is a question, a waiting time stated beside it a complaint", "[complaint]") {
+  check_not_complaints({"What are your opening hours?", "How many days does delivery take?",
+                        "Сколько дней идёт доставка?", "Ile dni trwa dostawa?", "Kuinka monta päivää toimitus kestää?",
+                        "كم يوم يستغرق التوصيل؟"});
+  // A sentence that states, beside the question, is not a calm question.
+  for (const char* text : {"Is there anyone there? 5 days I have been writing to you.",
+                           "Есть там кто живой? Пишу вам уже пять дней.", "Czy ktoś tu jest? Piszę od tygodnia!"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
+
+TEST_CASE("Everyday verdicts on a business are complaints in Russian", "[complaint][ru]") {
+  for (const char* text : {"Вы воры", "Ну и бардак у вас в отделении", "Обдираловка, а не кафе",
+                           "Грабёж средь бела дня", "Это беспредел", "Трек не обновляется уже неделю"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
+
 TEST_CASE("Neutral texts, thanks and questions stay below 0.5 in six languages", "[complaint]") {
   check_not_complaints({
       "The app works great now",
