@@ -195,6 +195,22 @@ TEST_CASE("Earlier sentiment and anger raise a complaint; abuse of other comment
         0.5);
 }
 
+TEST_CASE("Saying it is off topic, or talking about the weather, is off-topic in every language", "[offtopic]") {
+  for (const char* text :
+       {"Off topic, but has anyone seen my black umbrella?", "Random question: best hiking trail near here?",
+        "Sorry, не по теме: кто знает хорошего сантехника?", "Ну и погода сегодня, весь день дождь",
+        "Trochę poza tematem, ale polecacie jakiegoś mechanika?", "Co za pogoda, znowu pada",
+        "Εντελώς άσχετο, ξέρει κανείς καλό υδραυλικό;", "Τι καιρός σήμερα, βρέχει ασταμάτητα",
+        "Vähän ohi aiheen, mutta tietääkö joku hyvän putkimiehen?", "سؤال خارج الموضوع: مين يعرف سباك كويس؟",
+        "الطقس اليوم حار جدا"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.offtopic") >= 0.5);
+  }
+  // Weather that made an order late is the business's affair.
+  const auto late = classify(defaults(), "My delivery is two hours late because of the weather");
+  CHECK(late.score("intent.complaint") > late.score("intent.offtopic"));
+}
+
 TEST_CASE("Anger at politics is off-topic, not a complaint, unless something about the business went wrong",
           "[labels]") {
   parley::Labels angry;
