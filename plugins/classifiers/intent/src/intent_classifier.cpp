@@ -339,7 +339,11 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // "Thanks for the quick refund": money that came back, thanked for with
   // nothing wrong, is praise, not a demand.
   const bool thanked_for = c[kPraise] > 0 && !problem_cues && c[kHint] == 0;
-  const double compensation_score = squash((thanked_for ? 0.4 : 0.8) * capped(c[kCompensation], 2), 1.6);
+  // A promotion's "free" and "discount" are offers, not demands.
+  const bool promotion = (c[kSpam] > 0 || e.links > 1) && !problem_cues;
+  const double compensation_score =
+      promotion ? 0.0
+                : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : 0.8 * capped(c[kCompensation], 2), 1.6);
   // An off-topic cue with not a word of the business is surer than one beside
   // an order or an app: one such cue alone passes the playbook's 0.6.
   const double offtopic_score =

@@ -319,6 +319,19 @@ TEST_CASE("A problem that is over, with thanks, is no complaint", "[complaint]")
             .score("intent.complaint") >= 0.5);
 }
 
+TEST_CASE("A problem that is over, with thanks, is no complaint in any of the six languages", "[complaint]") {
+  for (const char* text : {"Приложение глючило, но теперь работает, спасибо за помощь!",
+                           "Aplikacja się zawieszała, ale już działa, dziękuję za pomoc",
+                           "Η εφαρμογή κολλούσε αλλά τώρα δουλεύει ξανά, ευχαριστώ για τη βοήθεια",
+                           "Sovellus kaatuili, mutta nyt toimii taas, kiitos avusta!",
+                           "التطبيق كان واقف بس رجع يشتغل، شكرا على المساعده"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") < 0.5);
+  }
+  // Without thanks the problem stands.
+  CHECK(classify(defaults(), "Aplikacja się zawieszała, ale już działa").score("intent.complaint") >= 0.5);
+}
+
 TEST_CASE("Praise beside a hint of trouble lowers a complaint only half as much", "[complaint]") {
   CHECK(classify(defaults(), "Great coffee but I waited hours").score("intent.complaint") >= 0.5);
   CHECK(classify(defaults(), "Great coffee and lovely staff").score("intent.complaint") < 0.5);
@@ -362,6 +375,14 @@ TEST_CASE("Compensation: money back in every language; a refund thanked for is p
   CHECK(thanked.score("intent.compensation") < 0.5);
   CHECK(thanked.score("intent.praise") >= 0.5);
   CHECK(classify(defaults(), "Still no refund, thanks for nothing").score("intent.compensation") >= 0.5);
+  // Thanked for in other languages, however many money words it has.
+  for (const char* text : {"Dziękuję za zwrot pieniędzy, wszystko sprawnie", "Спасибо за возврат, деньги пришли",
+                           "Kiitos hyvityksestä, sain rahat takaisin"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.compensation") < 0.5);
+  }
+  // A promotion's "free" is an offer, not a demand.
+  CHECK(classify(defaults(), "FREE iPhone giveaway, follow and DM me to win!").score("intent.compensation") == 0.0);
 }
 
 TEST_CASE("Spam: selling, follow-back and messenger invitations in every language", "[spam]") {

@@ -329,7 +329,8 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
   std::size_t contrast_at = token_count;
   for (std::size_t i = 0; i < token_count; ++i) {
     const Cue& cue = work.cues[i].cue;
-    complaint |= cue.complaint;
+    // A complaint word inside a phrase ("thanks for the refund") is the phrase's.
+    complaint |= cue.complaint && !work.cues[i].consumed;
     blame |= cue.blame;
     if (cue.contrast && !work.cues[i].consumed) contrast_at = i;
   }

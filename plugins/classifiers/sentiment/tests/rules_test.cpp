@@ -119,6 +119,16 @@ TEST_CASE("Abuse the lexicon lacks reads as negative unless something positive w
         Approx(negative("this is shit")));
 }
 
+TEST_CASE("A refund thanked for is positive: its complaint word belongs to the thanks", "[rules]") {
+  CHECK(polarity("Thanks for the refund, all smooth", "en") == "positive");
+  CHECK(polarity("Dziękuję za zwrot pieniędzy, wszystko sprawnie", "pl") == "positive");
+  CHECK(polarity("Спасибо за возврат, всё быстро", "ru") == "positive");
+  CHECK(polarity("Kiitos hyvityksestä", "fi") == "positive");
+  // Waiting for it is still a complaint, and sarcastic thanks still irony.
+  CHECK(polarity("Still waiting for the refund", "en") == "negative");
+  CHECK(polarity("Thanks for nothing, still no refund", "en") == "negative");
+}
+
 TEST_CASE("Brand additions change a word's valence", "[config]") {
   FakeContext context;
   parley::sentiment::SentimentClassifier classifier(
