@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 
 #include "test_support.hpp"
 
@@ -160,6 +161,26 @@ TEST_CASE("A calm question about time is a question, a waiting time stated besid
     INFO(text);
     CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
   }
+}
+
+TEST_CASE("A failure that repeats weighs more, in six languages", "[complaint]") {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Third time this week the courier left without ringing", "The courier left without ringing"},
+      {"Уже третий раз курьер уходит не позвонив", "Курьер уходит не позвонив"},
+      {"Po raz kolejny kurier odjechał bez dzwonienia", "Kurier odjechał bez dzwonienia"},
+      {"Τρίτη φορά ο κούριερ φεύγει χωρίς να χτυπήσει", "Ο κούριερ φεύγει χωρίς να χτυπήσει"},
+      {"Kolmannen kerran kuriiri lähti soittamatta", "Kuriiri lähti soittamatta"},
+      {"تالت مره المندوب يمشي من غير ما يرن", "المندوب يمشي من غير ما يرن"},
+  };
+  for (const auto& [repeated, once] : pairs) {
+    INFO(repeated);
+    CHECK(classify(defaults(), repeated).score("intent.complaint") >
+          classify(defaults(), once).score("intent.complaint"));
+  }
+  const auto broken = classify(defaults(), "الشاشة اتكسرت في الشحن");
+  CHECK(broken.score("intent.complaint") >= 0.5);
+  CHECK(broken.attribute("theme") == "quality");
+  CHECK(classify(defaults(), "Μία ώρα για έναν καφέ, δεν πάει άλλο").score("intent.complaint") >= 0.5);
 }
 
 TEST_CASE("Everyday verdicts on a business are complaints in Russian", "[complaint][ru]") {

@@ -181,5 +181,8 @@ TEST_CASE("Threats at a business: plural you, its premises, a veiled warning, in
 TEST_CASE("Irregular plurals insult, and pets are not animals called names", "[classifier][pl][ar]") {
   CHECK(scores_of("Idioci. Po prostu idioci.")[Category::insult] >= 0.5);
   CHECK(scores_of("هل تسمحون بالحيوانات الأليفة؟")[Category::insult] < 0.5);
+  // "العملاء" with the article are customers; the bare word is the insult (agents, traitors).
+  CHECK(scores_of("خدمة العملاء سيئة جدا").offensive == 0.0);
+  CHECK(scores_of("انتم عملاء وخونة")[Category::insult] >= 0.5);
   CHECK(scores_of("يا حيوان")[Category::insult] >= 0.5);
 }
