@@ -27,6 +27,10 @@ constexpr std::string_view kSignalNames[kSignalCount] = {
 /// ("order", "app", "flight") counts half as much as what went wrong with it
 /// ("late", "crashes", "wrong size") in `[theme.<theme>]`.
 constexpr float kAboutWeight = 0.5F;
+/// What a complaint is about adds at most this to a theme, less than one
+/// word of what went wrong: "the courier threw the parcel, the TV is
+/// cracked" is `quality`, however many delivery words it has.
+constexpr float kAboutCap = 0.75F;
 
 /// Evidence strength -> score in [0,1): 1 - e^(-k x). Saturates, never jumps.
 double squash(double evidence, double k) { return evidence <= 0 ? 0.0 : 1.0 - std::exp(-k * evidence); }
@@ -170,7 +174,7 @@ IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::Pl
         add_cue(file.name, line.term, kThemeBase + theme_index(line.section.substr(6)));
       } else if (line.section.starts_with("about.")) {
         if (settings.replace_default_themes) continue;
-        add_cue(file.name, line.term, kThemeBase + theme_index(line.section.substr(6)), kAboutWeight);
+        add_cue(file.name, line.term, kAboutBase + theme_index(line.section.substr(6)), kAboutWeight);
       } else {
         throw std::invalid_argument("intent: " + std::string(file.name) + ": unknown section [" + line.section + "]");
       }
@@ -240,8 +244,10 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     if (cue.target < kThemeBase) {
       ++evidence.counts[cue.target];
       if (cue.target == kQuestion && token == 0) evidence.question_at_start = true;
-    } else {
+    } else if (cue.target < kAboutBase) {
       evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
+    } else {
+      evidence.about_weight[cue.target - kAboutBase] += cue.weight;
     }
   });
   evidence.question_mark = has_question_mark(raw);
@@ -294,8 +300,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const bool problem_cues = c[kComplaint] + (resolved ? 0 : c[kProblem]) > 0;
   // Off-topic only: politics or a conspiracy, nothing that went wrong, and
   // no word of the business (orders, apps, staff, prices: any theme cue).
-  const bool about_business =
-      std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), [](float weight) { return weight > 0.0F; });
+  const auto positive_weight = [](float weight) { return weight > 0.0F; };
+  const bool about_business = std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), positive_weight) ||
+                              std::any_of(std::begin(e.about_weight), std::end(e.about_weight), positive_weight);
   const bool off_topic_only = c[kOfftopic] > 0 && !problem_cues && !about_business;
   // Abuse aimed at other commenters (toxicity's target hint: a reply, an
   // @mention of someone else) is their quarrel. Abuse of the brand or its
@@ -365,9 +372,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
     std::size_t best = themes_.size();
     float best_weight = 0.0F;
     for (std::size_t i = 0; i < themes_.size(); ++i) {
-      if (e.theme_weight[i] > best_weight) {
+      const float weight = e.theme_weight[i] + std::min(e.about_weight[i], kAboutCap);
+      if (weight > best_weight) {
         best = i;
-        best_weight = e.theme_weight[i];
+        best_weight = weight;
       }
     }
     labels.set_attribute("theme", best == themes_.size() ? std::string("other") : themes_[best]);

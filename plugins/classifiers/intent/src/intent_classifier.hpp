@@ -38,6 +38,8 @@ enum Signal : std::uint32_t {
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
 constexpr std::size_t kMaxThemes = 64;
+/// `[about.<theme>]` cues: target kAboutBase + theme index.
+constexpr std::uint32_t kAboutBase = kThemeBase + kMaxThemes;
 
 /// The evidence found in one text, before it becomes scores.
 struct Evidence {
@@ -46,7 +48,8 @@ struct Evidence {
   bool question_mark = false;
   bool statement = false;  ///< a sentence that does not ask ("5 days I've been writing.")
   std::uint32_t links = 0;
-  float theme_weight[kMaxThemes] = {};
+  float theme_weight[kMaxThemes] = {};  ///< what went wrong ("late", "cracked")
+  float about_weight[kMaxThemes] = {};  ///< what it is about ("courier", "parcel")
 };
 
 class IntentClassifier final : public parley::Classifier {

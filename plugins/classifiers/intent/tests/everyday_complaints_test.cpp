@@ -247,6 +247,11 @@ TEST_CASE("What went wrong outweighs what it is about when choosing the theme", 
   CHECK(classify(defaults(), "Zgubili mój bagaż i nikt nie odpowiada, skandal").attribute("theme") == "lost_luggage");
   // Nothing that points to a theme: other.
   CHECK(classify(defaults(), "Απαράδεκτο, ντροπή σας").attribute("theme") == "other");
+  // Many words of what it is about still weigh less than one of what went wrong.
+  CHECK(classify(defaults(), "Kurier rzucił paczkę przez płot, przesyłka z telewizorem, ekran pęknięty")
+            .attribute("theme") == "quality");
+  CHECK(classify(defaults(), "The courier threw my parcel over the gate, the delivery box was soaked, the lamp cracked")
+            .attribute("theme") == "quality");
 }
 
 TEST_CASE("Paying twice is a billing complaint in every language", "[complaint]") {
