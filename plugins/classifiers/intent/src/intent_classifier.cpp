@@ -1,7 +1,7 @@
 #include "intent_classifier.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <cmath>
 #include <span>
 #include <stdexcept>
@@ -97,27 +97,61 @@ bool has_question_mark(std::string_view text) {
   return has_greek(text) && text.find(';') != std::string_view::npos;
 }
 
+/// What one byte can be in has_statement().
+enum class ByteRole : std::uint8_t { other, letter, stop, ask, semicolon, arabic_lead, greek_lead };
+
+/// A table, so the scan costs one lookup per byte: ASCII letters and
+/// digits, and the lead bytes of 2- and 3-byte UTF-8 sequences, are letters
+/// (emoji, 4 bytes, are not); 0xD8 leads an Arabic letter or the Arabic
+/// question mark (D8 9F), 0xCD a Greek letter or the Greek one (CD BE).
+constexpr std::array<ByteRole, 256> make_byte_roles() {
+  std::array<ByteRole, 256> roles{};
+  for (int ch = '0'; ch <= '9'; ++ch) roles[ch] = ByteRole::letter;
+  for (int ch = 'a'; ch <= 'z'; ++ch) roles[ch] = ByteRole::letter;
+  for (int ch = 'A'; ch <= 'Z'; ++ch) roles[ch] = ByteRole::letter;
+  for (int ch = 0xC2; ch <= 0xEF; ++ch) roles[ch] = ByteRole::letter;
+  roles['.'] = roles['!'] = ByteRole::stop;
+  roles['?'] = ByteRole::ask;
+  roles[';'] = ByteRole::semicolon;
+  roles[0xD8] = ByteRole::arabic_lead;
+  roles[0xCD] = ByteRole::greek_lead;
+  return roles;
+}
+constexpr auto kByteRoles = make_byte_roles();
+
 /// Whether a sentence of the text states rather than asks: one ended by "."
 /// or "!" (not "4.5", not "shop.com"), or words after a question ("Any human
 /// there? 5 days I've been writing"). A lone unpunctuated line is not one:
-/// it may start with a question word. Letters are ASCII letters and digits
-/// or a 2- or 3-byte UTF-8 sequence; emoji (4 bytes) are not.
+/// it may start with a question word. `greek`: ';' is a question mark.
 bool has_statement(std::string_view text, bool greek) {
   bool words = false;
   bool ended_one = false;
+  const auto next_is = [&text](std::size_t at, char byte) { return at + 1 < text.size() && text[at + 1] == byte; };
   for (std::size_t at = 0; at < text.size(); ++at) {
-    const auto ch = static_cast<unsigned char>(text[at]);
-    const bool question_end = ch == '?' || (ch == 0xD8 && at + 1 < text.size() && text[at + 1] == '\x9F') ||
-                              (ch == 0xCD && at + 1 < text.size() && text[at + 1] == '\xBE') || (greek && ch == ';');
+    bool question_end = false;
+    switch (kByteRoles[static_cast<unsigned char>(text[at])]) {
+      case ByteRole::other: break;
+      case ByteRole::letter: words = true; break;
+      case ByteRole::stop:
+        if ((at + 1 == text.size() || next_is(at, ' ') || next_is(at, '\n') || next_is(at, '.') || next_is(at, '!')) &&
+            words) {
+          return true;
+        }
+        break;
+      case ByteRole::ask: question_end = true; break;
+      case ByteRole::semicolon: question_end = greek; break;
+      case ByteRole::arabic_lead:
+        question_end = next_is(at, '\x9F');
+        words = words || !question_end;
+        break;
+      case ByteRole::greek_lead:
+        question_end = next_is(at, '\xBE');
+        words = words || !question_end;
+        break;
+    }
     if (question_end) {
       words = false;
       ended_one = true;
-    } else if (ch == '.' || ch == '!') {
-      const bool sentence_end = at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n' ||
-                                text[at + 1] == '.' || text[at + 1] == '!';
-      if (sentence_end && words) return true;
-    } else if (std::isalnum(ch) || (ch >= 0xC2 && ch <= 0xEF)) {
-      words = true;
     }
   }
   return words && ended_one;
@@ -251,7 +285,6 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     }
   });
   evidence.question_mark = has_question_mark(raw);
-  evidence.statement = has_statement(raw, has_greek(raw));
   evidence.links = count_links(raw);
   // "10/10" praises and "2/5" complains, in any language.
   if (const auto mark = rating_share(raw)) {
@@ -284,10 +317,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // A length of time hints at waiting ("two hours late"), except in a calm
   // question, where it asks about time ("What are your opening hours?",
   // "Сколько дней доставка?").
-  const bool asks_only = (e.question_mark || e.question_at_start) && !e.statement;
-  const bool calm_question =
-      asks_only && c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3;
-  if (!calm_question) c[kHint] += c[kDuration];
+  if (c[kDuration] > 0) {
+    const bool calm = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3;
+    const bool asks_only =
+        (e.question_mark || e.question_at_start) && !has_statement(event.text, has_greek(event.text));
+    if (!(calm && asks_only)) c[kHint] += c[kDuration];
+  }
 
   // "Sorted out, thanks for the help": a problem that is over. Problem and
   // hint cues count half and no longer block the praise discount; a clear

@@ -46,7 +46,6 @@ struct Evidence {
   std::uint32_t counts[kSignalCount] = {};
   bool question_at_start = false;  ///< a question cue is the first word (after @handles)
   bool question_mark = false;
-  bool statement = false;  ///< a sentence that does not ask ("5 days I've been writing.")
   std::uint32_t links = 0;
   float theme_weight[kMaxThemes] = {};  ///< what went wrong ("late", "cracked")
   float about_weight[kMaxThemes] = {};  ///< what it is about ("courier", "parcel")
