@@ -364,8 +364,16 @@ TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a pr
 
 TEST_CASE("Compensation: money back in every language; a refund thanked for is praise", "[compensation]") {
   const char* texts[] = {
-      "Kiedy oddacie kasę za anulowany lot?",     "Czekam na zwrot za bilet od miesiąca", "أريد استرداد ثمن التذكرة",
-      "Когда будет возврат за отменённый заказ?", "Πότε θα επιστρέψετε τα λεφτά;",
+      "Kiedy oddacie kasę za anulowany lot?",
+      "Czekam na zwrot za bilet od miesiąca",
+      "أريد استرداد ثمن التذكرة",
+      "Когда будет возврат за отменённый заказ?",
+      "Πότε θα επιστρέψετε τα λεφτά;",
+      // Verb and adjective forms of the same words.
+      "Hyvittäkää edellisen kuukauden maksu",
+      "Έχετε εκπτωτικό κωδικό για φοιτητές;",
+      "Компенсируйте мне доставку",
+      "Zrekompensujcie mi to jakoś",
   };
   for (const char* text : texts) {
     INFO(text);
