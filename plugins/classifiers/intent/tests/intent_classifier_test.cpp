@@ -139,6 +139,11 @@ TEST_CASE("Off-topic preaching, conspiracies and sport in every language", "[off
       "Земля плоская, а НАСА врёт",
       "Jezus Chrystus jest Panem, módlcie się",
       "Sędzia ukradł nam ten mecz",
+      "Leijonat voitti eilisen ottelun!",
+      "Кто смотрел вчера матч нашей сборной?",
+      "Τι ματς χθες, απίστευτο γκολ",
+      "Did anyone watch the football last night?",
+      "الماتش امبارح كان نار",
       "اللهم اهدِ الجميع",
       "ناسا بتكذب والارض مسطحه",
   };
