@@ -98,7 +98,15 @@ void append_stem(Language language, std::string_view token, std::string& out) {
   sb_stemmer* stemmer = state.stemmer(language);
   if (cache.size() >= kStemCacheLimit) cache.clear();
   const std::size_t before = out.size();
-  append_snowball_stem(stemmer, token, out);
+  if (language == Language::fi && token.ends_with("ks")) {
+    // Spoken Finnish clips the translative "-ksi" to "-ks" ("tyhmäks",
+    // "ämmäks"): stem the written form, which the stemmer knows.
+    std::string written(token);
+    written += 'i';
+    append_snowball_stem(stemmer, written, out);
+  } else {
+    append_snowball_stem(stemmer, token, out);
+  }
   cache.emplace(std::string(token), out.substr(before));
 }
 

@@ -102,6 +102,9 @@ TEST_CASE("Finnish: inflected swearing and insults", "[classifier][fi]") {
   CHECK(scores_of("sinä olet idiootti", Language::fi)[Category::insult] >= 0.8);
   CHECK(scores_of("Haista vittu", Language::fi)[Category::profanity] >= 0.9);
   CHECK(scores_of("Te ääliöt", Language::fi)[Category::insult] >= 0.8);
+  // Spoken Finnish clips the translative "-ksi" to "-ks".
+  CHECK(scores_of("se haukku mua tyhmäks ämmäks", Language::fi)[Category::insult] >= 0.5);
+  CHECK(scores_of("laitan sen lahjaks", Language::fi).offensive == 0.0);
   CHECK(scores_of("Saatan tulla huomenna", Language::fi).offensive < 0.5);  // "I may come"
 }
 
