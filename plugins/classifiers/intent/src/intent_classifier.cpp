@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <stdexcept>
 
@@ -314,15 +315,24 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
   const double toxic = std::max(labels.score("toxicity.offensive"), labels.score("toxicity.insult"));
+  // A calm question: it only asks, with nothing wrong and no bad mood.
+  // Asked when needed (the sentence scan is not free), at most once.
+  std::optional<bool> calm_question_cache;
+  const auto calm_question = [&] {
+    if (!calm_question_cache) {
+      calm_question_cache = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3 &&
+                            (e.question_mark || e.question_at_start) &&
+                            !has_statement(event.text, has_greek(event.text));
+    }
+    return *calm_question_cache;
+  };
   // A length of time hints at waiting ("two hours late"), except in a calm
   // question, where it asks about time ("What are your opening hours?",
   // "Сколько дней доставка?").
-  if (c[kDuration] > 0) {
-    const bool calm = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3;
-    const bool asks_only =
-        (e.question_mark || e.question_at_start) && !has_statement(event.text, has_greek(event.text));
-    if (!(calm && asks_only)) c[kHint] += c[kDuration];
-  }
+  if (c[kDuration] > 0 && !calm_question()) c[kHint] += c[kDuration];
+  // Likewise a wish for a discount or a refund is part of a complaint, but
+  // asking calmly whether there is one ("Any student discount?") is not.
+  const double wish = c[kCompensation] > 0 && !calm_question() ? 0.3 : 0.0;
 
   // "Sorted out, thanks for the help": a problem that is over. Problem and
   // hint cues count half and no longer block the praise discount; a clear
@@ -365,8 +375,8 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
 
   // Negative words ("never", "ei") are mood too: weighed like it.
   double complaint = 0.9 * capped(c[kComplaint], 2) + 0.45 * capped(c[kProblem], 3) +
-                     hint_weight * capped(c[kHint], 3) + mood_weight * 0.2 * capped(c[kNegative], 2) +
-                     0.3 * capped(c[kCompensation], 1) + mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
+                     hint_weight * capped(c[kHint], 3) + mood_weight * 0.2 * capped(c[kNegative], 2) + wish +
+                     mood_weight * (0.6 * negative + 0.4 * anger) - praise_penalty;
   if (speaks_to_customer_care(leading_handles(event.text))) complaint += 0.2;  // with one hint: 0.69
   if (c[kSpam] > 0 || e.links > 1) complaint -= 0.5;                           // promotion is not a complaint
   const double complaint_score = squash(complaint, 2.35);                      // one hint alone: 0.51

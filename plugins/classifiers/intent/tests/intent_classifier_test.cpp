@@ -394,6 +394,10 @@ TEST_CASE("Compensation: money back in every language; a refund thanked for is p
     INFO(text);
     CHECK(classify(defaults(), text).score("intent.compensation") < 0.5);
   }
+  // Asking calmly whether there is a discount wishes for one but complains of nothing.
+  const auto asked = classify(defaults(), "Do you have a student discount code?");
+  CHECK(asked.score("intent.compensation") >= 0.5);
+  CHECK(asked.score("intent.complaint") < 0.5);
   // A promotion's "free" is an offer, not a demand.
   CHECK(classify(defaults(), "FREE iPhone giveaway, follow and DM me to win!").score("intent.compensation") == 0.0);
 }
