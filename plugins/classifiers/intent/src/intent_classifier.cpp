@@ -384,15 +384,18 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   double question = (e.question_mark ? 1.2 : 0.0) + (e.question_at_start ? 0.8 : 0.0) + 0.15 * capped(c[kQuestion], 2);
   const double question_score = squash(question, 1.5);
 
-  double praise = 0.6 * capped(c[kPraise], 3) + 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
+  // A promotion's "free", "amazing" and "discount" are offers, neither
+  // praise of the business nor demands.
+  const bool promotion = (c[kSpam] > 0 || e.links > 1) && !problem_cues;
+  // A good mood is about the business as little as a bad one is beside
+  // politics or a quarrel ("Jesus loves you all 🙏").
+  double praise = 0.6 * capped(c[kPraise], 3) + mood_weight * 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
                   0.3 * capped(c[kProblem], 3) - 0.5 * negative;
-  const double praise_score = squash(praise, 1.6);
+  const double praise_score = promotion ? 0.0 : squash(praise, 1.6);
 
   // "Thanks for the quick refund": money that came back, thanked for with
   // nothing wrong, is praise, not a demand.
   const bool thanked_for = c[kPraise] > 0 && !problem_cues && c[kHint] == 0;
-  // A promotion's "free" and "discount" are offers, not demands.
-  const bool promotion = (c[kSpam] > 0 || e.links > 1) && !problem_cues;
   const double compensation_score =
       promotion ? 0.0
                 : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : 0.8 * capped(c[kCompensation], 2), 1.6);

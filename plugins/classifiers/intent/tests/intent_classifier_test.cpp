@@ -362,6 +362,15 @@ TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a pr
   parley::Labels happy;
   happy.set("sentiment.positive", 0.8);
   CHECK(classify(defaults(), "Ordered on Tuesday, it was here on Wednesday", happy).score("intent.praise") >= 0.5);
+  // Applause and delight alone, in any language.
+  for (const char* text : {"👏👏", "🔥🔥🔥", "💯"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text, happy).score("intent.praise") >= 0.5);
+  }
+  // A promotion's enthusiasm, and good wishes beside preaching, praise nothing of the business.
+  CHECK(classify(defaults(), "AMAZING giveaway!!! Win a FREE iPhone, follow and DM me", happy).score("intent.praise") ==
+        0.0);
+  CHECK(classify(defaults(), "Jesus loves you all, repent and pray 🙏", happy).score("intent.praise") < 0.5);
   // A low mark is a problem, and "🙏" in a request is "please", not thanks.
   CHECK(classify(defaults(), "Rated the room 2/5, the sheets were dirty").score("intent.complaint") >= 0.5);
   CHECK(classify(defaults(), "Any student discount? 🙏").score("intent.praise") < 0.5);
