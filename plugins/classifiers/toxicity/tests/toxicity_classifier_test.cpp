@@ -76,6 +76,9 @@ TEST_CASE("Greek: insults, swearing and threats, with and without accents", "[cl
   CHECK(scores_of("άντε ρε μπούφε")[Category::insult] >= 0.45);
   CHECK(scores_of("είστε μπούφοι")[Category::insult] >= 0.45);
   CHECK(scores_of("Μάιος και φοράμε μπουφάν").offensive == 0.0);
+  // "Ξεφτίλα" (a disgrace) alone judges a price; next to "you" it insults.
+  CHECK(scores_of("Ο φρέντο πήγε 3,80. Ξεφτίλα.").offensive < 0.5);
+  CHECK(scores_of("είσαι ξεφτίλα")[Category::insult] >= 0.6);
 }
 
 TEST_CASE("Russian: inflected insults and mat", "[classifier][ru]") {
@@ -95,6 +98,7 @@ TEST_CASE("Polish: prefixes stand in for a stemmer", "[classifier][pl]") {
   CHECK(scores_of("spierdalaj", Language::pl).offensive >= 0.7);
   CHECK(scores_of("Ty głupku", Language::pl)[Category::insult] >= 0.7);
   CHECK(scores_of("Wielki sukces naszej ciotki", Language::pl).offensive < 0.5);
+  CHECK(scores_of("numer do tego zjebanego bota", Language::pl)[Category::profanity] >= 0.7);
 }
 
 TEST_CASE("Finnish: inflected swearing and insults", "[classifier][fi]") {
