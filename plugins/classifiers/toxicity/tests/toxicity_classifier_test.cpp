@@ -91,6 +91,12 @@ TEST_CASE("Russian: inflected insults and mat", "[classifier][ru]") {
   CHECK(scores_of("Жидкость для стекол отличная").offensive < 0.5);
 }
 
+TEST_CASE("Russian: rams and sheep are insults, mutton and bagels are food", "[classifier][ru]") {
+  CHECK(scores_of("Кто за них голосует, просто стадо баранов", Language::ru)[Category::insult] >= 0.5);
+  CHECK(scores_of("ты баран", Language::ru)[Category::insult] >= 0.6);
+  CHECK(scores_of("Баранина была отличная, и баранки свежие", Language::ru).offensive == 0.0);
+}
+
 TEST_CASE("Polish: prefixes stand in for a stemmer", "[classifier][pl]") {
   CHECK(scores_of("ty debilu", Language::pl)[Category::insult] >= 0.8);
   CHECK(scores_of("kurwa mać, znowu to samo", Language::pl)[Category::profanity] >= 0.7);
