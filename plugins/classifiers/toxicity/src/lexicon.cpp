@@ -72,8 +72,15 @@ void Lexicon::build() {
           {entry.words.front(), prefix, entry.meaning.category, entry.meaning.weight, entry.meaning.languages});
     }
   }
+  // A mask hides the letters that tell words apart: "f***" reads as the
+  // swear word, not the slur of the same shape ("fags", "faggot"). So the
+  // mildest category comes first (profanity, insult, then hate, threat,
+  // harassment), the strongest word first within it: a hate label can ban.
   std::stable_sort(mask_candidates_.begin(), mask_candidates_.end(),
-                   [](const MaskCandidate& a, const MaskCandidate& b) { return a.weight > b.weight; });
+                   [](const MaskCandidate& a, const MaskCandidate& b) {
+                     if (a.category != b.category) return a.category < b.category;
+                     return a.weight > b.weight;
+                   });
   pending_.clear();
   pending_index_.clear();
 }

@@ -60,7 +60,7 @@ class Lexicon {
   /// last add().
   void build();
 
-  /// Single-word abuse entries, strongest first.
+  /// Single-word abuse entries for masked tokens: mildest category first, strongest word first within it.
   const std::vector<MaskCandidate>& mask_candidates() const { return mask_candidates_; }
 
  private:

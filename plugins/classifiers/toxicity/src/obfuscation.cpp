@@ -116,6 +116,27 @@ bool glob_match(std::string_view token, std::string_view word, bool prefix, Spel
   return glob_match(token.substr(1), word.substr(1), prefix, shown);
 }
 
+// Like glob_match, but each mask letter stands for exactly one letter of
+// `word`, the usual way of masking ("f***" has four letters, "f*g" three).
+bool letter_for_letter_match(std::string_view token, std::string_view word, bool prefix) {
+  Spelling spelling;
+  while (!word.empty()) {
+    if (token.empty()) return false;
+    const std::size_t letter = std::min(sequence_length(static_cast<unsigned char>(word.front())), word.size());
+    if (starts_with_mask(token)) {
+      token.remove_prefix(kMaskLetter.size());
+      spelling.hidden += letter;
+    } else {
+      if (token.substr(0, letter) != word.substr(0, letter)) return false;
+      token.remove_prefix(letter);
+      spelling.shows_first |= spelling.shown == 0 && spelling.hidden == 0;
+      spelling.shown += letter;
+    }
+    word.remove_prefix(letter);
+  }
+  return spelling.enough() && (prefix || token.empty());
+}
+
 // Length of the "#tag" at `start` ('#' included), and whether it joins
 // several words with '_'.
 struct Hashtag {
@@ -235,9 +256,16 @@ std::string_view resolve_masked_token(std::string_view token, std::span<const Ma
   }
   // "*" alone or "**" hides too much to guess.
   if (masks == 0 || literal_bytes == 0 || literal_bytes + masks < 3) return {};
-  for (const auto& candidate : candidates) {  // strongest first
-    if ((candidate.languages & allowed) == 0 || candidate.word.size() < 3) continue;
-    if (glob_match(token, candidate.word, candidate.prefix, {})) return candidate.word;
+  // A word with as many letters as the mask shows and hides first ("f***" is
+  // "fuck", not "faggot"); then any word the mask runs can stand for.
+  const auto usable = [allowed](const MaskCandidate& candidate) {
+    return (candidate.languages & allowed) != 0 && candidate.word.size() >= 3;
+  };
+  for (const auto& candidate : candidates) {  // mildest category first, then strongest
+    if (usable(candidate) && letter_for_letter_match(token, candidate.word, candidate.prefix)) return candidate.word;
+  }
+  for (const auto& candidate : candidates) {
+    if (usable(candidate) && glob_match(token, candidate.word, candidate.prefix, {})) return candidate.word;
   }
   return {};
 }

@@ -61,6 +61,12 @@ TEST_CASE("Obfuscated swearing is seen through", "[classifier][obfuscation]") {
   }
   CHECK(scores_of("you 1d10t")[Category::insult] >= 0.7);
   CHECK(scores_of("f***ing useless")[Category::profanity] >= 0.6);
+  // A mask that fits a swear word and a slur reads as the swear word: a
+  // hate label can ban at once (P8). Only a shape no swear word has is a slur.
+  const auto food = scores_of("where the f*** is my food");
+  CHECK(food[Category::profanity] >= 0.6);
+  CHECK(food[Category::hate] == 0.0);
+  CHECK(scores_of("you f*g")[Category::hate] >= 0.5);
 }
 
 TEST_CASE("Greek: insults, swearing and threats, with and without accents", "[classifier][el]") {
