@@ -351,8 +351,18 @@ TEST_CASE("Leading @handles in any script are skipped before the first word", "[
 
 TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a praise word", "[praise]") {
   const char* texts[] = {
-      "10/10, would order again", "Кофе у вас просто огонь", "Sztos jedzenie, wrócimy",         "Vau, nopea toimitus",
-      "الكيك تحفه بجد",           "Απίθανο γλυκό",           "Lovely staff at the Kallio shop",
+      "10/10, would order again",
+      "Кофе у вас просто огонь",
+      "Sztos jedzenie, wrócimy",
+      "Vau, nopea toimitus",
+      "الكيك تحفه بجد",
+      "Απίθανο γλυκό",
+      "Lovely staff at the Kallio shop",
+      "Πολύ ευγενικός ο κούριερ",
+      "Очень вежливый курьер",
+      "Bardzo uprzejmy kurier",
+      "Tosi ystävällinen kuski",
+      "المندوب محترم جدا",
   };
   for (const char* text : texts) {
     INFO(text);
