@@ -254,6 +254,19 @@ TEST_CASE("What went wrong outweighs what it is about when choosing the theme", 
             .attribute("theme") == "quality");
 }
 
+TEST_CASE("Dry, bland food 'like cardboard' is a quality complaint in six languages", "[theme]") {
+  parley::Labels unhappy;
+  unhappy.set("sentiment.negative", 0.8);
+  for (const char* text : {"The burger was dry and tasted like cardboard", "Сухая булка, котлета как подошва",
+                           "Sucha bułka, mięso jak podeszwa", "Ξερό ψωμί, το κρέας σαν σόλα",
+                           "Kuiva sämpylä ja pihvi maistui pahvilta", "الخبز ناشف واللحم زي الجلد"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text, unhappy);
+    CHECK(labels.score("intent.complaint") >= 0.5);
+    CHECK(labels.attribute("theme") == "quality");
+  }
+}
+
 TEST_CASE("Paying twice is a billing complaint in every language", "[complaint]") {
   const Complaint cases[] = {
       {"I paid twice for my order this morning", "billing_error"},
