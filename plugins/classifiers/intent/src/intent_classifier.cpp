@@ -84,13 +84,13 @@ bool speaks_to_customer_care(std::string_view lead) {
   return false;
 }
 
-/// Question marks: ASCII ?, Arabic ؟ (U+061F), Greek ; (U+037E, and the ASCII
-/// semicolon in Greek text, which is how Greek writes a question mark).
 /// Greek letters (lead bytes 0xCE/0xCF), where ';' is the question mark.
 bool has_greek(std::string_view text) {
   return text.find("\xCE") != std::string_view::npos || text.find("\xCF") != std::string_view::npos;
 }
 
+/// Question marks: ASCII ?, Arabic ؟ (U+061F), Greek ; (U+037E, and the ASCII
+/// semicolon in Greek text, which is how Greek writes a question mark).
 bool has_question_mark(std::string_view text) {
   if (text.find('?') != std::string_view::npos) return true;
   if (text.find("\xD8\x9F") != std::string_view::npos) return true;
