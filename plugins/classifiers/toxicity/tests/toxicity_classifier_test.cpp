@@ -163,6 +163,16 @@ TEST_CASE("Greek: compounds, topic hashtags, Greeklish", "[classifier][el]") {
   CHECK(scores_of("ξεφτίλες όλοι τους").offensive >= 0.5);
 }
 
+TEST_CASE("English: pests a guest complains of and kind words are no hate; pests said of a group are",
+          "[classifier][en]") {
+  CHECK(scores_of("There were cockroaches in our room").offensive < 0.5);
+  CHECK(scores_of("The dog food you sold me had parasites").offensive < 0.5);
+  CHECK(scores_of("Thank you for your kind response").offensive == 0.0);
+  CHECK(scores_of("immigrants are cockroaches")[Category::hate] >= 0.5);
+  CHECK(scores_of("you and your kind should leave")[Category::hate] >= 0.5);
+  CHECK(scores_of("you cockroach")[Category::insult] >= 0.6);
+}
+
 TEST_CASE("English: stems that would catch ordinary words, vulgar words alone", "[classifier][en]") {
   CHECK(scores_of("please ignore my last message").offensive < 0.5);  // "ignorant" is matched exactly
   CHECK(scores_of("I am ignorant about it, you ignorant fool")[Category::insult] >= 0.8);
