@@ -401,8 +401,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
                 : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : 0.8 * capped(c[kCompensation], 2), 1.6);
   // An off-topic cue with not a word of the business is surer than one beside
   // an order or an app: one such cue alone passes the playbook's 0.6.
-  const double offtopic_score =
-      squash(0.5 * capped(c[kOfftopic], 4) + (off_topic_only ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2), 1.6);
+  // A quarrel between commenters is theirs, not the business's (P18): it
+  // counts as one off-topic cue, and as a sure one with no business word.
+  const bool quarrel = abuse_of_others && !about_business;
+  const double offtopic_score = squash(0.5 * capped(c[kOfftopic] + (quarrel ? 1U : 0U), 4) +
+                                           (off_topic_only || quarrel ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2),
+                                       1.6);
   const double spam_score =
       squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3), 1.6);
 

@@ -200,6 +200,41 @@ TEST_CASE("Earlier sentiment and anger raise a complaint; abuse of other comment
         0.5);
 }
 
+TEST_CASE("A quarrel between commenters is off-topic; abuse of the brand is not", "[offtopic]") {
+  parley::Labels at_others;
+  at_others.set("toxicity.offensive", 0.9);
+  at_others.set("toxicity.insult", 0.9);
+  at_others.set("sentiment.negative", 0.9);
+  at_others.set("abuse.target.community", 0.8);
+  for (const char* text : {"@dave you absolute muppet", "@Игорь_К ты идиот", "@Νίκος_Π εσύ ρε ηλίθιε"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text, at_others).score("intent.offtopic") >= 0.6);
+  }
+  // With a word of the business it may be about the business: no sure call.
+  CHECK(classify(defaults(), "@dave you muppet, the app works fine", at_others).score("intent.offtopic") < 0.6);
+  // The same abuse aimed at the brand is displeasure with the business.
+  parley::Labels at_brand = at_others;
+  at_brand.set("abuse.target.community", 0.0);
+  at_brand.set("abuse.target.brand", 0.8);
+  const auto thieves = classify(defaults(), "Thieves, all of you", at_brand);
+  CHECK(thieves.score("intent.offtopic") < 0.5);
+  CHECK(thieves.score("intent.complaint") >= 0.5);
+}
+
+TEST_CASE("Telling another commenter off is off-topic in every language", "[offtopic]") {
+  for (const char* text :
+       {"@jo nobody asked you", "@Марина тебя никто не спрашивал", "@ola nikt cię nie pytał",
+        "@Ελένη κανείς δεν σε ρώτησε", "@jarkko kukaan ei kysyny sun mielipidettä", "@سامي محدش سألك"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.offtopic") >= 0.5);
+    CHECK(labels.score("intent.complaint") < 0.5);
+  }
+  // "Nobody asked me" about an order is a complaint.
+  CHECK(classify(defaults(), "Nobody asked me before cancelling my order, still no refund").score("intent.complaint") >=
+        0.5);
+}
+
 TEST_CASE("Saying it is off topic, or talking about the weather, is off-topic in every language", "[offtopic]") {
   for (const char* text :
        {"Off topic, but has anyone seen my black umbrella?", "Random question: best hiking trail near here?",
