@@ -10,6 +10,7 @@
 #include "cue_list.hpp"
 #include "embedded_file.hpp"
 #include "handle_span.hpp"
+#include "quoted_spans.hpp"
 #include "rating.hpp"
 
 // The built-in cue lists, compiled in by parley_embed_text() (CMakeLists.txt).
@@ -285,6 +286,19 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
       evidence.about_weight[cue.target - kAboutBase] += cue.weight;
     }
   });
+  // Praise in scare quotes is not praise: "'fresh' bread", «свежий» хлеб.
+  thread_local std::vector<std::string_view> quoted;
+  thread_local text::NormalizedText folded_quote;
+  quoted.clear();
+  text::find_quoted_spans(raw, quoted);
+  for (const auto span : quoted) {
+    if (text::starts_with_capital(span)) continue;  // a name: the "Family Box"
+    evidence.scare_quotes = true;
+    normalizer_.normalize(span, folded_quote);
+    cues_.for_each_match(folded_quote, [&](std::uint32_t value, std::size_t) {
+      if (targets_[value].target == kPraise && evidence.counts[kPraise] > 0) --evidence.counts[kPraise];
+    });
+  }
   evidence.question_mark = has_question_mark(raw);
   evidence.links = count_links(raw);
   // "10/10" praises and "2/5" complains, in any language.
@@ -330,6 +344,8 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // question, where it asks about time ("What are your opening hours?",
   // "Сколько дней доставка?").
   if (c[kDuration] > 0 && !calm_question()) c[kHint] += c[kDuration];
+  // So do scare quotes: the 'fresh' bread, the "10 minute" delivery.
+  if (e.scare_quotes && !calm_question()) ++c[kHint];
   // Likewise a wish for a discount or a refund is part of a complaint, but
   // asking calmly whether there is one ("Any student discount?") is not.
   const double wish = c[kCompensation] > 0 && !calm_question() ? 0.3 : 0.0;
@@ -391,7 +407,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // politics or a quarrel ("Jesus loves you all 🙏").
   double praise = 0.6 * capped(c[kPraise], 3) + mood_weight * 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
                   0.3 * capped(c[kProblem], 3) - 0.5 * negative;
-  const double praise_score = promotion ? 0.0 : squash(praise, 1.6);
+  // Scare quotes beside a problem are sarcasm: "Thanks for the «fresh»
+  // bread with mould" thanks for nothing. Such praise counts half.
+  const double irony = e.scare_quotes && problem_cues ? 0.5 : 1.0;
+  const double praise_score = promotion ? 0.0 : irony * squash(praise, 1.6);
 
   // "Thanks for the quick refund": money that came back, thanked for with
   // nothing wrong, is praise, not a demand.

@@ -47,6 +47,9 @@ struct Evidence {
   bool question_at_start = false;  ///< a question cue is the first word (after @handles)
   bool question_mark = false;
   std::uint32_t links = 0;
+  /// A phrase in quote marks, not a name: the business's words held up
+  /// against what happened ('fresh' bread, a "service fee").
+  bool scare_quotes = false;
   float theme_weight[kMaxThemes] = {};  ///< what went wrong ("late", "cracked")
   float about_weight[kMaxThemes] = {};  ///< what it is about ("courier", "parcel")
 };

@@ -525,4 +525,23 @@ TEST_CASE("Undercooked food is a quality problem, and a photo as evidence is a h
   }
 }
 
+TEST_CASE("Scare quotes hint at a complaint and turn praise into sarcasm", "[complaint]") {
+  // The business's own word held up against what happened.
+  for (const char* text : {"Paid for the 'express' delivery", "Η παραγγελία εμφανίζεται «παραδόθηκε»",
+                           "Почему в счёте «мобильный контент»", "Maksoin ”nopeasta” toimituksesta"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+  // A name in quotes is a name; a calm question about a quoted word asks.
+  CHECK(classify(defaults(), "Paid for the 'Express Box' today").score("intent.complaint") < 0.5);
+  CHECK(classify(defaults(), "Is the 'express' option available on Sundays?").score("intent.complaint") < 0.5);
+  // Praise inside the quotes, or beside them and a problem, is sarcasm.
+  parley::Labels pleased;
+  pleased.set("sentiment.positive", 0.7);
+  const auto sarcastic = classify(defaults(), "Thanks for the 'fresh' bread, it came with mould", pleased);
+  CHECK(sarcastic.score("intent.praise") < 0.5);
+  CHECK(sarcastic.score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "Thanks for the fresh bread, lovely as always", pleased).score("intent.praise") >= 0.5);
+}
+
 }  // namespace intent_classifier_test
