@@ -1,6 +1,7 @@
 #include "quoted_spans.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "code_point.hpp"
 
@@ -27,6 +28,39 @@ Mark mark_of(UChar32 c) {
   }
 }
 
+/// Where the next byte that may start a quote mark is, from `from`: ASCII
+/// quotes, 0xC2 (« ») or 0xE2 (U+2018-U+201F); npos if none. memchr looks at
+/// many bytes at a time, and most texts hold no quote at all.
+std::size_t next_quote_lead(std::string_view text, std::size_t from) {
+  std::size_t nearest = text.size();
+  for (const int byte : {0x22, 0x27, 0xC2, 0xE2}) {  // " ' and two lead bytes
+    const void* found = std::memchr(text.data() + from, byte, nearest - from);
+    if (found != nullptr) nearest = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+  }
+  return nearest == text.size() ? std::string_view::npos : nearest;
+}
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// Whether the code point before `at` / at `at` is part of a word; ASCII
+/// without a call into ICU.
+bool word_char_before(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  const auto byte = static_cast<unsigned char>(text[at - 1]);
+  if (byte < 0x80) return is_ascii_alnum(byte);
+  return is_word_code_point(code_point_before(text, at));
+}
+
+bool word_char_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[at]);
+  if (byte < 0x80) return is_ascii_alnum(byte);
+  std::size_t next = at;
+  return is_word_code_point(code_point_at(text, at, next));
+}
+
 }  // namespace
 
 void find_quoted_spans(std::string_view text, std::vector<std::string_view>& out, std::size_t max_spans,
@@ -35,13 +69,7 @@ void find_quoted_spans(std::string_view text, std::vector<std::string_view>& out
   std::size_t open_at = std::string_view::npos;  // where the inside of an open quote starts
   Mark open_mark = Mark::none;
   std::size_t at = 0;
-  while (at < text.size() && found < max_spans) {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    // Quote marks are ASCII or start with 0xC2 (« ») or 0xE2 (U+2018-U+201F).
-    if (byte != '"' && byte != '\'' && byte != 0xC2 && byte != 0xE2) {
-      ++at;
-      continue;
-    }
+  while (found < max_spans && (at = next_quote_lead(text, at)) != std::string_view::npos) {
     std::size_t next = at + 1;
     const UChar32 c = code_point_at(text, at, next);
     const Mark mark = mark_of(c);
@@ -49,9 +77,8 @@ void find_quoted_spans(std::string_view text, std::vector<std::string_view>& out
       at = std::max(next, at + 1);
       continue;
     }
-    const bool word_before = is_word_code_point(code_point_before(text, at));
-    std::size_t after = next;
-    const bool word_after = next < text.size() && is_word_code_point(code_point_at(text, next, after));
+    const bool word_before = word_char_before(text, at);
+    const bool word_after = word_char_at(text, next);
     const bool closes = open_at != std::string_view::npos && mark == open_mark && at > open_at &&
                         (mark == Mark::double_mark || (word_before && !word_after));
     if (closes) {
