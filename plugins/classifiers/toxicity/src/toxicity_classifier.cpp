@@ -197,15 +197,21 @@ void ToxicityClassifier::classify(const Event& event, Labels& labels) {
   context.is_reply = event.kind == EventKind::reply || !event.parent_id.empty();
   const auto scores = score(event.text, context);
 
+  // The overall score always, so the audit shows toxicity looked; the rest
+  // only when found (an absent label reads as 0): most texts are clean, and
+  // eight zero labels per event cost every later classifier's lookups.
   labels.raise("toxicity.offensive", scores.offensive);
-  labels.raise("toxicity.profanity", scores[Category::profanity]);
-  labels.raise("toxicity.insult", scores[Category::insult]);
-  labels.raise("toxicity.hate", scores[Category::hate]);
-  labels.raise("toxicity.threat", scores[Category::threat]);
-  labels.raise("toxicity.harassment", scores[Category::harassment]);
-  labels.raise("abuse.target.staff", scores.target_staff);
-  labels.raise("abuse.target.community", scores.target_community);
-  labels.raise("abuse.target.brand", scores.target_brand);
+  const auto put = [&labels](std::string_view name, double score) {
+    if (score > 0.0) labels.raise(name, score);
+  };
+  put("toxicity.profanity", scores[Category::profanity]);
+  put("toxicity.insult", scores[Category::insult]);
+  put("toxicity.hate", scores[Category::hate]);
+  put("toxicity.threat", scores[Category::threat]);
+  put("toxicity.harassment", scores[Category::harassment]);
+  put("abuse.target.staff", scores.target_staff);
+  put("abuse.target.community", scores.target_community);
+  put("abuse.target.brand", scores.target_brand);
 }
 
 }  // namespace parley::toxicity

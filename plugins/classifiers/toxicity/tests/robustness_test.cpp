@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -17,15 +18,19 @@ const char* const kLabels[] = {"toxicity.offensive", "toxicity.profanity",     "
                                "toxicity.hate",      "toxicity.threat",        "toxicity.harassment",
                                "abuse.target.staff", "abuse.target.community", "abuse.target.brand"};
 
+// toxicity.offensive is always set; the others when above 0, all in [0,1].
 void check_all_labels_set(const parley::Labels& labels) {
+  CHECK(labels.has("toxicity.offensive"));
+  CHECK(labels.score("toxicity.offensive") >= 0.0);
+  CHECK(labels.score("toxicity.offensive") <= 1.0);
   for (const char* name : kLabels) {
     INFO(name);
-    CHECK(labels.has(name));
-    CHECK(labels.score(name) >= 0.0);
+    if (std::string_view(name) == "toxicity.offensive" || !labels.has(name)) continue;
+    CHECK(labels.score(name) > 0.0);
     CHECK(labels.score(name) <= 1.0);
   }
 }
-TEST_CASE("Every label is set, also for empty, emoji-only and invalid input", "[robustness]") {
+TEST_CASE("Defined labels, also for empty, emoji-only and invalid input", "[robustness]") {
   FakeContext context;
   ToxicityClassifier classifier(yaml_config("{}"), context);
   for (const std::string& text :
