@@ -1,8 +1,8 @@
 #include "quoted_spans.hpp"
 
 #include <algorithm>
-#include <cstring>
 
+#include "byte_search.hpp"
 #include "code_point.hpp"
 
 namespace parley::text {
@@ -28,16 +28,10 @@ Mark mark_of(UChar32 c) {
   }
 }
 
-/// Where the next byte that may start a quote mark is, from `from`: ASCII
-/// quotes, 0xC2 (« ») or 0xE2 (U+2018-U+201F); npos if none. memchr looks at
-/// many bytes at a time, and most texts hold no quote at all.
+/// The next byte that may start a quote mark: ASCII quotes, 0xC2 (« ») or
+/// 0xE2 (U+2018-U+201F). Most texts hold none.
 std::size_t next_quote_lead(std::string_view text, std::size_t from) {
-  std::size_t nearest = text.size();
-  for (const int byte : {0x22, 0x27, 0xC2, 0xE2}) {  // " ' and two lead bytes
-    const void* found = std::memchr(text.data() + from, byte, nearest - from);
-    if (found != nullptr) nearest = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-  }
-  return nearest == text.size() ? std::string_view::npos : nearest;
+  return find_first_byte(text, from, {'"', '\'', 0xC2, 0xE2});
 }
 
 bool is_ascii_alnum(unsigned char c) {

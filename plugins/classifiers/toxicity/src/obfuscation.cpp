@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "byte_search.hpp"
 #include "handle_key.hpp"
 #include "handle_span.hpp"
 
@@ -159,7 +160,7 @@ Hashtag hashtag_at(std::string_view text, std::size_t start) {
 
 std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, RawTextFacts& facts,
                                   std::span<const std::string> brand_handles) {
-  if (raw.find_first_of("@$*#") == std::string_view::npos) return raw;
+  if (text::find_first_byte(raw, 0, {'@', '$', '*', '#'}) == std::string_view::npos) return raw;
   buffer.clear();
   buffer.reserve(raw.size() + raw.size() / 2);
   bool previous_is_word = false;  // the last byte written belongs to a word
