@@ -177,7 +177,8 @@ void ToxicityClassifier::analyse(std::string_view text, const TextContext& conte
 ToxicityScores ToxicityClassifier::score(std::string_view text, const TextContext& context) const {
   thread_local Analysis analysis;
   analyse(text, context, analysis);
-  return score_matches(analysis.matches, {analysis.facts.mentions, context.is_reply, analysis.facts.brand_mentions});
+  return score_matches(analysis.matches, {analysis.facts.mentions, context.is_reply, analysis.facts.brand_mentions,
+                                          context.replies_to_brand});
 }
 
 std::vector<MatchedTerm> ToxicityClassifier::explain(std::string_view text, const TextContext& context) const {
@@ -195,6 +196,8 @@ void ToxicityClassifier::classify(const Event& event, Labels& labels) {
   const auto& lang = labels.attribute("lang");
   context.language = language_from_code(lang.empty() ? event.lang : lang);
   context.is_reply = event.kind == EventKind::reply || !event.parent_id.empty();
+  const auto parent = event.metadata.find("parent.author");
+  context.replies_to_brand = context.is_reply && parent != event.metadata.end() && parent->second == "brand";
   const auto scores = score(event.text, context);
 
   // The overall score always, so the audit shows toxicity looked; the rest

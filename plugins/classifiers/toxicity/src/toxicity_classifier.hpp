@@ -23,6 +23,7 @@ namespace parley::toxicity {
 struct TextContext {
   std::optional<Language> language;  ///< nullopt: unknown, every list applies
   bool is_reply = false;
+  bool replies_to_brand = false;  ///< metadata parent.author = brand: it answers the brand's own post
 };
 
 /// A matched entry, for debugging and tests.

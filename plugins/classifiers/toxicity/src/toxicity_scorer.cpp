@@ -108,7 +108,8 @@ ToxicityScores score_matches(std::span<const Match> matches, const AddressContex
     });
     return close ? 1.0 : 0.7;
   };
-  const bool addressed = address.mentions > 0 || address.is_reply;
+  // A reply speaks to whom it answers: another commenter, or the brand.
+  const bool addressed = address.mentions > 0 || (address.is_reply && !address.replies_to_brand);
   const bool says_you = !second_person.empty();
   // An insult, threat or harassment in a reply or next to an @mention is aimed
   // at that person even without "you"; bare swearing less clearly.
@@ -118,8 +119,11 @@ ToxicityScores score_matches(std::span<const Match> matches, const AddressContex
   });
   const double staff_aim = aim(staff);
   double brand_aim = aim(brand);
-  // "@nordiccoffee you idiots" speaks to the brand, as its name would.
-  if (brand_aim == 0.0 && address.brand_mentions > 0) brand_aim = says_you || personal ? 0.9 : 0.6;
+  // "@nordiccoffee you idiots" speaks to the brand, as its name would, and
+  // so does the same in answer to the brand's reply.
+  if (brand_aim == 0.0 && (address.brand_mentions > 0 || address.replies_to_brand)) {
+    brand_aim = says_you || personal ? 0.9 : 0.6;
+  }
   // "You" in a top-level comment on the brand's page speaks to the brand.
   if (brand_aim == 0.0 && says_you && !addressed && staff.empty()) brand_aim = 0.5;
   double community_aim = addressed ? (says_you || personal ? 0.9 : 0.6) : 0.0;

@@ -29,6 +29,7 @@ struct AddressContext {
   std::uint32_t mentions = 0;        ///< "@handle"s in the text, the brand's own aside
   bool is_reply = false;             ///< the event answers another event (kind reply or a parent id)
   std::uint32_t brand_mentions = 0;  ///< "@handle"s of the brand's own accounts
+  bool replies_to_brand = false;     ///< the event answers the brand's own post or comment
 };
 
 struct ToxicityScores {

@@ -53,6 +53,30 @@ TEST_CASE("Abuse in a reply or at an @mention targets the community", "[targets]
   CHECK(labels.score("abuse.target.brand") > 0.0);
 }
 
+TEST_CASE("Abuse in a reply to the brand's own post targets the brand (metadata parent.author)", "[targets]") {
+  auto classifier = with_names();
+  auto reply = event_with("you are clowns, it had milk in it");
+  reply.kind = parley::EventKind::reply;
+  reply.parent_id = "fb:1000_77";
+  reply.metadata["parent.author"] = "brand";
+  auto labels = classify(classifier, reply);
+  CHECK(labels.score("abuse.target.brand") >= 0.6);
+  CHECK(labels.score("abuse.target.community") == 0.0);
+  // Answering another commenter, or not known: the community, as before.
+  reply.metadata["parent.author"] = "other";
+  CHECK(classify(classifier, reply).score("abuse.target.community") >= 0.6);
+  reply.metadata.erase("parent.author");
+  CHECK(classify(classifier, reply).score("abuse.target.community") >= 0.6);
+  // A reply to the brand that tags another commenter aims at both.
+  auto tagged = event_with("@jussi_k you are an idiot");
+  tagged.kind = parley::EventKind::reply;
+  tagged.parent_id = "fb:1000_77";
+  tagged.metadata["parent.author"] = "brand";
+  labels = classify(classifier, tagged);
+  CHECK(labels.score("abuse.target.community") > 0.0);
+  CHECK(labels.score("abuse.target.brand") > 0.0);
+}
+
 TEST_CASE("Abuse at the brand's own @handle targets the brand, not the community", "[targets]") {
   auto classifier = with_names();
   auto labels = classify(classifier, event_with("@nordiccoffee you are all idiots"));

@@ -21,6 +21,11 @@ Event comment_event(const CommentFields& comment, const FacebookConfig& config) 
   const bool answers_comment = !comment.parent_id.empty() && comment.parent_id != comment.post_id;
   event.kind = answers_comment ? EventKind::reply : EventKind::comment;
   if (answers_comment) event.parent_id = event_id_for_comment(comment.parent_id);
+  // Whom it answers: abuse in a reply to the page is aimed at the brand,
+  // not at another commenter (docs/plugin-authoring.md, metadata keys).
+  if (answers_comment && !comment.parent_author_id.empty()) {
+    event.metadata["parent.author"] = config.is_brand_author(comment.parent_author_id) ? "brand" : "other";
+  }
   event.author.id = comment.author_id;
   event.author.display_name = comment.author_name;
   event.author.is_brand = config.is_brand_author(comment.author_id);

@@ -15,9 +15,10 @@ namespace parley::facebook {
 
 /// What both sources say about one comment.
 struct CommentFields {
-  std::string comment_id;  ///< Graph id, e.g. "1111_2222"
-  std::string post_id;     ///< the post the comment is under
-  std::string parent_id;   ///< the comment it answers; empty (or the post id) for a top-level comment
+  std::string comment_id;        ///< Graph id, e.g. "1111_2222"
+  std::string post_id;           ///< the post the comment is under
+  std::string parent_id;         ///< the comment it answers; empty (or the post id) for a top-level comment
+  std::string parent_author_id;  ///< who wrote that comment, when Graph said (polling asks; webhooks do not say)
   std::string author_id;
   std::string author_name;
   std::string message;

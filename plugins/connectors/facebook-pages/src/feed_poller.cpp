@@ -17,7 +17,7 @@ using nlohmann::json;
 constexpr const char* kFeedFields =
     "id,created_time,"
     "comments.filter(stream).order(reverse_chronological).limit(100)"
-    "{id,from{id,name},message,created_time,parent{id}}";
+    "{id,from{id,name},message,created_time,parent{id,from{id}}}";
 
 }  // namespace
 
@@ -76,7 +76,12 @@ void FeedPoller::read_comment(const json& node, const std::string& post_id, cons
   if (!accept_comment_time(comment.created_at_ms / 1000)) return;  // seen in an earlier read
   comment.author_name = string_at(node["from"], "name");
   comment.post_id = post_id;
-  if (node.contains("parent") && node["parent"].is_object()) comment.parent_id = string_at(node["parent"], "id");
+  if (node.contains("parent") && node["parent"].is_object()) {
+    const auto& parent = node["parent"];
+    comment.parent_id = string_at(parent, "id");
+    if (parent.contains("from") && parent["from"].is_object())
+      comment.parent_author_id = string_at(parent["from"], "id");
+  }
   comment.message = string_at(node, "message");
   comment.raw = node.dump();
   hand_over(comment_event(comment, config_), comment.comment_id, comment.created_at_ms);

@@ -11,13 +11,16 @@ namespace {
 
 using nlohmann::json;
 
-json comment_node(const FakeGraphApi::Comment& comment) {
+/// `parent`: the comment it answers, when the request asked for the parent's
+/// author (`parent{id,from{...}}`), else nullptr (Graph gives only the id).
+json comment_node(const FakeGraphApi::Comment& comment, const FakeGraphApi::Comment* parent = nullptr) {
   json node = {{"id", comment.id},
                {"from", {{"id", comment.from_id}, {"name", comment.from_name}}},
                {"message", comment.message},
                {"created_time", graph_time(comment.created_time)},
                {"is_hidden", comment.is_hidden}};
   if (!comment.parent_id.empty()) node["parent"] = {{"id", comment.parent_id}};
+  if (parent != nullptr) node["parent"]["from"] = {{"id", parent->from_id}, {"name", parent->from_name}};
   return node;
 }
 
@@ -108,6 +111,7 @@ CannedResponse FakeGraphApi::feed(const std::string& query) {
   }
   std::stable_sort(selected.begin(), selected.end(),
                    [](const Post* a, const Post* b) { return a->created_time > b->created_time; });
+  const bool parent_authors = query_parameter(query, "fields").find("parent{id,from") != std::string::npos;
   std::vector<json> nodes;
   for (const auto* post : selected) {
     json node = {{"id", post->id}, {"created_time", graph_time(post->created_time)}};
@@ -119,7 +123,9 @@ CannedResponse FakeGraphApi::feed(const std::string& query) {
                      [](const Comment* a, const Comment* b) { return a->created_time > b->created_time; });
     if (!comments.empty()) {
       json list = json::array();
-      for (const auto* comment : comments) list.push_back(comment_node(*comment));
+      for (const auto* comment : comments) {
+        list.push_back(comment_node(*comment, parent_authors ? this->comment(comment->parent_id) : nullptr));
+      }
       node["comments"] = {{"data", list}};
     }
     nodes.push_back(node);

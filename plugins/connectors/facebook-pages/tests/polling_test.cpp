@@ -64,6 +64,10 @@ TEST_CASE("Polling reads the feed page by page and saves its place with the even
   CHECK(ids(first) == std::vector<std::string>{"fb:" + fixture.reply, "fb:" + fixture.newest, "fb:" + fixture.middle});
   CHECK(first.events[0].kind == parley::EventKind::reply);
   CHECK(first.events[0].author.is_brand);
+  // Whom a reply answers: the page's reply answers Cat; top-level comments nobody.
+  CHECK(parley::query_parameter(query_of(request.url), "fields").find("parent{id,from{id}}") != std::string::npos);
+  CHECK(first.events[0].metadata.at("parent.author") == "other");
+  CHECK(first.events[1].metadata.count("parent.author") == 0);
   CHECK(first.events[1].thread_id == "1000_503");
   CHECK(first.events[1].created_at == (fixture.now_s() - 1000) * 1000);
   const auto next = first.checkpoints.at(parley::facebook::kCheckpointNext);
@@ -161,6 +165,21 @@ TEST_CASE("A saved paging link to another host is dropped, never followed with t
   CHECK(fixture.http.sent[0].url.rfind("https://graph.facebook.test/v21.0/1000/feed?", 0) == 0);
   REQUIRE_FALSE(fixture.context.logged.empty());
   CHECK(fixture.context.logged.front().message.find("not under graph_url") != std::string::npos);
+}
+
+TEST_CASE("A customer's answer to the page's reply has parent.author brand", "[polling]") {
+  ConnectorFixture fixture;
+  const auto t = fixture.now_s();
+  const auto question = fixture.graph.add_comment("1000_601", "", "4301", "Dan", "is the oat latte vegan?", t - 600);
+  const auto answer = fixture.graph.add_comment("1000_601", question, "1000", "Nordic Coffee", "yes it is!", t - 500);
+  const auto back = fixture.graph.add_comment("1000_601", answer, "4301", "Dan", "you clowns, it had milk", t - 400);
+  auto connector = fixture.connector(connector_config({{"polling", true}}));
+  PollBatch batch;
+  connector->poll(batch, 100);
+  CHECK(ids(batch) == std::vector<std::string>{"fb:" + back, "fb:" + answer, "fb:" + question});
+  REQUIRE(batch.events.size() == 3);
+  CHECK(batch.events[0].metadata.at("parent.author") == "brand");
+  CHECK(batch.events[1].metadata.at("parent.author") == "other");
 }
 
 }  // namespace polling_test

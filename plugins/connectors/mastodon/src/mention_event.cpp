@@ -80,6 +80,11 @@ ReadNotification read_notification(const json& notification, const MastodonConfi
   const auto in_reply_to = string_at(*status, "in_reply_to_id");
   event.thread_id = in_reply_to.empty() ? status_id : in_reply_to;
   if (!in_reply_to.empty()) event.parent_id = event_id_for_status(in_reply_to);
+  // Whom it answers: abuse in a reply to the brand is aimed at the brand,
+  // not at another commenter (docs/plugin-authoring.md, metadata keys).
+  if (const auto answered = string_at(*status, "in_reply_to_account_id"); !in_reply_to.empty() && !answered.empty()) {
+    event.metadata["parent.author"] = config.is_brand_account(answered) ? "brand" : "other";
+  }
   const auto* account = object_at(*status, "account");
   event.author.id = facts->account_id;
   event.author.handle = facts->acct;

@@ -69,6 +69,7 @@ json status_json(const FakeMastodonApi::Status& status, const std::string& base_
                {"media_attachments", json::array()},
                {"mentions", json::array()}};
   if (!status.in_reply_to_id.empty()) node["in_reply_to_id"] = status.in_reply_to_id;
+  if (!status.in_reply_to_account_id.empty()) node["in_reply_to_account_id"] = status.in_reply_to_account_id;
   if (!status.language.empty()) node["language"] = status.language;
   return node;
 }
@@ -147,6 +148,9 @@ std::string FakeMastodonApi::mention(const Account& from, const std::string& con
   status.visibility = options.visibility;
   status.language = options.language;
   status.in_reply_to_id = options.in_reply_to_id;
+  if (const auto answered = statuses_.find(options.in_reply_to_id); answered != statuses_.end()) {
+    status.in_reply_to_account_id = answered->second.account.id;
+  }
   status.created_at_ms = now_ms;
   statuses_[status.id] = status;
   status_order_.push_back(status.id);
@@ -331,6 +335,7 @@ CannedResponse FakeMastodonApi::create_status(const RecordedRequest& request) {
   status.visibility = visibility;
   status.language = first_value(request.body, "language");
   status.in_reply_to_id = in_reply_to;
+  if (!in_reply_to.empty()) status.in_reply_to_account_id = live_status(in_reply_to)->account.id;
   status.created_at_ms = now_ms;
   statuses_[status.id] = status;
   status_order_.push_back(status.id);

@@ -32,6 +32,7 @@ class FakeMastodonApi {
     std::string visibility = "public";
     std::string language;  ///< empty: null
     std::string in_reply_to_id;
+    std::string in_reply_to_account_id;  ///< the account of the status it answers
     std::int64_t created_at_ms = 0;
     bool deleted = false;
   };

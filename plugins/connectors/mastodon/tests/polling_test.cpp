@@ -198,6 +198,22 @@ TEST_CASE("A mention becomes an event with the status's id, author, text, time a
   CHECK_FALSE(event.raw.empty());
   CHECK(batch.events[0].thread_id == parent);  // a status that answers nothing is its own thread
   CHECK(batch.events[0].parent_id.empty());
+  // Whom each answers: Olga answers Maria, Maria's first status nobody.
+  CHECK(event.metadata.at("parent.author") == "other");
+  CHECK(batch.events[0].metadata.count("parent.author") == 0);
+}
+
+TEST_CASE("A reply to the brand's own status says so in metadata parent.author", "[polling]") {
+  ConnectorFixture fixture;
+  const auto brand_status = fixture.mastodon.mention(parley::test::kBrand, "<p>Our new menu is out</p>");
+  FakeMastodonApi::MentionOptions options;
+  options.in_reply_to_id = brand_status;
+  fixture.mastodon.mention(kOlga, "<p>@nordiccoffee you clowns, my order is still missing</p>", options);
+  PollBatch batch;
+  fixture.connector()->poll(batch, 100);
+  REQUIRE(batch.events.size() == 1);  // the brand's own status is skipped
+  CHECK(batch.events[0].parent_id == "mastodon:" + brand_status);
+  CHECK(batch.events[0].metadata.at("parent.author") == "brand");
 }
 
 TEST_CASE("A direct mention is a private message; Arabic and Russian text come through", "[polling]") {
