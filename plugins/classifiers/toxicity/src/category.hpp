@@ -1,5 +1,6 @@
 // What a list entry says about the words it matches: one of the five abuse
-// categories (scored) or a context cue (second person, staff, brand, allow).
+// categories (scored) or a context cue (second person, staff, brand, allow,
+// verdict frames).
 #pragma once
 
 #include <cstddef>
@@ -20,16 +21,17 @@ enum class Category : std::uint8_t {
   staff,          ///< "your employee", "cashier", "driver", configured staff names
   brand,          ///< "your company", "your app", configured brand names
   allow,          ///< words never to count as abuse (Scunthorpe, brand names that look rude)
+  verdict,        ///< frames that pass judgement: "what a", "bunch of", "банда", "co za", "mitkä"
 };
 
-inline constexpr std::size_t kCategoryCount = 10;
+inline constexpr std::size_t kCategoryCount = 11;
 inline constexpr std::size_t kAbuseCategoryCount = 5;  ///< profanity .. harassment come first
 
 inline constexpr bool is_abuse(Category category) { return static_cast<std::size_t>(category) < kAbuseCategoryCount; }
 
 inline constexpr std::string_view to_string(Category category) {
-  constexpr std::string_view names[] = {"profanity",     "insult", "hate",  "threat", "harassment",
-                                        "second_person", "group",  "staff", "brand",  "allow"};
+  constexpr std::string_view names[] = {"profanity", "insult", "hate",  "threat", "harassment", "second_person",
+                                        "group",     "staff",  "brand", "allow",  "verdict"};
   return names[static_cast<std::size_t>(category)];
 }
 

@@ -17,6 +17,11 @@ constexpr std::uint32_t kGroupAfter = 3;
 constexpr double kGroupHateShare = 0.8;
 // Share of the remaining doubt an aimed insult removes: 0.6 -> 0.8.
 constexpr double kAimedBoost = 0.5;
+// A mild insult inside a verdict ("what a bunch of clowns", "banda
+// oszustów", "mitkä pellet") is meant: offensive, but below the playbook's
+// 0.6 for abuse, since accusing a business is criticism it answers (P9).
+constexpr std::uint32_t kVerdictBefore = 3;
+constexpr double kVerdictWeight = 0.55;
 // Profanity counts a bit less than the other categories towards offensive:
 // swearing is often not aimed at anyone.
 constexpr double kProfanityShare = 0.9;
@@ -27,6 +32,12 @@ bool near(const Match& cue, const Match& term, std::uint32_t before, std::uint32
 
 bool any_near(std::span<const Match> cues, const Match& term, std::uint32_t before, std::uint32_t after) {
   return std::any_of(cues.begin(), cues.end(), [&](const Match& cue) { return near(cue, term, before, after); });
+}
+
+// A cue that ends at most `before` tokens ahead of the term, not on it.
+bool any_before(std::span<const Match> cues, const Match& term, std::uint32_t before) {
+  return std::any_of(cues.begin(), cues.end(),
+                     [&](const Match& cue) { return cue.end <= term.first && cue.end + before > term.first; });
 }
 
 bool overlaps(const Match& a, const Match& b) { return a.first < b.end && b.first < a.end; }
@@ -56,6 +67,7 @@ ToxicityScores score_matches(std::span<const Match> matches, const AddressContex
   const auto& staff = cues[static_cast<std::size_t>(Category::staff)];
   const auto& brand = cues[static_cast<std::size_t>(Category::brand)];
   const auto& allowed = cues[static_cast<std::size_t>(Category::allow)];
+  const auto& verdicts = cues[static_cast<std::size_t>(Category::verdict)];
 
   // Allowed words veto whatever matched on them; then one match per category
   // and place (the same entry can arrive through several streams).
@@ -76,6 +88,9 @@ ToxicityScores score_matches(std::span<const Match> matches, const AddressContex
   std::vector<double> weights[kAbuseCategoryCount];
   for (const auto& match : abuse) {
     double weight = match.weight;
+    if (match.category == Category::insult && any_before(verdicts, match, kVerdictBefore)) {
+      weight = std::max(weight, kVerdictWeight);
+    }
     const bool aimable = match.category == Category::insult || match.category == Category::harassment;
     if (aimable && any_near(second_person, match, kSecondPersonBefore, kSecondPersonAfter)) {
       weight += (1.0 - weight) * kAimedBoost;

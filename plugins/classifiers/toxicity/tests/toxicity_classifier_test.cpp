@@ -215,3 +215,24 @@ TEST_CASE("Irregular plurals insult, and pets are not animals called names", "[c
   CHECK(scores_of("انتم عملاء وخونة")[Category::insult] >= 0.5);
   CHECK(scores_of("يا حيوان")[Category::insult] >= 0.5);
 }
+
+TEST_CASE("A mild insult inside a verdict is offensive, yet short of the playbook's 0.6", "[classifier]") {
+  struct Case {
+    const char* text;
+    Language language;
+  };
+  for (const auto& [text, language] :
+       {Case{"What a bunch of clowns.", Language::en}, Case{"Trzecia odmowa. Banda oszustów.", Language::pl},
+        Case{"Какие клоуны, честное слово", Language::ru}, Case{"Mitkä pellet.", Language::fi},
+        Case{"Ένα μάτσο απατεώνες", Language::el}, Case{"شوية نصابين", Language::ar}}) {
+    INFO(text);
+    const auto scores = scores_of(text, language);
+    CHECK(scores.offensive >= 0.5);
+    CHECK(scores.offensive < 0.6);
+  }
+  // The same words without the frame stay mild; "you" still counts more.
+  CHECK(scores_of("the clowns at the desk", Language::en).offensive < 0.5);
+  CHECK(scores_of("you clowns", Language::en).offensive >= 0.6);
+  // A verdict on a product is a complaint, not an insult.
+  CHECK(scores_of("What a terrible update", Language::en).offensive == 0.0);
+}
