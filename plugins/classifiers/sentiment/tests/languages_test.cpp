@@ -116,6 +116,24 @@ TEST_CASE("Everyday service failures read as negative in every language", "[en][
   CHECK(polarity("Θέλω να αλλάξω την παραγγελία μου.", "el") == "neutral");
 }
 
+TEST_CASE("A failure stated as a plain fact reads as negative in every language", "[en][el][ru][pl][fi][ar]") {
+  // No word of feeling at all: the food, the goods or the delivery was bad.
+  // Annotators read every complaint as negative; these were neutral before
+  // 1.5.0's complaint cues.
+  CHECK(polarity("The burger was undercooked and the fries were stale.", "en") == "negative");
+  CHECK(polarity("Το κοτόπουλο ήταν ωμό και το ψωμί μπαγιάτικο.", "el") == "negative");
+  CHECK(polarity("Δεν έχω παραλάβει ακόμα το δέμα μου.", "el") == "negative");
+  CHECK(polarity("Курица недожарена, а хлеб черствый.", "ru") == "negative");
+  CHECK(polarity("Посылка до сих пор не пришла, трек не обновляется.", "ru") == "negative");
+  CHECK(polarity("Kanapka była czerstwa, a w chlebie pleśń.", "pl") == "negative");
+  CHECK(polarity("Leivässä oli hometta.", "fi") == "negative");
+  CHECK(polarity("الخبز فيه عفن والعلبة وصلت مكسور", "ar") == "negative");
+  CHECK(polarity("الطلب لم يصلني من أسبوع", "ar") == "negative");
+  // A plain fact with nothing wrong stays neutral.
+  CHECK(polarity("The shop opens at nine and closes at six.", "en") == "neutral");
+  CHECK(polarity("Посылка пришла во вторник.", "ru") == "neutral");
+}
+
 TEST_CASE("Paying, pronouns and popular emoji read as people mean them", "[en][el][ru][pl][fi][ar]") {
   // AFINN scores "pay" -1 and its translations followed: "can I pay by card?"
   // read as a complaint in five languages.
