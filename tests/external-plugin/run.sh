@@ -17,6 +17,8 @@ cmake --install "$work/build" >/dev/null
 
 "$prefix/bin/parley" plugins | grep -q '^greeting  (classifier 0.1.0' || { echo "greeting plugin not listed"; exit 1; }
 "$prefix/bin/parley" plugins | grep -q '^replay' || { echo "installed parley does not find its built-in plugins"; exit 1; }
+# The built-in classifiers share libparley-fold-memo.so, found through their RPATH.
+"$prefix/bin/parley" plugins | grep -q '^sentiment' || { echo "installed sentiment plugin does not load"; exit 1; }
 
 cat > "$work/pipeline.yaml" <<'YAML'
 client: external-test

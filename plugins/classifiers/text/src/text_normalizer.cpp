@@ -13,6 +13,7 @@
 
 #include "append_utf8.hpp"
 #include "code_point_folds.hpp"
+#include "fold_memo.hpp"
 
 namespace parley::text {
 namespace {
@@ -199,12 +200,20 @@ void TextNormalizer::normalize(std::string_view input, NormalizedText& out) cons
   out.clear();
   input = clamp_input(input, kMaxInputBytes);
   if (input.empty()) return;
+  // Another classifier may have just folded this very text (fold_memo.hpp).
+  FoldMemo& memo = thread_fold_memo();
+  if (const NormalizedText* folded = memo.find(input)) {
+    out.text.assign(folded->text);
+    out.tokens.assign(folded->tokens.begin(), folded->tokens.end());
+    return;
+  }
   if (is_ascii(input)) {
     normalize_ascii(input, out);
   } else if (!normalize_by_code_point(input, out)) {
     out.clear();
     normalize_unicode(input, out);
   }
+  memo.remember(input, out);
 }
 
 void TextNormalizer::normalize_reference(std::string_view input, NormalizedText& out) const {
