@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <optional>
 #include <span>
@@ -22,7 +23,7 @@ namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
     "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation", "offtopic",
-    "spam",      "promo",   "instead",  "ordered", "received", "resolved", "duration",
+    "spam",      "promo",   "instead",  "ordered", "received", "resolved", "duration",     "procedure",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -280,6 +281,9 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     if (cue.target < kThemeBase) {
       ++evidence.counts[cue.target];
       if (cue.target == kQuestion && token == 0) evidence.question_at_start = true;
+      const std::uint64_t bit = token < 64 ? std::uint64_t{1} << token : 0;
+      if (cue.target == kProblem) evidence.problem_starts |= bit;
+      if (cue.target == kCompensation) evidence.compensation_starts |= bit;
     } else if (cue.target < kAboutBase) {
       evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
     } else {
@@ -329,13 +333,24 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double positive = labels.score("sentiment.positive");
   const double anger = labels.score("anger");
   const double toxic = std::max(labels.score("toxicity.offensive"), labels.score("toxicity.insult"));
-  // A calm question: it only asks, with nothing wrong and no bad mood.
+  // "How long does a refund take?", "Jak zrobić zwrot?": asking how a refund
+  // or a return is done asks for the procedure. Its refund words are no
+  // problem, and count half as a wish: "how do I get my money back" (two
+  // cues) still wants the money.
+  const bool procedure_question = c[kProcedure] > 0 && c[kCompensation] > 0 && (e.question_mark || e.question_at_start);
+  if (procedure_question) {
+    const auto refund_words = static_cast<std::uint32_t>(std::popcount(e.problem_starts & e.compensation_starts));
+    c[kProblem] -= std::min(c[kProblem], refund_words);
+  }
+
+  // A calm question: it only asks, with nothing wrong and no bad mood (in a
+  // procedure question, the refund word's mood does not count).
   // Asked when needed (the sentence scan is not free), at most once.
   std::optional<bool> calm_question_cache;
   const auto calm_question = [&] {
     if (!calm_question_cache) {
-      calm_question_cache = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && negative < 0.3 && anger < 0.3 &&
-                            (e.question_mark || e.question_at_start) &&
+      calm_question_cache = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && (negative < 0.3 || procedure_question) &&
+                            anger < 0.3 && (e.question_mark || e.question_at_start) &&
                             !has_statement(event.text, has_greek(event.text));
     }
     return *calm_question_cache;
@@ -376,7 +391,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   };
   const bool abuse_of_others = toxic >= 0.5 && !problem_cues && aimed_at_others();
   const bool mood_elsewhere = abuse_of_others || off_topic_only;
-  const double mood_weight = mood_elsewhere ? 0.3 : 1.0;
+  // In a question about the refund procedure with nothing wrong, the bad
+  // mood sentiment heard is the refund word itself.
+  const bool procedure_mood = procedure_question && !problem_cues;
+  const double mood_weight = mood_elsewhere || procedure_mood ? 0.3 : 1.0;
   // Hints ("still", "again", "nobody", "hours") point to a complaint about
   // the business; beside politics or a quarrel with nothing wrong they are
   // rhetoric ("nobody asked you").
@@ -415,9 +433,11 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // "Thanks for the quick refund": money that came back, thanked for with
   // nothing wrong, is praise, not a demand.
   const bool thanked_for = c[kPraise] > 0 && !problem_cues && c[kHint] == 0;
+  const double wish_weight = procedure_question ? 0.4 : 0.8;
   const double compensation_score =
-      promotion ? 0.0
-                : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : 0.8 * capped(c[kCompensation], 2), 1.6);
+      promotion
+          ? 0.0
+          : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : wish_weight * capped(c[kCompensation], 2), 1.6);
   // An off-topic cue with not a word of the business is surer than one beside
   // an order or an app: one such cue alone passes the playbook's 0.6.
   // A quarrel between commenters is theirs, not the business's (P18): it

@@ -28,12 +28,13 @@ enum Signal : std::uint32_t {
   kCompensation,
   kOfftopic,
   kSpam,
-  kPromo,     ///< promotion, weak alone ("check out", "download", "subs")
-  kInstead,   ///< "instead of": with kReceived, something was substituted
-  kOrdered,   ///< "I ordered": with kReceived, a hint of the wrong item
-  kReceived,  ///< "I got", "they brought me": nothing alone
-  kResolved,  ///< "sorted out", "working again": with thanks, the problem is over
-  kDuration,  ///< "hours", "три дня": a hint in a statement, nothing in a calm question
+  kPromo,      ///< promotion, weak alone ("check out", "download", "subs")
+  kInstead,    ///< "instead of": with kReceived, something was substituted
+  kOrdered,    ///< "I ordered": with kReceived, a hint of the wrong item
+  kReceived,   ///< "I got", "they brought me": nothing alone
+  kResolved,   ///< "sorted out", "working again": with thanks, the problem is over
+  kDuration,   ///< "hours", "три дня": a hint in a statement, nothing in a calm question
+  kProcedure,  ///< "how long does", "jak zrobić": asks how something is done
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -47,6 +48,10 @@ struct Evidence {
   bool question_at_start = false;  ///< a question cue is the first word (after @handles)
   bool question_mark = false;
   std::uint32_t links = 0;
+  /// Tokens (the first 64) where a problem cue and a compensation cue start
+  /// together: a refund word, which both lists hold ("refund*", "zwrot*").
+  std::uint64_t problem_starts = 0;
+  std::uint64_t compensation_starts = 0;
   /// A phrase in quote marks, not a name: the business's words held up
   /// against what happened ('fresh' bread, a "service fee").
   bool scare_quotes = false;

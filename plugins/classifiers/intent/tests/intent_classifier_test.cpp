@@ -421,6 +421,30 @@ TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a pr
   CHECK(classify(defaults(), "Any student discount? 🙏").score("intent.praise") < 0.5);
 }
 
+TEST_CASE("Asking how a refund or a return is done is a question, not a wish", "[compensation][question]") {
+  // A customer asking the procedure gets an answer (P13), not an apology and
+  // an offer: the refund word is neither a problem nor a demand here.
+  const char* texts[] = {
+      "How long does a refund take to reach my card?",
+      "Jak mogę zwrócić buty kupione online?",
+      "Как оформить возврат через приложение?",
+      "Πώς μπορώ να κάνω επιστροφή χρημάτων για ένα προϊόν;",
+      "كيف ارجع المنتج واسترجع المبلغ؟",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const auto labels = classify(defaults(), text);
+    CHECK(labels.score("intent.question") >= 0.5);
+    CHECK(labels.score("intent.compensation") < 0.5);
+    CHECK(labels.score("intent.complaint") < 0.5);
+  }
+  // Something that went wrong stays a complaint; two money words still want the money.
+  const auto charged = classify(defaults(), "You charged me twice. How do I get my money back?");
+  CHECK(charged.score("intent.complaint") >= 0.5);
+  CHECK(charged.score("intent.compensation") >= 0.5);
+  CHECK(classify(defaults(), "Как оформить возврат, если привезли не тот заказ?").score("intent.complaint") >= 0.5);
+}
+
 TEST_CASE("Compensation: money back in every language; a refund thanked for is praise", "[compensation]") {
   const char* texts[] = {
       "Kiedy oddacie kasę za anulowany lot?",
