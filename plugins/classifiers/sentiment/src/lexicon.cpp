@@ -178,6 +178,12 @@ bool Lexicon::lookup(std::string_view token, std::string_view stem, Cue& out) co
   const Cue* exact = find_exact(token);
   if (exact != nullptr) out = *exact;
   const bool function_word = exact != nullptr && (exact->negator || exact->contrast || exact->boost != 0.0F);
+  // A word made neutral ("κάνει" "does", "έξω" "outside") is neutral whole:
+  // no anger either, its own or its stem's.
+  if (!function_word && exact != nullptr && exact->fixed && exact->valence == 0.0F) {
+    out.anger = 0.0F;
+    return true;
+  }
   if (function_word || (exact != nullptr && (exact->valence != 0.0F || exact->fixed) && exact->anger != 0.0F)) {
     return true;
   }

@@ -167,3 +167,17 @@ TEST_CASE("Everyday words the machine-made lexicons score, or stem into a scored
   CHECK(polarity("Кофе у вас просто огонь", "ru") == "positive");
   CHECK(polarity("Sztos jedzenie, wrócimy", "pl") == "positive");
 }
+
+TEST_CASE("Greek 'to do' and neutral words carry neither valence nor anger", "[el]") {
+  // Every form of "κάνω" shared the stem "καν" with "κανί" (a rod, -2.5,
+  // anger 0.75), and a word made neutral still took its stem's anger.
+  for (const char* text : {"Τι κάνετε;", "Πώς μπορώ να κάνω μια παραγγελία;", "Κάνουμε παραγγελίες κάθε μήνα.",
+                           "Περιμένω έξω από το κατάστημα."}) {
+    INFO(text);
+    const auto labels = classify(text, "el");
+    CHECK(polarity(labels) == "neutral");
+    CHECK(labels.score("anger") < 0.3);
+  }
+  // Anger words keep their anger.
+  CHECK(classify("Είστε ανίκανοι, ντροπή σας!", "el").score("anger") >= 0.5);
+}

