@@ -306,7 +306,7 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   evidence.question_mark = has_question_mark(raw);
   evidence.links = count_links(raw);
   // "10/10" praises and "2/5" complains, in any language.
-  if (const auto mark = rating_share(raw)) {
+  if (const auto mark = text::rating_share(raw)) {
     if (*mark >= 0.8) ++evidence.counts[kPraise];
     if (*mark <= 0.4) ++evidence.counts[kProblem];
   }

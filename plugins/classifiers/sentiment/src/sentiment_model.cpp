@@ -7,6 +7,7 @@
 #include <string>
 
 #include "embedded_file.hpp"
+#include "rating.hpp"
 
 std::span<const parley::text::EmbeddedFile> sentiment_lexicon_files();
 
@@ -31,7 +32,8 @@ constexpr std::size_t kScope = 3;               // negators and boosters reach 3
 // positive: "Воры.", "что за бл*дский бардак" are negative although the
 // lexicons lack the words; "f***ing amazing" keeps its praise.
 constexpr float kAbuseValence = -2.0F;
-constexpr double kAbuseFloor = 0.44;  // the toxicity plugin's mild insult (0.45)
+constexpr float kRatingValence = 2.0F;  // "10/10", "2/5": as clear as "great" or "bad"
+constexpr double kAbuseFloor = 0.44;    // the toxicity plugin's mild insult (0.45)
 
 /// One token's part in the text.
 struct TokenCue {
@@ -395,6 +397,14 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
 
   sum += work.signals.emoticon_valence;
   heard_positive = heard_positive || work.signals.emoticon_valence > 0.0F;
+
+  // A mark out of 5 or 10 is a verdict in every language: 4/5 and up praise,
+  // 2/5 and below complain.
+  if (const auto mark = text::rating_share(text)) {
+    const float verdict = *mark >= 0.8 ? kRatingValence : *mark <= 0.4 ? -kRatingValence : 0.0F;
+    sum += verdict;
+    heard_positive = heard_positive || verdict > 0.0F;
+  }
 
   // Abuse the lexicon does not know counts once, as strong as its score;
   // where the lexicon already heard it (English profanity) nothing is added.

@@ -171,4 +171,15 @@ TEST_CASE("Names of things in customer service carry no sentiment", "[rules]") {
   CHECK(polarity("Tilasin kanta-asiakaskortin eilen", "fi") == "neutral");
 }
 
+TEST_CASE("A mark out of 5 or 10 is a verdict in any language", "[rules]") {
+  CHECK(polarity("10/10 θα ξαναπαραγγείλω", "el") == "positive");
+  CHECK(polarity("9/10 zamówię znowu", "pl") == "positive");
+  CHECK(polarity("Hotelli 2/5, huone oli pieni", "fi") == "negative");
+  CHECK(polarity("I'd give the room 4 out of 5", "en") == "positive");
+  // A middling mark, a date and a fraction are no verdict.
+  CHECK(polarity("Ставлю 3/5", "ru") == "neutral");
+  CHECK(polarity("Delivery booked for 10/10/2026", "en") == "neutral");
+  CHECK(polarity("3/4 of the order came today", "en") == "neutral");
+}
+
 }  // namespace rules_test

@@ -1,6 +1,6 @@
 #include "rating.hpp"
 
-namespace parley::intent {
+namespace parley::text {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -49,4 +49,4 @@ std::optional<double> rating_share(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace parley::intent
+}  // namespace parley::text

@@ -3,7 +3,7 @@
 
 #include "rating.hpp"
 
-using parley::intent::rating_share;
+using parley::text::rating_share;
 
 TEST_CASE("A mark out of 5 or 10 is read as a share of the top mark", "[rating]") {
   CHECK(rating_share("10/10 θα ξαναπαραγγείλω") == Approx(1.0));

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string_view>
 
-namespace parley::intent {
+namespace parley::text {
 
 /// The first such mark as a share of the top one (10/10 -> 1.0, 2/5 -> 0.4),
 /// or nothing. Dates and other fractions ("12/05/2024", "3/4") are not marks.
 std::optional<double> rating_share(std::string_view text);
 
-}  // namespace parley::intent
+}  // namespace parley::text
