@@ -45,6 +45,14 @@ TEST_CASE("English: an aimed insult, profanity alone, hate, threats, harassment"
   // Mild words need a second signal.
   CHECK(scores_of("that was a stupid update").offensive < 0.5);
   CHECK(scores_of("you are stupid").offensive >= 0.5);
+  // Said of a person, a mild insult is aimed too (a verdict frame: 0.55,
+  // short of the playbook's 0.6); said of a thing it stays a complaint.
+  CHECK(scores_of("he is so stupid").offensive >= 0.5);
+  CHECK(scores_of("they're all liars").offensive >= 0.5);
+  CHECK(scores_of("she was pathetic in that debate").offensive >= 0.5);
+  CHECK(scores_of("he is so stupid").offensive < 0.6);
+  CHECK(scores_of("this update is stupid").offensive < 0.5);
+  CHECK(scores_of("it was stupid of me to order twice").offensive < 0.5);
 }
 
 TEST_CASE("English inflection through the stemmer", "[classifier][en]") {
