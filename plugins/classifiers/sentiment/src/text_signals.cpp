@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "handle_span.hpp"
+#include "quoted_spans.hpp"
 
 namespace parley::sentiment {
 namespace {
@@ -47,11 +48,6 @@ std::size_t decode(std::string_view text, std::size_t at, UChar32& out) {
 bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
 bool is_emoticon_eye(char ch) { return ch == ':' || ch == ';' || ch == '=' || ch == '-' || ch == '^' || ch == '8'; }
-
-/// Opening and closing quote marks: ASCII ", guillemets, curly and low quotes.
-bool is_quote(UChar32 c) {
-  return c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F;
-}
 
 /// u_charType of U+0000-U+07FF (Latin accents, Greek, Cyrillic, Arabic: most
 /// of the non-ASCII letters here), computed once.
@@ -108,7 +104,6 @@ void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSig
   bool word_all_upper = true;
   bool word_cased = false;
   std::size_t chunk_start = 0;
-  std::size_t quote_open = std::string_view::npos;
 
   std::size_t word_start = 0;
   const auto end_word = [&](std::size_t end) {
@@ -203,14 +198,6 @@ void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSig
         at = run;
         continue;
       }
-    } else if (is_quote(c)) {
-      if (quote_open != std::string_view::npos && at - quote_open <= kMaxQuotedBytes && at > quote_open &&
-          out.quoted.size() < kMaxQuotedSpans) {
-        out.quoted.push_back(text.substr(quote_open, at - quote_open));
-        quote_open = std::string_view::npos;
-      } else {
-        quote_open = at + length;
-      }
     }
     // u_isalpha, u_islower and u_isupper are the categories L*, Ll and Lu:
     // one property lookup answers all three.
@@ -234,6 +221,7 @@ void read_signals(std::string_view text, const EmoticonTable& emoticons, TextSig
   }
   end_word(text.size());
   end_chunk(text.size());
+  text::find_quoted_spans(text, out.quoted, kMaxQuotedSpans, kMaxQuotedBytes);
 }
 
 }  // namespace parley::sentiment
