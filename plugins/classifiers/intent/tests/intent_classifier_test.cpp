@@ -421,6 +421,11 @@ TEST_CASE("Praise: marks out of 10, everyday slang, and a good mood without a pr
   CHECK(classify(defaults(), "Any student discount? 🙏").score("intent.praise") < 0.5);
 }
 
+TEST_CASE("Russian praise is the superlative, not the comparative of a reproach", "[praise][ru]") {
+  CHECK(classify(defaults(), "Лучший кофе в городе, спасибо!").score("intent.praise") >= 0.5);
+  CHECK(classify(defaults(), "Лучше бы обсудили выборы, чем кофе.").score("intent.praise") < 0.5);
+}
+
 TEST_CASE("Asking how a refund or a return is done is a question, not a wish", "[compensation][question]") {
   // A customer asking the procedure gets an answer (P13), not an apology and
   // an offer: the refund word is neither a problem nor a demand here.

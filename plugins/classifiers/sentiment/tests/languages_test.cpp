@@ -180,4 +180,12 @@ TEST_CASE("Greek 'to do' and neutral words carry neither valence nor anger", "[e
   }
   // Anger words keep their anger.
   CHECK(classify("Είστε ανίκανοι, ντροπή σας!", "el").score("anger") >= 0.5);
+  // "πιστεύεις" ("you believe") was praise enough to cancel an insult.
+  CHECK(polarity("Πιστεύεις ότι θα ανοίξουν νωρίς;", "el") == "neutral");
+  CHECK(polarity("Είσαι ηλίθιος αν πιστεύεις ότι αυτό είναι καφές", "el") == "negative");
+}
+
+TEST_CASE("Russian 'лучше бы' is a reproach, not praise", "[ru]") {
+  CHECK(polarity("Лучше бы вы починили приложение, чем меняли логотип.", "ru") != "positive");
+  CHECK(polarity("Лучший кофе в городе!", "ru") == "positive");
 }
