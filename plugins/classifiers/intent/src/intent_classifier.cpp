@@ -384,10 +384,13 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // @mention of someone else) is their quarrel. Abuse of the brand or its
   // staff, or of no one else, is displeasure with the business ("Thieves.",
   // "where the f*** is my food") and counts in full.
+  // So is hate speech about a group ("go back to your country") that is
+  // not aimed at the brand or its staff.
   const auto aimed_at_others = [&labels] {
+    const double at_business = std::max(labels.score("abuse.target.brand"), labels.score("abuse.target.staff"));
     const double at_community = labels.score("abuse.target.community");
-    return at_community >= 0.5 &&
-           at_community > std::max(labels.score("abuse.target.brand"), labels.score("abuse.target.staff"));
+    return (at_community >= 0.5 && at_community > at_business) ||
+           (labels.score("toxicity.hate") >= 0.5 && at_business < 0.5);
   };
   const bool abuse_of_others = toxic >= 0.5 && !problem_cues && aimed_at_others();
   const bool mood_elsewhere = abuse_of_others || off_topic_only;

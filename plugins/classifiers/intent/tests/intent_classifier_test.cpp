@@ -221,6 +221,20 @@ TEST_CASE("A quarrel between commenters is off-topic; abuse of the brand is not"
   CHECK(thieves.score("intent.complaint") >= 0.5);
 }
 
+TEST_CASE("Hate speech about a group is not a complaint, unless aimed at the business", "[offtopic][complaint]") {
+  parley::Labels hateful;
+  hateful.set("toxicity.offensive", 0.65);
+  hateful.set("toxicity.hate", 0.65);
+  hateful.set("sentiment.negative", 0.6);
+  const auto xenophobia = classify(defaults(), "Понаехали тут, убирайтесь в свою страну", hateful);
+  CHECK(xenophobia.score("intent.complaint") < 0.5);
+  CHECK(xenophobia.score("intent.offtopic") >= 0.5);
+  parley::Labels at_staff = hateful;
+  at_staff.set("abuse.target.staff", 0.7);
+  CHECK(classify(defaults(), "Your cashier should go back where she came from", at_staff).score("intent.complaint") >=
+        0.5);
+}
+
 TEST_CASE("Telling another commenter off is off-topic in every language", "[offtopic]") {
   for (const char* text :
        {"@jo nobody asked you", "@Марина тебя никто не спрашивал", "@ola nikt cię nie pytał",
