@@ -337,7 +337,8 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // or a return is done asks for the procedure. Its refund words are no
   // problem, and count half as a wish: "how do I get my money back" (two
   // cues) still wants the money.
-  const bool procedure_question = c[kProcedure] > 0 && c[kCompensation] > 0 && (e.question_mark || e.question_at_start);
+  const bool asks = e.question_mark || e.question_at_start;
+  const bool procedure_question = c[kProcedure] > 0 && c[kCompensation] > 0 && asks;
   if (procedure_question) {
     const auto refund_words = static_cast<std::uint32_t>(std::popcount(e.problem_starts & e.compensation_starts));
     c[kProblem] -= std::min(c[kProblem], refund_words);
@@ -350,8 +351,7 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const auto calm_question = [&] {
     if (!calm_question_cache) {
       calm_question_cache = c[kComplaint] + c[kProblem] + c[kNegative] == 0 && (negative < 0.3 || procedure_question) &&
-                            anger < 0.3 && (e.question_mark || e.question_at_start) &&
-                            !has_statement(event.text, has_greek(event.text));
+                            anger < 0.3 && asks && !has_statement(event.text, has_greek(event.text));
     }
     return *calm_question_cache;
   };
