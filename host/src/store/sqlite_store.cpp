@@ -105,6 +105,12 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
     // process crashes (a power loss may lose the last commit, never corrupt).
     store->exec("PRAGMA journal_mode=WAL");
     store->exec("PRAGMA synchronous=NORMAL");
+    // Checkpoint every 10,000 pages (~40 MiB of WAL), not SQLite's 1,000: a
+    // batch rewrites the same index pages, and each checkpoint copies them
+    // again (docs/performance.md, "WAL checkpoints"). The file shrinks back
+    // to 64 MiB at most after a checkpoint.
+    store->exec("PRAGMA wal_autocheckpoint=10000");
+    store->exec("PRAGMA journal_size_limit=67108864");
   }
   store->create_schema();
   return store;
