@@ -187,11 +187,42 @@ std::uint32_t count_links(std::string_view text) {
   return links;
 }
 
+/// Exchanges two of sentiment's shares (the three still sum to 1).
+void swap_shares(parley::Labels& labels, std::string_view a, std::string_view b) {
+  const double first = labels.score(a);
+  labels.set(a, labels.score(b));
+  labels.set(b, first);
+}
+
+/// Sentiment's lean, corrected where intent knows what the post is for
+/// (`refine_sentiment`; docs/quality.md, note 20). A lexicon hears
+/// the words, not the act: on a brand's channel a complaint about something
+/// that went wrong is negative however plain its words ("the parcel never
+/// arrived, nine days now"), and a question or a promotion is neutral
+/// however friendly ("do you deliver on Sundays? 😊", "Win an iPhone!").
+/// `anger` is not touched.
+void refine_sentiment(parley::Labels& labels, bool something_went_wrong) {
+  const double negative = labels.score("sentiment.negative");
+  const double neutral = labels.score("sentiment.neutral");
+  const double positive = labels.score("sentiment.positive");
+  const bool leans_neutral = neutral > negative && neutral >= positive;
+  const bool leans_positive = positive > negative && positive > neutral;
+  // Sure (above the 0.5 from which the demo answers a complaint), and not
+  // on hints or mood alone.
+  if (leans_neutral && something_went_wrong && labels.score("intent.complaint") >= 0.6) {
+    swap_shares(labels, "sentiment.negative", "sentiment.neutral");
+  } else if (leans_positive && (labels.score("intent.spam") >= 0.5 ||
+                                (labels.score("intent.question") >= 0.6 && labels.score("intent.praise") < 0.5))) {
+    swap_shares(labels, "sentiment.positive", "sentiment.neutral");
+  }
+}
+
 }  // namespace
 
 IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::PluginContext& context) {
   const IntentSettings settings = read_intent_settings(config);
   theme_min_complaint_ = settings.theme_min_complaint;
+  refine_sentiment_ = settings.refine_sentiment;
 
   // Theme order decides ties: built-in themes first, then the config's new ones.
   if (!settings.replace_default_themes) {
@@ -461,6 +492,7 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   put("intent.compensation", compensation_score);
   put("intent.offtopic", offtopic_score);
   put("intent.spam", spam_score);
+  if (refine_sentiment_) refine_sentiment(labels, problem_cues);
 
   if (labels.score("intent.complaint") >= theme_min_complaint_ && labels.attribute("theme").empty()) {
     std::size_t best = themes_.size();

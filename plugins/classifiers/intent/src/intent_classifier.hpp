@@ -93,6 +93,7 @@ class IntentClassifier final : public parley::Classifier {
   std::vector<CueTarget> targets_;   ///< distinct (target, weight) pairs
   std::vector<std::string> themes_;  ///< index = value - kThemeBase; "other" is not listed
   double theme_min_complaint_ = 0.5;
+  bool refine_sentiment_ = true;
   std::size_t wrong_order_theme_ = 0;  ///< index of `wrong_order`, or themes_.size() when not loaded
 };
 

@@ -26,6 +26,11 @@ parley::ConfigSchema intent_schema() {
           .range(0, 1)
           .defaults(0.5)
           .describe("intent.complaint score from which the `theme` attribute is set"),
+      schema::boolean("refine_sentiment")
+          .defaults(true)
+          .describe("true: the earlier sentiment classifier's lean is corrected where intent knows what the post "
+                    "is for: a sure complaint read neutral becomes negative, a question or spam read positive "
+                    "becomes neutral"),
   };
 }
 
@@ -76,6 +81,7 @@ IntentSettings read_intent_settings(const parley::ConfigValue& config) {
   }
   settings.replace_default_themes = config.bool_or("replace_defaults", false);
   settings.theme_min_complaint = config.number_or("theme_min_complaint", 0.5);
+  settings.refine_sentiment = config.bool_or("refine_sentiment", true);
   if (const auto* themes = config.find("themes"); themes && themes->is_map()) {
     for (const auto& [theme, value] : themes->as_map()) {
       if (!valid_theme_name(theme)) {

@@ -41,6 +41,7 @@ struct IntentSettings {
   bool replace_default_themes = false;
   std::vector<ExtraTerms> extra;  ///< from `extra:`
   double theme_min_complaint = 0.5;
+  bool refine_sentiment = true;
 };
 
 parley::ConfigSchema intent_schema();

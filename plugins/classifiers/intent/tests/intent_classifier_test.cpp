@@ -587,4 +587,79 @@ TEST_CASE("Scare quotes hint at a complaint and turn praise into sarcasm", "[com
   CHECK(classify(defaults(), "Thanks for the fresh bread, lovely as always", pleased).score("intent.praise") >= 0.5);
 }
 
+TEST_CASE("Sentiment's lean is corrected where intent knows what the post is for", "[sentiment]") {
+  // What sentiment gives a stated fact: no valence, so it leans neutral.
+  parley::Labels plain;
+  plain.set("sentiment.negative", 0.2);
+  plain.set("sentiment.neutral", 0.8);
+  plain.set("sentiment.positive", 0.0);
+  // What a lexicon gives friendly words ("small dog", "win", "free").
+  parley::Labels friendly;
+  friendly.set("sentiment.negative", 0.0);
+  friendly.set("sentiment.neutral", 0.4);
+  friendly.set("sentiment.positive", 0.6);
+  const char* complaint = "The parcel never arrived and nobody answers my emails";
+
+  SECTION("a sure complaint about something that went wrong reads negative") {
+    const char* complaints[] = {
+        complaint,
+        "Paketti ei ole vieläkään tullut, odotan edelleen",
+        "Заказ так и не привезли, деньги списали дважды",
+        "Η παραγγελία μου δεν ήρθε ποτέ και με χρεώσατε δύο φορές",
+    };
+    for (const char* text : complaints) {
+      INFO(text);
+      const auto labels = classify(defaults(), text, plain);
+      REQUIRE(labels.score("intent.complaint") >= 0.6);
+      CHECK(labels.score("sentiment.negative") == Approx(0.8));
+      CHECK(labels.score("sentiment.neutral") == Approx(0.2));
+      CHECK(labels.score("sentiment.positive") == 0.0);
+    }
+  }
+  SECTION("a question with nothing wrong keeps its neutral reading") {
+    const auto labels = classify(defaults(), "What are your opening hours on Sunday?", plain);
+    CHECK(labels.score("sentiment.neutral") == Approx(0.8));
+  }
+  SECTION("a complaint sentiment read as positive is left to sentiment (sarcasm is its business)") {
+    const auto labels = classify(defaults(), complaint, friendly);
+    CHECK(labels.score("sentiment.positive") == Approx(0.6));
+    CHECK(labels.score("sentiment.negative") == 0.0);
+  }
+  SECTION("a question with no praise, read positive, is neutral") {
+    const char* questions[] = {
+        "Can I bring my dog inside? She is small and very calm",
+        "Czy mogę wejść z psem? Jest mały i spokojny",
+        "Можно зайти с собакой? Она маленькая и спокойная",
+    };
+    for (const char* text : questions) {
+      INFO(text);
+      const auto labels = classify(defaults(), text, friendly);
+      REQUIRE(labels.score("intent.question") >= 0.6);
+      CHECK(labels.score("sentiment.neutral") == Approx(0.6));
+      CHECK(labels.score("sentiment.positive") == Approx(0.4));
+    }
+  }
+  SECTION("a question with praise keeps its positive reading") {
+    const auto labels = classify(defaults(), "Love your coffee, thank you! Do you open on Sundays too?", friendly);
+    CHECK(labels.score("intent.praise") >= 0.5);
+    CHECK(labels.score("sentiment.positive") == Approx(0.6));
+  }
+  SECTION("spam read positive is neutral") {
+    const auto labels =
+        classify(defaults(), "Win a free iPhone! Follow us and click here http://x.example http://y.example", friendly);
+    REQUIRE(labels.score("intent.spam") >= 0.5);
+    CHECK(labels.score("sentiment.neutral") == Approx(0.6));
+  }
+  SECTION("refine_sentiment: false leaves sentiment's labels alone") {
+    auto classifier = make_classifier("refine_sentiment: false");
+    CHECK(classify(classifier, complaint, plain).score("sentiment.neutral") == Approx(0.8));
+    CHECK(classify(classifier, "Can I bring my dog inside? She is small and very calm", friendly)
+              .score("sentiment.positive") == Approx(0.6));
+  }
+  SECTION("without sentiment's labels nothing is added") {
+    CHECK_FALSE(classify(defaults(), complaint).has("sentiment.negative"));
+    CHECK_FALSE(classify(defaults(), "Do you take dogs?").has("sentiment.neutral"));
+  }
+}
+
 }  // namespace intent_classifier_test

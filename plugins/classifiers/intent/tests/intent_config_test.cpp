@@ -17,7 +17,8 @@ TEST_CASE("The schema declares every field with a default", "[config]") {
   const auto schema = parley::intent::intent_schema();
   std::vector<std::string> names;
   for (const auto& field : schema) names.push_back(field.name);
-  CHECK(names == std::vector<std::string>{"languages", "themes", "replace_defaults", "extra", "theme_min_complaint"});
+  CHECK(names == std::vector<std::string>{"languages", "themes", "replace_defaults", "extra", "theme_min_complaint",
+                                          "refine_sentiment"});
 }
 
 TEST_CASE("Configs the schema cannot refuse are refused with a clear message", "[config]") {
