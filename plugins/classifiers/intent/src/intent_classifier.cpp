@@ -201,15 +201,15 @@ void swap_shares(parley::Labels& labels, std::string_view a, std::string_view b)
 /// arrived, nine days now"), and a question or a promotion is neutral
 /// however friendly ("do you deliver on Sundays? 😊", "Win an iPhone!").
 /// `anger` is not touched.
-void refine_sentiment(parley::Labels& labels, bool something_went_wrong) {
+void refine_sentiment(parley::Labels& labels, bool names_a_fault) {
   const double negative = labels.score("sentiment.negative");
   const double neutral = labels.score("sentiment.neutral");
   const double positive = labels.score("sentiment.positive");
   const bool leans_neutral = neutral > negative && neutral >= positive;
   const bool leans_positive = positive > negative && positive > neutral;
   // Sure (above the 0.5 from which the demo answers a complaint), and not
-  // on hints or mood alone.
-  if (leans_neutral && something_went_wrong && labels.score("intent.complaint") >= 0.6) {
+  // on hints or mood alone: it names what went wrong or what it is about.
+  if (leans_neutral && names_a_fault && labels.score("intent.complaint") >= 0.6) {
     swap_shares(labels, "sentiment.negative", "sentiment.neutral");
   } else if (leans_positive && (labels.score("intent.spam") >= 0.5 ||
                                 (labels.score("intent.question") >= 0.6 && labels.score("intent.praise") < 0.5))) {
@@ -492,7 +492,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   put("intent.compensation", compensation_score);
   put("intent.offtopic", offtopic_score);
   put("intent.spam", spam_score);
-  if (refine_sentiment_) refine_sentiment(labels, problem_cues);
+  // What went wrong (a complaint phrase, a problem word), or what of the
+  // business it is about (an order, an app, a bill: any theme cue).
+  if (refine_sentiment_) refine_sentiment(labels, problem_cues || about_business);
 
   if (labels.score("intent.complaint") >= theme_min_complaint_ && labels.attribute("theme").empty()) {
     std::size_t best = themes_.size();

@@ -616,6 +616,17 @@ TEST_CASE("Sentiment's lean is corrected where intent knows what the post is for
       CHECK(labels.score("sentiment.positive") == 0.0);
     }
   }
+  SECTION("so does one that names what of the business it is about, with no problem word") {
+    const auto labels =
+        classify(defaults(), "Zamówiłem latte, a przyszła czarna kawa. Drugi raz w tym tygodniu", plain);
+    REQUIRE(labels.score("intent.complaint") >= 0.6);
+    CHECK(labels.score("sentiment.negative") == Approx(0.8));
+  }
+  SECTION("hints alone, with nothing wrong and no word of the business, keep the neutral reading") {
+    const auto labels = classify(defaults(), "Again?? Third time today, seriously, nobody", plain);
+    REQUIRE(labels.score("intent.complaint") >= 0.6);
+    CHECK(labels.score("sentiment.neutral") == Approx(0.8));
+  }
   SECTION("a question with nothing wrong keeps its neutral reading") {
     const auto labels = classify(defaults(), "What are your opening hours on Sunday?", plain);
     CHECK(labels.score("sentiment.neutral") == Approx(0.8));
