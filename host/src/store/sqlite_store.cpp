@@ -101,15 +101,19 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, name));
   sqlite3_busy_timeout(db, 5000);
   if (name != ":memory:") {
+    // 16 KiB pages, not 4: a batch's rows land on fewer, wider b-tree
+    // pages (docs/performance.md, "WAL checkpoints and page size"). Only a
+    // new file takes it; an existing one keeps the size it was made with.
+    store->exec("PRAGMA page_size=16384");
     // WAL: readers do not block the writer; NORMAL sync is durable across
     // process crashes (a power loss may lose the last commit, never corrupt).
     store->exec("PRAGMA journal_mode=WAL");
     store->exec("PRAGMA synchronous=NORMAL");
-    // Checkpoint every 10,000 pages (~40 MiB of WAL), not SQLite's 1,000: a
-    // batch rewrites the same index pages, and each checkpoint copies them
-    // again (docs/performance.md, "WAL checkpoints"). The file shrinks back
-    // to 64 MiB at most after a checkpoint.
-    store->exec("PRAGMA wal_autocheckpoint=10000");
+    // Checkpoint after ~40 MiB of WAL, not SQLite's 1,000 pages: a batch
+    // rewrites the same index pages, and each checkpoint copies them again.
+    // The file shrinks back to 64 MiB at most after a checkpoint.
+    constexpr std::int64_t kCheckpointBytes = std::int64_t{40} << 20;
+    store->exec(("PRAGMA wal_autocheckpoint=" + std::to_string(kCheckpointBytes / store->page_size())).c_str());
     store->exec("PRAGMA journal_size_limit=67108864");
   }
   store->create_schema();
@@ -117,29 +121,43 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
 }
 
 std::unique_ptr<SqliteStore> SqliteStore::open_snapshot(const std::filesystem::path& file) {
-  auto memory = open(":memory:");
-  if (!std::filesystem::exists(file)) return memory;
+  if (!std::filesystem::exists(file)) return open(":memory:");
   sqlite3* source = nullptr;
   if (sqlite3_open_v2(file.string().c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     const std::string message = source ? sqlite3_errmsg(source) : "out of memory";
     sqlite3_close(source);
     throw std::runtime_error("cannot read state database " + file.string() + ": " + message);
   }
-  memory->statements_ = std::make_unique<StatementCache>();  // the backup replaces the schema
+  std::unique_ptr<SqliteStore> reader(new SqliteStore(source, file.string()));
+  const auto source_page_size = reader->page_size();
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open an in-memory state database for a dry run");
+  }
+  std::unique_ptr<SqliteStore> memory(new SqliteStore(db, ":memory:"));
+  // A backup into memory needs the file's page size (older files have 4 KiB).
+  memory->exec(("PRAGMA page_size=" + std::to_string(source_page_size)).c_str());
   auto* backup = sqlite3_backup_init(memory->db_, "main", source, "main");
   if (backup != nullptr) {
     sqlite3_backup_step(backup, -1);
     sqlite3_backup_finish(backup);
   }
-  const int code = sqlite3_errcode(memory->db_);
-  sqlite3_close(source);
-  if (code != SQLITE_OK) memory->fail("copying " + file.string() + " for a dry run");
+  if (sqlite3_errcode(memory->db_) != SQLITE_OK) memory->fail("copying " + file.string() + " for a dry run");
   memory->create_schema();
   return memory;
 }
 
 void SqliteStore::fail(const std::string& what) const {
   throw std::runtime_error("state database " + name_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+std::int64_t SqliteStore::page_size() {
+  auto* select = statement("PRAGMA page_size");
+  Step step(select);
+  if (step.next() != SQLITE_ROW) fail("reading the page size");
+  return sqlite3_column_int64(select, 0);
 }
 
 void SqliteStore::exec(const char* sql) {

@@ -81,6 +81,7 @@ class SqliteStore final : public Store {
   void commit_lifecycle(const EventOutcome& outcome);
   void apply_approval_effects(const ApprovalDecision& decision, const ApprovalEffects& effects);
   void exec(const char* sql);
+  std::int64_t page_size();
   sqlite3_stmt* statement(const char* sql);
   void insert_dead_letter(const DeadLetter& letter);
   void remove_from_inbox(const std::string& event_id);

@@ -125,6 +125,43 @@ TEST_CASE("a snapshot sees the file's state and never writes to it") {
   CHECK(SqliteStore::open_snapshot(fresh_database("missing-file"))->audit().empty());
 }
 
+int page_size_of(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* select = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &select, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(select) == SQLITE_ROW);
+  const int size = sqlite3_column_int(select, 0);
+  sqlite3_finalize(select);
+  sqlite3_close(db);
+  return size;
+}
+
+TEST_CASE("a new state file has 16 KiB pages, an older file keeps its 4 KiB pages and snapshots of both work") {
+  const auto fresh = fresh_database("page-size-new");
+  SqliteStore::open(fresh);
+  CHECK(page_size_of(fresh) == 16384);
+
+  // A file made before 16 KiB pages (SQLite's default, 4 KiB).
+  const auto older = fresh_database("page-size-old");
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(older.string().c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA page_size=4096; CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    auto store = SqliteStore::open(older);
+    std::vector<EventOutcome> batch{outcome_with_actions("e1")};
+    store->commit(batch, {});
+  }
+  CHECK(page_size_of(older) == 4096);
+  auto snapshot = SqliteStore::open_snapshot(older);
+  CHECK(snapshot->seen("e1"));
+  CHECK(SqliteStore::open_snapshot(fresh)->audit().empty());
+}
+
 TEST_CASE("an author's complaint times and customer tier are kept") {
   const auto file = fresh_database("author-memory");
   {
