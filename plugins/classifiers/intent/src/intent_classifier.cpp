@@ -196,12 +196,12 @@ void swap_shares(parley::Labels& labels, std::string_view a, std::string_view b)
 
 /// Sentiment's lean, corrected where intent knows what the post is for
 /// (`refine_sentiment`; docs/quality.md, note 20). A lexicon hears
-/// the words, not the act: on a brand's channel a complaint about something
-/// that went wrong is negative however plain its words ("the parcel never
-/// arrived, nine days now"), and a question or a promotion is neutral
-/// however friendly ("do you deliver on Sundays? 😊", "Win an iPhone!").
-/// `anger` is not touched.
-void refine_sentiment(parley::Labels& labels, bool names_a_fault) {
+/// the words, not the act: on a brand's channel a complaint that names what
+/// went wrong or what of the business it is about is negative however plain
+/// its words ("the parcel never arrived, nine days now"), and a question or
+/// a promotion is neutral however friendly ("do you deliver on Sundays? 😊",
+/// "Win an iPhone!"). `anger` is not touched.
+void refine_sentiment(parley::Labels& labels, bool names_fault_or_business) {
   const double negative = labels.score("sentiment.negative");
   const double neutral = labels.score("sentiment.neutral");
   const double positive = labels.score("sentiment.positive");
@@ -209,7 +209,7 @@ void refine_sentiment(parley::Labels& labels, bool names_a_fault) {
   const bool leans_positive = positive > negative && positive > neutral;
   // Sure (above the 0.5 from which the demo answers a complaint), and not
   // on hints or mood alone: it names what went wrong or what it is about.
-  if (leans_neutral && names_a_fault && labels.score("intent.complaint") >= 0.6) {
+  if (leans_neutral && names_fault_or_business && labels.score("intent.complaint") >= 0.6) {
     swap_shares(labels, "sentiment.negative", "sentiment.neutral");
   } else if (leans_positive && (labels.score("intent.spam") >= 0.5 ||
                                 (labels.score("intent.question") >= 0.6 && labels.score("intent.praise") < 0.5))) {

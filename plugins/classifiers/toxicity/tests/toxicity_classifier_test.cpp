@@ -215,6 +215,13 @@ TEST_CASE("Threats at a business: plural you, its premises, a veiled warning, in
   }
 }
 
+TEST_CASE("Finnish: harm to the business's property is a threat, a broken thing is not", "[classifier][fi]") {
+  CHECK(scores_of("Jos rahoja ei palauteta, hajotan teidän myymälän")[Category::threat] >= 0.5);
+  CHECK(scores_of("Huomenna poltan teidän kaupan")[Category::threat] >= 0.5);
+  CHECK(scores_of("Tuun sinne ja potkin teidän oven sisään")[Category::threat] >= 0.5);
+  CHECK(scores_of("Hotellihuoneen ikkuna oli rikki ja ovi ei mennyt lukkoon").offensive == 0.0);
+}
+
 TEST_CASE("Irregular plurals insult, and pets are not animals called names", "[classifier][pl][ar]") {
   CHECK(scores_of("Idioci. Po prostu idioci.")[Category::insult] >= 0.5);
   CHECK(scores_of("هل تسمحون بالحيوانات الأليفة؟")[Category::insult] < 0.5);
