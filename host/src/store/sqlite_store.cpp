@@ -44,6 +44,20 @@ ApprovalDecision read_decision_row(sqlite3_stmt* statement) {
   return decision;
 }
 
+constexpr int kReadWrite = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+/// A connection to `name`, or an error naming it ("cannot <verb> state database ...").
+sqlite3* open_connection(const std::string& name, int flags, const char* verb) {
+  sqlite3* db = nullptr;
+  const int code = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (code != SQLITE_OK) {
+    const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    sqlite3_close(db);
+    throw std::runtime_error(std::string("cannot ") + verb + " state database " + name + ": " + message);
+  }
+  return db;
+}
+
 }  // namespace
 
 std::string_view to_string(OutboxStatus status) {
@@ -90,14 +104,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
     std::error_code ignored;
     std::filesystem::create_directories(file.parent_path(), ignored);
   }
-  sqlite3* db = nullptr;
-  const int code =
-      sqlite3_open_v2(name.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (code != SQLITE_OK) {
-    const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    sqlite3_close(db);
-    throw std::runtime_error("cannot open state database " + name + ": " + message);
-  }
+  sqlite3* db = open_connection(name, kReadWrite, "open");
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, name));
   sqlite3_busy_timeout(db, 5000);
   if (name != ":memory:") {
@@ -122,21 +129,10 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
 
 std::unique_ptr<SqliteStore> SqliteStore::open_snapshot(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) return open(":memory:");
-  sqlite3* source = nullptr;
-  if (sqlite3_open_v2(file.string().c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    const std::string message = source ? sqlite3_errmsg(source) : "out of memory";
-    sqlite3_close(source);
-    throw std::runtime_error("cannot read state database " + file.string() + ": " + message);
-  }
+  sqlite3* source = open_connection(file.string(), SQLITE_OPEN_READONLY, "read");
   std::unique_ptr<SqliteStore> reader(new SqliteStore(source, file.string()));
   const auto source_page_size = reader->page_size();
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
-    sqlite3_close(db);
-    throw std::runtime_error("cannot open an in-memory state database for a dry run");
-  }
-  std::unique_ptr<SqliteStore> memory(new SqliteStore(db, ":memory:"));
+  std::unique_ptr<SqliteStore> memory(new SqliteStore(open_connection(":memory:", kReadWrite, "open"), ":memory:"));
   // A backup into memory needs the file's page size (older files have 4 KiB).
   memory->exec(("PRAGMA page_size=" + std::to_string(source_page_size)).c_str());
   auto* backup = sqlite3_backup_init(memory->db_, "main", source, "main");
