@@ -512,6 +512,23 @@ TEST_CASE("Spam: selling, follow-back and messenger invitations in every languag
   CHECK(classify(defaults(), "Is the sale still on?").score("intent.spam") < 0.5);
 }
 
+TEST_CASE("Spam: someone's own video or music pushed on the page, and YouTube's share text", "[spam]") {
+  const char* texts[] = {
+      "Check out this video on YouTube: ",
+      "Check out this playlist on YouTube",
+      "Lovely song! My new video is up, you will like it",
+      "check out our acoustic cover of this one",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.spam") >= 0.5);
+  }
+  // A video as evidence of a problem, and a plain recommendation, are not promotion.
+  const auto evidence = classify(defaults(), "Check out this video of your driver throwing my parcel over the fence");
+  CHECK(evidence.score("intent.spam") < 0.5);
+  CHECK(classify(defaults(), "You should check out the new oat latte, so good").score("intent.spam") < 0.5);
+}
+
 TEST_CASE("Questions without a question mark, in spoken forms", "[question]") {
   const char* texts[] = {
       "millon uusi kausi tulee",        "onks teillä gluteenitonta", "when's the next drop",
