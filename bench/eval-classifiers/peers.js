@@ -12,7 +12,7 @@ const { pathToFileURL } = require('node:url');
 // Peers much slower than the rest (fuzzy lexicon search, regex per word)
 // run on a fixed subset of at most `rowLimit` rows of each set: the same
 // pseudo-random rows on every run (datasets.js subsetOf).
-const MULTILANG_SENTIMENT_ROWS = 100; // 2 to 8 texts/s
+const MULTILANG_SENTIMENT_ROWS = 300; // 2 to 30 texts/s; parley is scored on the same rows too
 const GLIN_PROFANITY_ROWS = 2000; // ~140 texts/s on Arabic without word boundaries
 
 // franc answers ISO 639-3; our labels are ISO 639-1.

@@ -53,9 +53,25 @@ function resultRows(where, rows, gold, predicted) {
   return results;
 }
 
+/**
+ * Rows of `resultRows`, over only the rows in `chosen` (a subset of `rows`,
+ * e.g. the rows a slow peer was scored on), marked `subset`.
+ * @param {Set<object>} chosen
+ */
+function resultRowsOn(chosen, where, rows, gold, predicted) {
+  const indices = [];
+  rows.forEach((row, index) => chosen.has(row) && indices.push(index));
+  return resultRows(
+    { ...where, subset: true },
+    indices.map((i) => rows[i]),
+    indices.map((i) => gold[i]),
+    indices.map((i) => predicted[i]),
+  );
+}
+
 function summary(scored) {
   const { n, precision, recall, f1, accuracy, pearson: r } = scored;
   return { n, precision, recall, f1, accuracy, pearson: r };
 }
 
-module.exports = { resultRows };
+module.exports = { resultRows, resultRowsOn };
