@@ -159,6 +159,16 @@ TEST_CASE("Arabic: attached particles, dialect forms and stretched letters", "[c
   CHECK(scores_of("يا خوله تعالي").offensive < 0.5);                // the name Khawla (allow.txt)
 }
 
+TEST_CASE("Arabic: name-calling is an insult when addressed, not said of something", "[classifier][ar]") {
+  CHECK(scores_of("يا ضفدع اسكت")[Category::insult] >= 0.6);  // "shut up, you frog"
+  CHECK(scores_of("يا بجم")[Category::insult] >= 0.6);
+  CHECK(scores_of("انت جبان")[Category::insult] >= 0.6);
+  CHECK(scores_of("يا زواحف").offensive >= 0.5);
+  CHECK(scores_of("شفت ضفدع في الحديقة").offensive < 0.5);  // "I saw a frog in the garden"
+  CHECK(scores_of("جدتي عجوز طيبة").offensive < 0.5);       // "my grandmother is a kind old woman"
+  CHECK(scores_of("الثورات العربية").offensive < 0.5);      // "revolutions", not "bulls"
+}
+
 TEST_CASE("Greek: compounds, topic hashtags, Greeklish", "[classifier][el]") {
   CHECK(scores_of("Είσαι ΠΑΝΗΛΙΘΙΟΣ!")[Category::insult] >= 0.8);
   CHECK(scores_of("ρε χοντρομαλάκα").offensive >= 0.7);
