@@ -5,6 +5,7 @@
 
 #include "arabic_variants.hpp"
 #include "embedded_file.hpp"
+#include "english_ldnoobw.hpp"
 #include "greek_compounds.hpp"
 #include "handle_key.hpp"
 #include "obfuscation.hpp"
@@ -50,15 +51,20 @@ void add_shipped_lists(Lexicon& lexicon) {
     const auto where = [&](std::string_view name) {
       return "lists/" + std::string(to_string(language)) + "/" + std::string(name);
     };
+    const bool english = language == Language::en;  // english_ldnoobw.hpp
+    std::vector<ListEntry> ldnoobw;
     for (const auto& file : files()) {
       if (file.name != kLdnoobwFile) continue;
-      lexicon.add(parse_list(file.content, where(file.name)), Category::profanity, language,
+      ldnoobw = parse_list(file.content, where(file.name));
+      lexicon.add(english ? english_ldnoobw_entries(ldnoobw) : ldnoobw, Category::profanity, language,
                   default_weight(Category::profanity));
     }
     for (const auto& file : files()) {
       if (file.name == kLdnoobwFile) continue;
       const auto category = category_of_file(file.name);
-      lexicon.add(parse_list(file.content, where(file.name)), category, language, default_weight(category));
+      auto entries = parse_list(file.content, where(file.name));
+      if (english && category == Category::profanity) entries = with_refined_plurals(std::move(entries), ldnoobw);
+      lexicon.add(entries, category, language, default_weight(category));
     }
   }
 }
