@@ -189,3 +189,15 @@ TEST_CASE("Russian 'лучше бы' is a reproach, not praise", "[ru]") {
   CHECK(polarity("Лучше бы вы починили приложение, чем меняли логотип.", "ru") != "positive");
   CHECK(polarity("Лучший кофе в городе!", "ru") == "positive");
 }
+
+// Found by bench/eval-classifiers/word-audit (sentiment 1.6.0): everyday words
+// the machine-translated lexicons scored, or that share a scored word's stem.
+TEST_CASE("Everyday words carry no sentiment in the translated lexicons", "[ar][ru][pl]") {
+  CHECK(polarity("الشركة أعلنت عن مليون طلب يوم السبت", "ar") == "neutral");  // company, million, Saturday
+  CHECK(polarity("قرار كبير من النظام", "ar") == "neutral");                  // decision, big, system
+  CHECK(polarity("أحب هذا المقهى", "ar") == "positive");                      // "I love" keeps its sign
+  CHECK(polarity("Получили большой заказ, могли бы читать меню", "ru") == "neutral");
+  CHECK(polarity("Любой заказ приходит вовремя", "ru") != "positive");  // "any", not "love"
+  CHECK(polarity("Люблю ваш кофе", "ru") == "positive");
+  CHECK(polarity("Kolejny raz zamawiam, moim zdaniem faktycznie", "pl") == "neutral");
+}
