@@ -201,3 +201,11 @@ TEST_CASE("Everyday words carry no sentiment in the translated lexicons", "[ar][
   CHECK(polarity("Люблю ваш кофе", "ru") == "positive");
   CHECK(polarity("Kolejny raz zamawiam, moim zdaniem faktycznie", "pl") == "neutral");
 }
+
+TEST_CASE("English: a hedge, a department and a card are no praise", "[en]") {
+  CHECK(polarity("What kind of service is this", "en") != "positive");
+  CHECK(polarity("I need support with my order", "en") == "neutral");
+  CHECK(polarity("Please hand me the receipt", "en") == "neutral");
+  CHECK(polarity("So kind of you, thanks", "en") == "positive");
+  CHECK(polarity("Thanks for your support!", "en") == "positive");
+}
