@@ -196,6 +196,8 @@ TEST_CASE("Everyday words carry no sentiment in the translated lexicons", "[ar][
   CHECK(polarity("الشركة أعلنت عن مليون طلب يوم السبت", "ar") == "neutral");  // company, million, Saturday
   CHECK(polarity("قرار كبير من النظام", "ar") == "neutral");                  // decision, big, system
   CHECK(polarity("أحب هذا المقهى", "ar") == "positive");                      // "I love" keeps its sign
+  CHECK(polarity("هل عندكم منتج جديد هذا العيد؟", "ar") == "neutral");        // new, feast: AFINN's mildest, dropped
+  CHECK(polarity("متى يصل طلبي؟", "ar") == "neutral");                        // "my order" is no grievance
   CHECK(polarity("Получили большой заказ, могли бы читать меню", "ru") == "neutral");
   CHECK(polarity("Любой заказ приходит вовремя", "ru") != "positive");  // "any", not "love"
   CHECK(polarity("Люблю ваш кофе", "ru") == "positive");

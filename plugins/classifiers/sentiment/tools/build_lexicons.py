@@ -179,9 +179,18 @@ def fold_arabic(term):
     return "".join(ch for ch in term if not unicodedata.combining(ch))
 
 
+# AFINN's mildest words (+-1, +-0.8 here) are the Arabic translation's worst:
+# 898 entries, mostly everyday nouns ("وطن" homeland, "طلب" order, "سؤال"
+# question, "عيد" feast, "جديد" new, "وصل" arrived) that made plain questions
+# lean negative and read as complaints ("هل تسمحون بالحيوانات الأليفة؟").
+# Only words of clear valence are kept.
+ARABIC_MIN_VALENCE = 1.0
+
+
 def clean_arabic(rows):
     return {term: value for term, value in rows.items()
-            if len(fold_arabic(term)) > 2 and fold_arabic(term) not in ARABIC_NOT_SENTIMENT}
+            if len(fold_arabic(term)) > 2 and fold_arabic(term) not in ARABIC_NOT_SENTIMENT
+            and abs(value) >= ARABIC_MIN_VALENCE}
 
 
 def read_greek(path):
