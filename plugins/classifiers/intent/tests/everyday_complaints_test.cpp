@@ -289,4 +289,11 @@ TEST_CASE("Taking it to consumer protection is a complaint in every language", "
   }
 }
 
+TEST_CASE("Arabic: a discount is no deduction; cold food and a blank screen are complaints", "[ar]") {
+  CHECK(classify(defaults(), "في خصم على القهوة؟").score("intent.complaint") < 0.5);
+  CHECK(classify(defaults(), "انخصم المبلغ مرتين من حسابي").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "البيتزا وصلت باردة").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "من بعد التحديث ما يطلع سجل الطلبات").score("intent.complaint") >= 0.5);
+}
+
 }  // namespace everyday_complaints_test
