@@ -211,3 +211,10 @@ TEST_CASE("English: a hedge, a department and a card are no praise", "[en]") {
   CHECK(polarity("So kind of you, thanks", "en") == "positive");
   CHECK(polarity("Thanks for your support!", "en") == "positive");
 }
+
+TEST_CASE("Finnish: function and everyday words are not the translation's sentiment words", "[fi]") {
+  CHECK(polarity("Kahvia sekä pullaa, kiitos", "fi") != "negative");                  // "and": not "sekava"
+  CHECK(polarity("Saako lapsen turvaistuimen ottaa koneeseen?", "fi") == "neutral");  // a child's, not "lapse"
+  CHECK(polarity("Kukko oli herkullinen", "fi") == "positive");                       // the rooster was delicious
+  CHECK(polarity("Mikä on paras tapa tilata?", "fi") != "negative");                  // "way", not "kill"
+}

@@ -169,7 +169,19 @@ def drop_words(rows, words):
 # are harmless or useful slang, but the Finnish stemmer turns common Finnish
 # words into some of them: "missä" ("where") -> "miss", "ranta" ("beach") ->
 # "rant". Drop those.
-FINNISH_NOT_SENTIMENT = {"miss", "rant", "maksut"}
+FINNISH_NOT_SENTIMENT = {"miss", "rant", "maksut",
+                         # word-audit on the Finnish sentences (as for Arabic): translations
+                         # that are everyday words, "kukko" (rooster, -4: from "cock"),
+                         # "tapa" (way, habit, -3.2: from "kill"), "aulassa" (in the lobby),
+                         # "kuten" (such as: from "like"), "asia" (a thing), "suuri" (big),
+                         # "palkka" (pay), "loma" (holiday), "vaikuttaa" (to affect),
+                         # "tietoinen" (aware, -1.6), "hyväksi" (for the good of, -1.6);
+                         # English entries whose stems are Finnish words' ("lapse" of
+                         # "lapsen" a child's, "validate" of "valita" to choose, "pained" of
+                         # "päin", "pysty").
+                         "kukko", "tapa", "aulassa", "kuten", "asia", "suuri", "suurin", "palkka", "loma",
+                         "vaikuttaa", "tietoinen", "hyväksi", "määrää", "määrätty", "lapse", "validate",
+                         "validated", "validates", "validating", "pained", "pysty"}
 
 
 def fold_arabic(term):
