@@ -218,3 +218,9 @@ TEST_CASE("Finnish: function and everyday words are not the translation's sentim
   CHECK(polarity("Kukko oli herkullinen", "fi") == "positive");                       // the rooster was delicious
   CHECK(polarity("Mikä on paras tapa tilata?", "fi") != "negative");                  // "way", not "kill"
 }
+
+TEST_CASE("Greek: a recipe, fruit, wine, a box and a price are no sentiment", "[el]") {
+  CHECK(polarity("Νέα συνταγή με φρούτα και κρασί", "el") == "neutral");
+  CHECK(polarity("Ήρθε το κουτί, τι τιμή έχει;", "el") == "neutral");
+  CHECK(polarity("Απαράδεκτη εξυπηρέτηση", "el") == "negative");
+}

