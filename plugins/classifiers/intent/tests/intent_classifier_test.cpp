@@ -690,4 +690,18 @@ TEST_CASE("Sentiment's lean is corrected where intent knows what the post is for
   }
 }
 
+// Prefix cues that caught everyday words (docs/quality.md note 30).
+TEST_CASE("Prefix cues do not take everyday words that begin like them", "[complaint][offtopic]") {
+  CHECK(classify(defaults(), "Is breakfast included?").score("intent.complaint") < 0.5);
+  CHECK(classify(defaults(), "Новая футболка сидит отлично").score("intent.offtopic") < 0.5);      // a T-shirt
+  CHECK(classify(defaults(), "Ένα κομμάτι πίτσα, παρακαλώ").score("intent.offtopic") < 0.5);       // a piece
+  CHECK(classify(defaults(), "Duży wybór kaw, polecam").score("intent.offtopic") < 0.5);           // a choice
+  CHECK(classify(defaults(), "Ο Παναγιώτης ήταν πολύ ευγενικός").score("intent.offtopic") < 0.5);  // a name
+  CHECK(classify(defaults(), "Τελείωσε το γάλα στο κατάστημα").score("intent.praise") < 0.5);      // it ran out
+  // The words meant are still cues.
+  CHECK(classify(defaults(), "Приложение выдает сбои каждый день").score("intent.complaint") >= 0.5);
+  CHECK(classify(defaults(), "Кто смотрел футбол вчера?").score("intent.offtopic") >= 0.5);
+  CHECK(classify(defaults(), "The app keeps breaking").score("intent.complaint") >= 0.5);
+}
+
 }  // namespace intent_classifier_test
