@@ -203,7 +203,7 @@ def fold_arabic(term):
 # AFINN's mildest words (+-1, +-0.8 here) are the Arabic translation's worst:
 # 898 entries, mostly everyday nouns ("وطن" homeland, "طلب" order, "سؤال"
 # question, "عيد" feast, "جديد" new, "وصل" arrived) that made plain questions
-# lean negative and read as complaints ("هل تسمحون بالحيوانات الأليفة؟").
+# lean negative and read as complaints ("متى يصل طلبي؟", when does my order come?).
 # Only words of clear valence are kept.
 ARABIC_MIN_VALENCE = 1.0
 
