@@ -224,3 +224,9 @@ TEST_CASE("Greek: a recipe, fruit, wine, a box and a price are no sentiment", "[
   CHECK(polarity("Ήρθε το κουτί, τι τιμή έχει;", "el") == "neutral");
   CHECK(polarity("Απαράδεκτη εξυπηρέτηση", "el") == "negative");
 }
+
+TEST_CASE("Polish: 'felt' and 'lasts' are not 'tender' and 'lasting'", "[pl]") {
+  CHECK(polarity("Czekam, to trwa za długo", "pl") != "positive");
+  CHECK(polarity("Czułam się tam dziwnie", "pl") != "positive");
+  CHECK(polarity("Bardzo czuły i miły lekarz", "pl") == "positive");
+}

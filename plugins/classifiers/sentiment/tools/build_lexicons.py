@@ -152,7 +152,10 @@ POLISH_NOT_SENTIMENT = {"zapłacić",
                         # "przebiegły" (sly, scored positive) stems like "przebieg" (course),
                         # "chwiejny" like "chwili" (moment), "czuła" (tender) is "she felt".
                         "kolejny", "zdanie", "zdania", "możliwości", "wyjaśnia", "faktycznie", "znaczenie",
-                        "przebiegła", "przebiegłe", "przebiegły", "chwiejny", "czuła"}
+                        "przebiegła", "przebiegłe", "przebiegły", "chwiejny", "czuła",
+                        # "sprawy" (matters: "w tej sprawie"), "duży" (big: "duże opóźnienie"),
+                        # "udać" (to manage, to pretend)
+                        "sprawy", "duży", "udać"}
 GREEK_NOT_SENTIMENT = {"πληρωμή",
                        # word-audit over brand words: "συνταγή" (recipe, -2.5), "φρούτο"
                        # (fruit, -2.5), "καρύδια" (walnuts), "πρόταση" (a suggestion),
