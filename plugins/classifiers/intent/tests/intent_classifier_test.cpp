@@ -518,6 +518,7 @@ TEST_CASE("Spam: someone's own video or music pushed on the page, and YouTube's 
       "Check out this playlist on YouTube",
       "Lovely song! My new video is up, you will like it",
       "check out our acoustic cover of this one",
+      "Κάντε follow για καθημερινές συνταγές!",
   };
   for (const char* text : texts) {
     INFO(text);
