@@ -7,6 +7,7 @@
 #include <string>
 
 #include "embedded_file.hpp"
+#include "hashtag_words.hpp"
 #include "rating.hpp"
 
 std::span<const parley::text::EmbeddedFile> sentiment_lexicon_files();
@@ -50,6 +51,7 @@ struct Scratch {
   std::vector<TokenCue> cues;
   std::string collapsed;
   std::string cleaned;
+  std::string unglued;                      // cleaned, with #CamelCaseTags as words
   std::vector<TokenCache::Entry*> entries;  // per token; nullptr when not cached
 };
 
@@ -243,6 +245,10 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
   Scratch& work = scratch();
   blank_handles_and_links(text.substr(0, text::TextNormalizer::kMaxInputBytes), work.cleaned);
   text = work.cleaned;
+  if (text.find('#') != std::string_view::npos) {
+    text::split_camel_case_hashtags(text, work.unglued);
+    text = work.unglued;
+  }
   normalizer_.normalize(text, work.folded);
   read_signals(text, emoticons_, work.signals);
   const auto& folded = work.folded;
@@ -314,8 +320,10 @@ SentimentScores SentimentModel::score(std::string_view text, const TextContext& 
       }
       slot.elongated = slot.known && slot.cue.valence != 0.0F;
     }
-    // "won't", "don't" fold into "won" "t": "won" is then no victory.
-    if (slot.known && i + 1 < token_count && folded.token(i + 1) == "t" && !slot.cue.negator) {
+    // "won't", "don't" fold into "won" "t": "won" is then no victory. A
+    // phrase that took the "t" ("can t wait") is meant whole.
+    if (slot.known && i + 1 < token_count && folded.token(i + 1) == "t" && !slot.cue.negator &&
+        !work.cues[i + 1].consumed) {
       slot.cue.valence = 0.0F;
     }
     if (!slot.known && (shape & kShapeLaughter) != 0) {

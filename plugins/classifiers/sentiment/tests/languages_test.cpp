@@ -230,3 +230,31 @@ TEST_CASE("Polish: 'felt' and 'lasts' are not 'tender' and 'lasting'", "[pl]") {
   CHECK(polarity("Czułam się tam dziwnie", "pl") != "positive");
   CHECK(polarity("Bardzo czuły i miły lekarz", "pl") == "positive");
 }
+
+TEST_CASE("English: anticipation, a hedge and words VADER's list lacks", "[en]") {
+  CHECK(polarity("I can't wait for the new season!", "en") == "positive");  // "can" "t" taken by the phrase
+  CHECK(polarity("I can’t wait any longer for my refund", "en") == "negative");
+  CHECK(polarity("I may or may not be the happiest person ever", "en") == "positive");  // a hedge, no negation
+  CHECK(polarity("The app is buggy and laggy", "en") == "negative");
+  CHECK(polarity("Stoked for tomorrow", "en") == "positive");
+  CHECK(polarity("What a ripoff", "en") == "negative");
+  CHECK(polarity("Epic fail again", "en") == "negative");
+}
+
+TEST_CASE("A CamelCase hashtag is read as its words", "[en][el]") {
+  CHECK(polarity("#BestDayEver", "en") == "positive");
+  CHECK(polarity("Flight cancelled #WorstAirlineEver", "en") == "negative");
+  CHECK(polarity("#ΚακήΕξυπηρέτηση", "el") == "negative");
+  CHECK(polarity("#bestdayever", "en") == "neutral");  // one case: the words cannot be told apart
+}
+
+TEST_CASE("Arabic: everyday dialect verdicts, and words that fold into one", "[ar]") {
+  CHECK(polarity("أكره هذا المنتج", "ar") == "negative");  // "I hate" was missing
+  CHECK(polarity("عجبني كثير", "ar") == "positive");
+  CHECK(polarity("ما عجبني", "ar") == "negative");  // negated like any valence word
+  CHECK(polarity("ما انصح فيه", "ar") == "negative");
+  CHECK(polarity("الأكل يجنن", "ar") == "positive");
+  CHECK(polarity("كل عام وأنتم بخير", "ar") != "negative");             // "you" is not "I belong"
+  CHECK(polarity("شفت مباراة كرة القدم", "ar") == "neutral");           // "كرة" (ball) folds to "كره" (hate)
+  CHECK(polarity("عزيزي العميل، شكرا على الشكر", "ar") != "negative");  // "my dear", "the thanks"
+}
