@@ -296,4 +296,31 @@ TEST_CASE("Arabic: a discount is no deduction; cold food and a blank screen are 
   CHECK(classify(defaults(), "من بعد التحديث ما يطلع سجل الطلبات").score("intent.complaint") >= 0.5);
 }
 
+TEST_CASE("No answer, cancelled, cut off, nothing works: Arabic dialect complaints", "[ar]") {
+  check_not_complaints({"متى تفتحون يوم السبت؟", "شكرا على التوصيل السريع"});
+  for (const char* text : {"أرسلت ثلاث إيميلات وما في رد", "بعد التحديث ولا شي يشتغل", "الرحلة انلغت بدون أي إشعار",
+                           "النت مقطوع من الصبح", "الجوال يسخن وما يشحن", "الموظف تعامل معي بأسلوب غير لائق"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
+
+TEST_CASE("Russian and Finnish: word orders, 'disgusting', soaked parcels", "[ru][fi]") {
+  for (const char* text :
+       {"Верните мои деньги!", "Дозвониться невозможно, час висел на линии", "Написал три письма, ни одного ответа",
+        "Коробку оставили под дождём, всё промокло", "Tuotteessa oli hiuksia, ällöttävää", "Paketti kastui sateessa"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
+
+TEST_CASE("Asking for a person instead of the bot hints at a complaint", "[complaint]") {
+  for (const char* text :
+       {"Your bot is useless, I want to talk to a human", "в чате отвечает бот, дайте поговорить с живым человеком",
+        "في رقم أكلم فيه بني آدم بدل البوت ده؟"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
+  }
+}
+
 }  // namespace everyday_complaints_test
