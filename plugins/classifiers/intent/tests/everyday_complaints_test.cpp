@@ -305,10 +305,13 @@ TEST_CASE("No answer, cancelled, cut off, nothing works: Arabic dialect complain
   }
 }
 
-TEST_CASE("Russian and Finnish: word orders, 'disgusting', soaked parcels", "[ru][fi]") {
+TEST_CASE("No answer, a code that never comes, a soaked parcel, a phone that will not charge", "[complaint]") {
   for (const char* text :
        {"Верните мои деньги!", "Дозвониться невозможно, час висел на линии", "Написал три письма, ни одного ответа",
-        "Коробку оставили под дождём, всё промокло", "Tuotteessa oli hiuksia, ällöttävää", "Paketti kastui sateessa"}) {
+        "Коробку оставили под дождём, всё промокло", "Tuotteessa oli hiuksia, ällöttävää", "Paketti kastui sateessa",
+        "Δεν έρχεται ο κωδικός για αλλαγή κωδικού", "Άφησαν το δέμα στη βροχή, όλα μούσκεμα",
+        "Το κινητό ζεσταίνεται και δεν φορτίζει", "Zostawili paczkę na deszczu, wszystko przemokło",
+        "Sent three emails and not a single reply", "The password reset code never comes"}) {
     INFO(text);
     CHECK(classify(defaults(), text).score("intent.complaint") >= 0.5);
   }
