@@ -326,4 +326,19 @@ TEST_CASE("Asking for a person instead of the bot hints at a complaint", "[compl
   }
 }
 
+TEST_CASE("Wanting the money back, however it is worded, is compensation", "[compensation]") {
+  for (const char* text :
+       {"How about a free coffee to make up for it?", "Επιστρέψτε μου τα λεφτά, δεν θέλω αντικατάσταση",
+        "Μου χρωστάτε επιστροφή για την ακυρωμένη πτήση", "Хочу назад свои деньги", "Haluan rahat kokonaan takaisin",
+        "Olette minulle velkaa perutusta lennosta", "عطوني خصم على الطلب الجاي",
+        "لازم ترجعون لي فلوس الرحلة الملغية"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.compensation") >= 0.5);
+  }
+  for (const char* text : {"The app keeps crashing, please fix it", "Voitteko lähettää puuttuvan tuotteen?"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.compensation") < 0.5);
+  }
+}
+
 }  // namespace everyday_complaints_test
