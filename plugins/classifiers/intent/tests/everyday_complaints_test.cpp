@@ -341,4 +341,17 @@ TEST_CASE("Wanting the money back, however it is worded, is compensation", "[com
   }
 }
 
+TEST_CASE("Conspiracies, debates, a match and wishes to one's family are off-topic", "[offtopic]") {
+  for (const char* text :
+       {"The moon landing was faked and you all know it", "What a match last night, Arsenal were brilliant",
+        "Anyone know a good plumber in Leeds?", "Οι αεροψεκασμοί μας δηλητηριάζουν κάθε μέρα",
+        "Кто смотрит дебаты сегодня вечером?", "Wszystkiego najlepszego, mamo!", "Kuuhun laskeutuminen oli lavastettu",
+        "الكيمتريل يسممنا كل يوم"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.offtopic") >= 0.5);
+  }
+  // Told to the brand, "wake up" is a complaint's, not a conspiracy's.
+  CHECK(classify(defaults(), "Obudźcie się, aplikacja nie działa od tygodnia").score("intent.offtopic") < 0.5);
+}
+
 }  // namespace everyday_complaints_test
