@@ -354,4 +354,16 @@ TEST_CASE("Conspiracies, debates, a match and wishes to one's family are off-top
   CHECK(classify(defaults(), "Obudźcie się, aplikacja nie działa od tygodnia").score("intent.offtopic") < 0.5);
 }
 
+TEST_CASE("Idioms of praise are praise in six languages", "[praise]") {
+  for (const char* text : {"You guys nailed it with the new update", "The staff went above and beyond",
+                           "Δέκα στα δέκα, θα ξαναπαραγγείλω", "Ни разу не разочаровали, всегда на высоте",
+                           "Daliście czadu z nową aktualizacją", "Hatunnosto tiimille, sovellus on paljon nopeampi",
+                           "موظفين فرع جدة ما قصروا أبد", "كفو عليكم التحديث الجديد"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.praise") >= 0.5);
+  }
+  // Never answering stays a complaint, however it is framed.
+  CHECK(classify(defaults(), "I love how you never answer emails").score("intent.complaint") >= 0.5);
+}
+
 }  // namespace everyday_complaints_test
