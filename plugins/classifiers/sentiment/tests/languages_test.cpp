@@ -258,3 +258,13 @@ TEST_CASE("Arabic: everyday dialect verdicts, and words that fold into one", "[a
   CHECK(polarity("شفت مباراة كرة القدم", "ar") == "neutral");           // "كرة" (ball) folds to "كره" (hate)
   CHECK(polarity("عزيزي العميل، شكرا على الشكر", "ar") != "negative");  // "my dear", "the thanks"
 }
+
+TEST_CASE("Idioms of praise are positive in six languages", "[en][el][ru][pl][fi][ar]") {
+  CHECK(polarity("You nailed it", "en") == "positive");
+  CHECK(polarity("The staff went above and beyond", "en") == "positive");
+  CHECK(polarity("Τα σπάσατε με τη νέα ενημέρωση", "el") == "positive");
+  CHECK(polarity("Всегда на высоте", "ru") == "positive");
+  CHECK(polarity("Daliście czadu z nową aktualizacją", "pl") == "positive");
+  CHECK(polarity("Hatunnosto tiimille", "fi") == "positive");
+  CHECK(polarity("موظفين الفرع ما قصروا", "ar") == "positive");
+}
