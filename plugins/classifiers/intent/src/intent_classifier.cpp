@@ -22,8 +22,8 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative", "hint",    "question", "praise",   "compensation", "offtopic",
-    "spam",      "promo",   "instead",  "ordered", "received", "resolved", "duration",     "procedure",
+    "complaint", "problem", "negative", "hint",     "question", "praise",   "compensation", "offtopic", "spam",
+    "promo",     "instead", "ordered",  "received", "resolved", "duration", "procedure",    "asking",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -311,7 +311,7 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     const CueTarget& cue = targets_[value];
     if (cue.target < kThemeBase) {
       ++evidence.counts[cue.target];
-      if (cue.target == kQuestion && token == 0) evidence.question_at_start = true;
+      if ((cue.target == kQuestion && token == 0) || cue.target == kAsking) evidence.question_at_start = true;
       const std::uint64_t bit = token < 64 ? std::uint64_t{1} << token : 0;
       if (cue.target == kProblem) evidence.problem_starts |= bit;
       if (cue.target == kCompensation) evidence.compensation_starts |= bit;

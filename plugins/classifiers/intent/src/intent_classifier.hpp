@@ -35,6 +35,7 @@ enum Signal : std::uint32_t {
   kResolved,   ///< "sorted out", "working again": with thanks, the problem is over
   kDuration,   ///< "hours", "три дня": a hint in a statement, nothing in a calm question
   kProcedure,  ///< "how long does", "jak zrobić": asks how something is done
+  kAsking,     ///< "I was wondering if", "ли", "هل": asks wherever it stands
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -45,7 +46,9 @@ constexpr std::uint32_t kAboutBase = kThemeBase + kMaxThemes;
 /// The evidence found in one text, before it becomes scores.
 struct Evidence {
   std::uint32_t counts[kSignalCount] = {};
-  bool question_at_start = false;  ///< a question cue is the first word (after @handles)
+  /// A question cue is the first word (after @handles), or an asking cue
+  /// stands anywhere ("Hi, I was wondering if ...").
+  bool question_at_start = false;
   bool question_mark = false;
   std::uint32_t links = 0;
   /// Tokens (the first 64) where a problem cue and a compensation cue start

@@ -366,4 +366,18 @@ TEST_CASE("Idioms of praise are praise in six languages", "[praise]") {
   CHECK(classify(defaults(), "I love how you never answer emails").score("intent.complaint") >= 0.5);
 }
 
+TEST_CASE("Questions without a question mark: indirect questions and interrogatives", "[question]") {
+  for (const char* text : {"Hi, I was wondering if you have vegan options", "Do I need to book in advance",
+                           "Θα ήθελα να μάθω αν έχετε vegan επιλογές", "Πόσο κοστίζει η αποστολή",
+                           "Интересно, работает ли сегодня магазин в Твери", "Jakie są godziny otwarcia w niedzielę",
+                           "Kysyisin, onko Porin myymälä auki tänään", "Pitääkö varata etukäteen",
+                           "ودي أعرف هل فرع أبها مفتوح اليوم", "وش أوقات الدوام يوم الأحد"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.question") >= 0.5);
+  }
+  // "вряд ли" (hardly) states; only "ли" after the verb it asks about asks.
+  CHECK(classify(defaults(), "Вряд ли я закажу ещё").score("intent.question") < 0.5);
+  CHECK(classify(defaults(), "Just picked up my new phone.").score("intent.question") < 0.5);
+}
+
 }  // namespace everyday_complaints_test
