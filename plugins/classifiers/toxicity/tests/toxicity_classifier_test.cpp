@@ -286,3 +286,19 @@ TEST_CASE("A mild insult inside a verdict is offensive, yet short of the playboo
   // A verdict on a product is a complaint, not an insult.
   CHECK(scores_of("What a terrible update", Language::en).offensive == 0.0);
 }
+
+TEST_CASE("Wishing the shop burns, clowns, scum and 'go to hell', in six languages", "[classifier]") {
+  for (const char* text : {"I hope your shop burns down", "Μακάρι να καεί το μαγαζί σας", "Чтоб ваш магазин сгорел",
+                           "Obyście spłonęli razem ze sklepem", "إن شاء الله يحترق محلكم"}) {
+    INFO(text);
+    CHECK(scores_of(text)[Category::threat] >= 0.5);
+  }
+  for (const char* text :
+       {"Jesteście bandą klaunów", "Jesteście szumowiny", "Да пошли вы все", "Идите к чёрту все",
+        "Menkää helvettiin kaikki", "Teidän työntekijät on laiskoja sikoja", "روحوا في ستين داهية كلكم"}) {
+    INFO(text);
+    CHECK(scores_of(text).offensive >= 0.5);
+  }
+  // A house burning down in the news is no threat.
+  CHECK(scores_of("The old mill burned down in 1920")[Category::threat] < 0.5);
+}
