@@ -480,8 +480,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   const double offtopic_score = squash(0.5 * capped(c[kOfftopic] + (quarrel ? 1U : 0U), 4) +
                                            (off_topic_only || quarrel ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2),
                                        1.6);
-  const double spam_score =
-      squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3), 1.6);
+  // A complaint phrase beside a spam word is a customer asking about it
+  // ("Is the giveaway on your page real or a scam?"): spammers do not
+  // complain.
+  const double spam_score = squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3) -
+                                       0.5 * capped(c[kComplaint], 1),
+                                   1.6);
 
   auto put = [&labels](std::string_view name, double score) {
     if (score > 0.0) labels.raise(name, score);  // raise: keep a stronger earlier signal

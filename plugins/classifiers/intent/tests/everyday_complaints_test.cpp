@@ -380,4 +380,21 @@ TEST_CASE("Questions without a question mark: indirect questions and interrogati
   CHECK(classify(defaults(), "Just picked up my new phone.").score("intent.question") < 0.5);
 }
 
+TEST_CASE("Spam: bought followers, jobs from home, see-my-profile; a customer asking about a scam is not spam",
+          "[spam]") {
+  for (const char* text :
+       {"Buy Instagram followers, 1000 for $5", "Работа на дому, опыт не нужен, пишите в вотсап",
+        "Praca z domu, bez doświadczenia, pisz na WhatsApp", "Sinkkunaisia lähelläsi, katso profiilini",
+        "فولو بفولو؟ أرد الفولو دايم", "Αγόρασε followers, 1000 με 5 ευρώ"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.spam") >= 0.5);
+  }
+  for (const char* text :
+       {"Is the giveaway on your page real or a scam?", "Ο διαγωνισμός στη σελίδα σας είναι αληθινός ή απάτη;",
+        "Moi, laitoin tilausnumeron yksityisviestillä, kiitos"}) {
+    INFO(text);
+    CHECK(classify(defaults(), text).score("intent.spam") < 0.5);
+  }
+}
+
 }  // namespace everyday_complaints_test
