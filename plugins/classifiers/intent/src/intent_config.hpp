@@ -21,11 +21,13 @@ inline const std::vector<std::string>& extendable_intents() {
   return intents;
 }
 
-/// Themes with built-in cue lists, in tie-break order.
+/// Themes with built-in cue lists, in tie-break order. `other` is also what
+/// a complaint gets when no theme cue occurs; its cues (a cancellation by
+/// the business) keep it from the theme of whatever was cancelled.
 inline const std::vector<std::string>& default_themes() {
   static const std::vector<std::string> themes = {"late_delivery", "wrong_order", "billing_error", "app_crash",
                                                   "lost_luggage",  "rude_staff",  "refund_delay",  "account_locked",
-                                                  "quality",       "price"};
+                                                  "quality",       "price",       "other"};
   return themes;
 }
 

@@ -397,4 +397,18 @@ TEST_CASE("Spam: bought followers, jobs from home, see-my-profile; a customer as
   }
 }
 
+TEST_CASE("Themes: a cancellation by the business is other, money for a return is refund_delay", "[theme]") {
+  const Complaint complaints[] = {
+      {"Flight cancelled without any notice whatsoever", "other"},
+      {"Ακύρωσαν την πτήση χωρίς καμία ειδοποίηση", "other"},
+      {"Рейс отменили без всякого предупреждения", "other"},
+      {"Zwróciłem towar miesiąc temu, a pieniędzy dalej nie ma", "refund_delay"},
+      {"Μου πήρατε τα λεφτά ενώ ακύρωσα την παραγγελία", "billing_error"},
+      {"Уже третий раз привозят неполный заказ", "wrong_order"},
+      {"The phone overheats and won't charge", "quality"},
+      {"Написал три письма, ни одного ответа", "rude_staff"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+}
+
 }  // namespace everyday_complaints_test
