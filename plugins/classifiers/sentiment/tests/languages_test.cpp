@@ -268,3 +268,15 @@ TEST_CASE("Idioms of praise are positive in six languages", "[en][el][ru][pl][fi
   CHECK(polarity("Hatunnosto tiimille", "fi") == "positive");
   CHECK(polarity("موظفين الفرع ما قصروا", "ar") == "positive");
 }
+
+TEST_CASE("'Couldn't be happier', 'no complaints', 'money down the drain', 'I regret' in six languages",
+          "[en][el][ru][pl][fi][ar]") {
+  CHECK(polarity("Couldn't be happier with my order", "en") == "positive");
+  CHECK(polarity("Γρήγορη παράδοση, κανένα παράπονο", "el") == "positive");
+  CHECK(polarity("Не могу быть довольнее заказом", "ru") == "positive");
+  CHECK(polarity("Wyrzucone pieniądze", "pl") == "negative");
+  CHECK(polarity("Kadun, että tilasin teiltä", "fi") == "negative");
+  CHECK(polarity("Kaupan kadun toisella puolella on parkkipaikka", "fi") == "neutral");  // the street's
+  CHECK(polarity("ما انبهرت، الكميات صغرت", "ar") == "negative");
+  CHECK(polarity("طلبت لاتيه وكرواسون الصبح", "ar") == "neutral");  // a latte, not the idol al-Lat
+}
