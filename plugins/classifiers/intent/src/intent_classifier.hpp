@@ -35,7 +35,7 @@ enum Signal : std::uint32_t {
   kResolved,   ///< "sorted out", "working again": with thanks, the problem is over
   kDuration,   ///< "hours", "три дня": a hint in a statement, nothing in a calm question
   kProcedure,  ///< "how long does", "jak zrobić": asks how something is done
-  kAsking,     ///< "I was wondering if", "ли", "هل": asks wherever it stands
+  kAsking,     ///< "I was wondering if", "есть ли", "هل": asks wherever it stands
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
