@@ -167,4 +167,22 @@ TEST_CASE("the example config loads and classifies concurrently") {
   CHECK(rip_offs == 800);
 }
 
+TEST_CASE("hedges, apologies, platinum tiers and an audience are cues in six languages") {
+  testing::FakePluginContext context;
+  PersonaClassifier classifier(yaml_config("{}"), context);
+  for (const char* text :
+       {"I don't want to be a nuisance, but my parcel hasn't come yet", "Ζητώ συγγνώμη, δεν βιάζομαι",
+        "Простите за сообщение, не срочно", "Przepraszam za wiadomość, nie ma pośpiechu",
+        "Pahoittelen viestiä, ei kiirettä", "اعذروني، مو مستعجل"}) {
+    INFO(text);
+    CHECK(classify(classifier, event_with(text)).score("persona.meek") >= 0.5);
+  }
+  for (const char* text : {"As a platinum member I expected better", "Как платиновый участник я ожидал большего",
+                           "Platinajäsenenä odotin parempaa", "كعضو بلاتيني كنت متوقع أحسن"}) {
+    INFO(text);
+    CHECK(classify(classifier, event_with(text)).score("persona.high_roller") > 0.0);
+  }
+  CHECK(classify(classifier, event_with("Where is my parcel?")).score("persona.high_roller") == 0.0);
+}
+
 }  // namespace persona_classifier_test
