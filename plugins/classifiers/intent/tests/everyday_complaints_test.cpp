@@ -395,7 +395,7 @@ TEST_CASE("Themes: a cancellation by the business is other, money for a return i
   check_complaints(std::begin(complaints), std::end(complaints));
 }
 
-TEST_CASE("Complaints in Greeklish, Russian translit and Arabizi", "[complaint]") {
+TEST_CASE("Charges, crashes and lateness in Greeklish, Russian translit and Arabizi", "[complaint]") {
   check_label("intent.complaint", true,
               {"Me xrewsate 2 fores, thelw ta lefta mou pisw", "Prilozhenie postoyanno vyletaet, pochinite",
                "Spisali dengi dvazhdy, vernite", "El app by2fel 3ala tool, sala7oh"});
