@@ -302,3 +302,16 @@ TEST_CASE("Wishing the shop burns, clowns, scum and 'go to hell', in six languag
   // A house burning down in the news is no threat.
   CHECK(scores_of("The old mill burned down in 1920")[Category::threat] < 0.5);
 }
+
+TEST_CASE("Weak judgements said of a person are offensive; the 'take my money' meme is not", "[classifier][en]") {
+  for (const char* text : {"You are a joke.", "She is so fake.", "He's a total fraud.",
+                           "What an embarrassment you are.", "You clearly have no brain."}) {
+    INFO(text);
+    CHECK(scores_of(text).offensive >= 0.5);
+  }
+  for (const char* text : {"That joke was funny", "Fake reviews everywhere on this site",
+                           "Shut up and take my money, this looks amazing"}) {
+    INFO(text);
+    CHECK(scores_of(text).offensive < 0.5);
+  }
+}
