@@ -400,6 +400,10 @@ TEST_CASE("Charges, crashes and lateness in Greeklish, Russian translit and Arab
               {"Me xrewsate 2 fores, thelw ta lefta mou pisw", "Prilozhenie postoyanno vyletaet, pochinite",
                "Spisali dengi dvazhdy, vernite", "El app by2fel 3ala tool, sala7oh"});
   check_label("intent.complaint", false, {"Emta btefta7o yom el sabt?", "Kogda vy otkryvaetes v subbotu?"});
+  // Spoken Finnish (puhekieli)
+  check_label("intent.complaint", true,
+              {"Ootin asiakaspalvelus tunnin eikä kukaa vastannu", "Kahvi maistu palaneelt ja kuppi oli likanen",
+               "Ruuas oli hius, yäk", "Puhelin kuumenee eikä lataa"});
 }
 
 }  // namespace everyday_complaints_test
