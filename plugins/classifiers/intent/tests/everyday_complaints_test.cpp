@@ -404,6 +404,11 @@ TEST_CASE("Charges, crashes and lateness in Greeklish, Russian translit and Arab
   check_label("intent.complaint", true,
               {"Ootin asiakaspalvelus tunnin eikä kukaa vastannu", "Kahvi maistu palaneelt ja kuppi oli likanen",
                "Ruuas oli hius, yäk", "Puhelin kuumenee eikä lataa"});
+  // Russian slang
+  check_label("intent.complaint", true,
+              {"Косяк за косяком, второй раз путаете заказ", "Доставка — это просто треш",
+               "Развели на деньги, больше не закажу"});
+  check_label("intent.complaint", false, {"Норм кофе, спасибо", "Всё пришло, кайф"});
 }
 
 }  // namespace everyday_complaints_test
