@@ -27,7 +27,10 @@ bool CueTrie::insert(const std::vector<std::string>& words, const std::vector<bo
     for (char ch : words[i]) node = build_child(node, static_cast<unsigned char>(ch));
     const bool last = i + 1 == words.size();
     if (last) {
-      (stem[i] ? build_[node].stem_values : build_[node].word_values).push_back(value);
+      // The same cue twice (two spellings that fold alike) is one cue, not
+      // twice the evidence.
+      auto& values = stem[i] ? build_[node].stem_values : build_[node].word_values;
+      if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
     } else if (stem[i]) {
       if (build_[node].after_stem == kNone) {
         build_[node].after_stem = static_cast<std::uint32_t>(build_.size());

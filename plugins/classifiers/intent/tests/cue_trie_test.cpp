@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -69,6 +70,24 @@ TEST_CASE("Stems match word starts, also inside phrases", "[trie]") {
   CHECK(f.matches("Ακόμα περιμένουμε την παραγγελία") == Set{2});
   CHECK(f.matches("Приложение не работает") == Set{3});
   CHECK(f.matches("zwrot towaru") == Set{});
+}
+
+TEST_CASE("A cue inserted twice for the same list counts once", "[trie]") {
+  // Two spellings that fold alike ("άθλι*", "αθλι*") are one cue.
+  parley::text::TextNormalizer normalizer;
+  CueTrie trie;
+  REQUIRE(trie.insert({"lost"}, {false}, 7));
+  REQUIRE(trie.insert({"lost"}, {false}, 7));
+  REQUIRE(trie.insert({"lost"}, {false}, 8));  // another list: counted as well
+  REQUIRE(trie.insert({"crash"}, {true}, 7));
+  REQUIRE(trie.insert({"crash"}, {true}, 7));
+  trie.freeze();
+  parley::text::NormalizedText folded;
+  normalizer.normalize("lost and crashed", folded);
+  std::vector<std::uint32_t> reported;
+  trie.for_each_match(folded, [&](std::uint32_t value, std::size_t) { reported.push_back(value); });
+  std::sort(reported.begin(), reported.end());
+  CHECK(reported == std::vector<std::uint32_t>{7, 7, 8});
 }
 
 TEST_CASE("Arabic proclitics are optional prefixes", "[trie]") {
