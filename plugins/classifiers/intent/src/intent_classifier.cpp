@@ -460,8 +460,12 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   double praise = 0.6 * capped(c[kPraise], 3) + mood_weight * 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
                   0.3 * capped(c[kProblem], 3) - 0.5 * negative;
   // Scare quotes beside a problem are sarcasm: "Thanks for the «fresh»
-  // bread with mould" thanks for nothing. Such praise counts half.
-  const double irony = e.scare_quotes && problem_cues ? 0.5 : 1.0;
+  // bread with mould" thanks for nothing. Such praise counts half. So is a
+  // praise word beside what went wrong when it went wrong again ("Great job
+  // losing my parcel for the second time", "Ну супер, опять опаздывает"):
+  // such praise counts a quarter.
+  const bool sarcasm = c[kPraise] > 0 && problem_cues && c[kHint] > 0;
+  const double irony = sarcasm ? 0.25 : e.scare_quotes && problem_cues ? 0.5 : 1.0;
   const double praise_score = promotion ? 0.0 : irony * squash(praise, 1.6);
 
   // "Thanks for the quick refund": money that came back, thanked for with

@@ -411,4 +411,14 @@ TEST_CASE("Charges, crashes and lateness in Greeklish, Russian translit and Arab
   check_label("intent.complaint", false, {"Норм кофе, спасибо", "Всё пришло, кайф"});
 }
 
+TEST_CASE("Praise beside what went wrong again is sarcasm: a complaint, not praise", "[complaint][praise]") {
+  const char* texts[] = {"Great job losing my parcel for the second time",
+                         "Ну супер, заказ опять опаздывает. Спасибо большое.", "Brawo, drugi raz gubicie moją paczkę",
+                         "Hienoa, hukkasitte pakettini toista kertaa"};
+  check_label("intent.complaint", true, {texts[0], texts[1], texts[2], texts[3]});
+  check_label("intent.praise", false, {texts[0], texts[1], texts[2], texts[3]});
+  // Praise with nothing gone wrong stays praise.
+  check_label("intent.praise", true, {"Great job on the new app, again!"});
+}
+
 }  // namespace everyday_complaints_test
