@@ -101,8 +101,8 @@ long recorded_events(const fs::path& database) {
   if (sqlite3_open(database.c_str(), &db) == SQLITE_OK) {
     sqlite3_stmt* select = nullptr;
     if (sqlite3_prepare_v2(db,
-                           "SELECT (SELECT count(*) FROM seen_events) + (SELECT count(*) FROM inbox WHERE event_id "
-                           "NOT IN (SELECT event_id FROM seen_events))",
+                           "SELECT (SELECT count(*) FROM handled) + (SELECT count(*) FROM inbox WHERE event_id "
+                           "NOT IN (SELECT event_id FROM handled))",
                            -1, &select, nullptr) == SQLITE_OK &&
         sqlite3_step(select) == SQLITE_ROW) {
       count = sqlite3_column_int64(select, 0);

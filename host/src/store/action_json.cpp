@@ -37,4 +37,36 @@ Action action_from_json(const nlohmann::json& json) {
   return action;
 }
 
+std::string settled_actions_to_json(const std::vector<const OutboxEntry*>& entries) {
+  if (entries.empty()) return {};
+  JsonWriter json;
+  json.begin_array();
+  for (const auto* entry : entries) {
+    json.begin_object()
+        .field("connector", entry->connector_id)
+        .field("status", to_string(entry->status))
+        .field("note", entry->note);
+    json.key("action").raw(action_to_json(entry->action)).end_object();
+  }
+  json.end_array();
+  return json.take();
+}
+
+std::vector<OutboxEntry> settled_actions_from_json(const std::string& text, const std::string& event_id,
+                                                   std::int64_t created_at) {
+  std::vector<OutboxEntry> entries;
+  if (text.empty()) return entries;
+  for (const auto& item : nlohmann::json::parse(text)) {
+    OutboxEntry entry;
+    entry.connector_id = item.value("connector", std::string());
+    entry.event_id = event_id;
+    entry.action = action_from_json(item.at("action"));
+    entry.status = outbox_status_from_string(item.value("status", std::string()));
+    entry.note = item.value("note", std::string());
+    entry.created_at = created_at;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
 }  // namespace parley::host

@@ -134,7 +134,7 @@ bool SqliteStore::requeue_dead_letter(std::int64_t id, const std::string& by, co
         .bind(4, id)
         .next();
     // Not seen any more, and waiting: the next run takes it from the inbox.
-    Step(statement("DELETE FROM seen_events WHERE event_id = ?")).bind(1, event_id).next();
+    Step(statement("DELETE FROM handled WHERE event_id = ?")).bind(1, event_id).next();
     Step insert(statement("INSERT OR REPLACE INTO inbox(event_id, connector, event, received_at) VALUES(?, ?, ?, ?)"));
     if (insert.bind(1, event_id).bind(2, connector).bind(3, event).bind(4, now).next() != SQLITE_DONE) {
       fail("requeueing a dead letter's event");

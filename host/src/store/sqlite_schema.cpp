@@ -2,9 +2,13 @@
 // a file of an older schema up to date when it is opened.
 #include <sqlite3.h>
 
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "store/action_json.hpp"
 #include "store/sqlite_statement.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -23,12 +27,23 @@ namespace {
 //    it, when and why (parley dead-letters).
 // 6: authors.banned_on (linked people, docs/adr/0013-identity-links.md).
 // 7: API 1.4 plugin_state (PluginContext::save_state); a new table only.
-constexpr int kSchemaVersion = 7;
+// 8: one `handled` row per event replaces seen_events, audit and
+//    thread_activity; blocked and dry_run actions live in it, not in the
+//    outbox (docs/adr/0018-one-row-per-event-store.md).
+constexpr int kSchemaVersion = 8;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS seen_events(
-  event_id TEXT PRIMARY KEY, connector TEXT NOT NULL, handled_at INTEGER NOT NULL);
+-- One row per event handled or dead-lettered: it is what makes an event
+-- "seen". `record` is the audit record (NULL for a dead-lettered event);
+-- `settled` the actions final when proposed (blocked, dry_run) as JSON.
+CREATE TABLE IF NOT EXISTS handled(
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, connector TEXT NOT NULL,
+  case_key TEXT NOT NULL DEFAULT '', account TEXT NOT NULL DEFAULT '', author_id TEXT NOT NULL DEFAULT '',
+  thread_id TEXT NOT NULL DEFAULT '', is_brand INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL DEFAULT 0,
+  handled_at INTEGER NOT NULL, record TEXT, settled TEXT NOT NULL DEFAULT '');
+-- What thread.replies_since counts; events outside a thread are not indexed.
+CREATE INDEX IF NOT EXISTS handled_by_thread ON handled(account, thread_id, created_at) WHERE thread_id != '';
 CREATE TABLE IF NOT EXISTS cases(
   case_key TEXT PRIMARY KEY, status TEXT NOT NULL, events INTEGER NOT NULL,
   last_actions TEXT NOT NULL, updated_at INTEGER NOT NULL,
@@ -50,20 +65,12 @@ CREATE TABLE IF NOT EXISTS timers(
   event TEXT NOT NULL, purpose TEXT NOT NULL, rule_id TEXT NOT NULL, set_at INTEGER NOT NULL,
   due_at INTEGER NOT NULL, fired_at INTEGER);
 CREATE INDEX IF NOT EXISTS timers_due ON timers(fired_at, due_at, key);
-CREATE TABLE IF NOT EXISTS thread_activity(
-  event_id TEXT PRIMARY KEY, account TEXT NOT NULL, thread_id TEXT NOT NULL, author_id TEXT NOT NULL,
-  is_brand INTEGER NOT NULL, created_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS thread_activity_by_thread ON thread_activity(account, thread_id, created_at);
 CREATE TABLE IF NOT EXISTS outbox(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, connector TEXT NOT NULL,
   event_id TEXT NOT NULL, kind TEXT NOT NULL, action TEXT NOT NULL, status TEXT NOT NULL,
   note TEXT NOT NULL, attempts INTEGER NOT NULL, platform_id TEXT NOT NULL,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox(status, id);
-CREATE TABLE IF NOT EXISTS audit(
-  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_key TEXT NOT NULL,
-  record TEXT NOT NULL, created_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS audit_by_event ON audit(event_id, id);
 CREATE TABLE IF NOT EXISTS dead_letters(
   id INTEGER PRIMARY KEY, stage TEXT NOT NULL, plugin TEXT NOT NULL, event_id TEXT NOT NULL,
   location TEXT NOT NULL, error TEXT NOT NULL, raw TEXT NOT NULL, created_at INTEGER NOT NULL,
@@ -89,14 +96,33 @@ CREATE TABLE IF NOT EXISTS plugin_state(
   PRIMARY KEY(instance, key));
 )sql";
 
+// The tables schema 8 folded into `handled`, as schema 7 had them: a file
+// older than 8 gets those it lacks, so that every migration step finds them.
+constexpr const char* kTablesBefore8 = R"sql(
+CREATE TABLE IF NOT EXISTS seen_events(
+  event_id TEXT PRIMARY KEY, connector TEXT NOT NULL, handled_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS thread_activity(
+  event_id TEXT PRIMARY KEY, account TEXT NOT NULL, thread_id TEXT NOT NULL, author_id TEXT NOT NULL,
+  is_brand INTEGER NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS audit(
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_key TEXT NOT NULL,
+  record TEXT NOT NULL, created_at INTEGER NOT NULL);
+)sql";
+
 }  // namespace
 
 void SqliteStore::create_schema() {
   exec(kSchema);
-  auto* select = statement("SELECT value FROM meta WHERE key = 'schema_version'");
-  Step step(select);
-  if (step.next() == SQLITE_ROW) {
-    const int version = std::stoi(column_text(select, 0));
+  std::optional<int> stored;
+  {
+    // Done reading before a migration runs: a statement still stepping
+    // would keep the tables it drops locked.
+    auto* select = statement("SELECT value FROM meta WHERE key = 'schema_version'");
+    Step step(select);
+    if (step.next() == SQLITE_ROW) stored = std::stoi(column_text(select, 0));
+  }
+  if (stored) {
+    const int version = *stored;
     if (version > kSchemaVersion) {
       throw std::runtime_error("state database " + name_ + " has schema version " + std::to_string(version) +
                                ", newer than this parley (" + std::to_string(kSchemaVersion) + ")");
@@ -113,6 +139,7 @@ void SqliteStore::create_schema() {
 void SqliteStore::migrate_from(int version) {
   exec("BEGIN IMMEDIATE");
   try {
+    exec(kTablesBefore8);
     if (version < 2) {
       exec("ALTER TABLE authors ADD COLUMN complaints TEXT NOT NULL DEFAULT '[]'");
       exec("ALTER TABLE authors ADD COLUMN tier TEXT NOT NULL DEFAULT ''");
@@ -121,6 +148,7 @@ void SqliteStore::migrate_from(int version) {
     // 4 and 7 add only tables, created by kSchema before this runs.
     if (version < 5) migrate_to_5();
     if (version < 6) add_column("authors", "banned_on", "TEXT NOT NULL DEFAULT '[]'");
+    migrate_to_8();
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -148,6 +176,63 @@ void SqliteStore::migrate_to_5() {
   add_column("dead_letters", "resolved_by", "TEXT NOT NULL DEFAULT ''");
   add_column("dead_letters", "resolution_note", "TEXT NOT NULL DEFAULT ''");
   add_column("dead_letters", "resolved_at", "INTEGER NOT NULL DEFAULT 0");
+}
+
+void SqliteStore::migrate_to_8() {
+  // Each event's latest audit record, in the order they were written, then
+  // the events seen without one (dead-lettered).
+  exec(
+      "INSERT OR IGNORE INTO handled(event_id, connector, case_key, handled_at, record) "
+      "SELECT audit.event_id, COALESCE(seen_events.connector, ''), audit.case_key, audit.created_at, audit.record "
+      "FROM audit LEFT JOIN seen_events ON seen_events.event_id = audit.event_id "
+      "WHERE audit.id = (SELECT MAX(latest.id) FROM audit AS latest WHERE latest.event_id = audit.event_id) "
+      "ORDER BY audit.id");
+  exec(
+      "INSERT OR IGNORE INTO handled(event_id, connector, handled_at) "
+      "SELECT event_id, connector, handled_at FROM seen_events ORDER BY handled_at, rowid");
+  exec(
+      "UPDATE handled SET account = thread_activity.account, thread_id = thread_activity.thread_id, "
+      "author_id = thread_activity.author_id, is_brand = thread_activity.is_brand, "
+      "created_at = thread_activity.created_at FROM thread_activity "
+      "WHERE thread_activity.event_id = handled.event_id");
+  move_settled_actions_out_of_outbox();
+  exec("DROP TABLE seen_events; DROP TABLE audit; DROP TABLE thread_activity");
+}
+
+void SqliteStore::move_settled_actions_out_of_outbox() {
+  std::map<std::string, std::vector<OutboxEntry>> by_event;
+  std::map<std::string, std::int64_t> first_seen;  // an event with no handled row gets the action's time
+  {
+    auto* select = statement(
+        "SELECT event_id, connector, action, status, note, created_at FROM outbox "
+        "WHERE status IN ('blocked', 'dry_run') ORDER BY id");
+    Step step(select);
+    while (step.next() == SQLITE_ROW) {
+      OutboxEntry entry;
+      entry.event_id = column_text(select, 0);
+      entry.connector_id = column_text(select, 1);
+      entry.action = action_from_json(nlohmann::json::parse(column_text(select, 2)));
+      entry.status = outbox_status_from_string(column_text(select, 3));
+      entry.note = column_text(select, 4);
+      first_seen.emplace(entry.event_id, sqlite3_column_int64(select, 5));
+      by_event[entry.event_id].push_back(std::move(entry));
+    }
+  }
+  for (const auto& [event_id, entries] : by_event) {
+    std::vector<const OutboxEntry*> settled;
+    for (const auto& entry : entries) settled.push_back(&entry);
+    const auto json = settled_actions_to_json(settled);
+    // An outbox row always came with its event's seen row; should one not
+    // have, the event becomes handled rather than the action lost.
+    Step(statement("INSERT OR IGNORE INTO handled(event_id, connector, handled_at) VALUES(?, ?, ?)"))
+        .bind(1, event_id)
+        .bind(2, entries.front().connector_id)
+        .bind(3, first_seen[event_id])
+        .next();
+    Step update(statement("UPDATE handled SET settled = ? WHERE event_id = ?"));
+    if (update.bind(1, json).bind(2, event_id).next() != SQLITE_DONE) fail("moving settled actions");
+  }
+  exec("DELETE FROM outbox WHERE status IN ('blocked', 'dry_run')");
 }
 
 void SqliteStore::migrate_to_3() {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "json/json_writer.hpp"
 #include "store/action_json.hpp"
 #include "store/event_json.hpp"
 #include "store/sqlite_statement.hpp"
@@ -43,6 +44,21 @@ ApprovalDecision read_decision_row(sqlite3_stmt* statement) {
   decision.decided_at = sqlite3_column_int64(statement, 4);
   return decision;
 }
+
+/// A list column's text, written directly: three per event, each an
+/// nlohmann tree before (docs/performance.md, "One row per handled event").
+template <typename Item>
+std::string json_array(const std::vector<Item>& items) {
+  JsonWriter json;
+  json.begin_array();
+  for (const auto& item : items) json.value(item);
+  json.end_array();
+  return json.take();
+}
+
+/// Statuses final when the guard decides them: kept in the event's handled
+/// row, not the outbox (docs/adr/0018-one-row-per-event-store.md).
+bool is_settled(OutboxStatus status) { return status == OutboxStatus::blocked || status == OutboxStatus::dry_run; }
 
 constexpr int kReadWrite = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 
@@ -176,7 +192,7 @@ sqlite3_stmt* SqliteStore::statement(const char* sql) {
 
 bool SqliteStore::seen(const std::string& event_id) {
   std::lock_guard lock(mutex_);
-  Step step(statement("SELECT 1 FROM seen_events WHERE event_id = ?"));
+  Step step(statement("SELECT 1 FROM handled WHERE event_id = ?"));
   return step.bind(1, event_id).next() == SQLITE_ROW;
 }
 
@@ -256,20 +272,14 @@ bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vec
       exec("ROLLBACK");
       return false;
     }
+    // Only webhook connectors and requeued dead letters fill the inbox: a
+    // replay or polling pipeline skips a DELETE per event.
+    const bool inbox_waiting = inbox_has_events();
     for (auto& outcome : outcomes) {
-      Step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"))
-          .bind(1, outcome.event_id)
-          .bind(2, outcome.connector_id)
-          .bind(3, now)
-          .next();
+      write_handled(outcome, now);
       write_case_and_author(outcome, now);
-      Step(statement("INSERT INTO audit(event_id, case_key, record, created_at) VALUES(?, ?, ?, ?)"))
-          .bind(1, outcome.event_id)
-          .bind(2, outcome.case_key)
-          .bind(3, outcome.audit_json)
-          .bind(4, now)
-          .next();
       for (auto& entry : outcome.actions) {
+        if (is_settled(entry.status)) continue;  // in the handled row
         auto* insert = statement(
             "INSERT OR IGNORE INTO outbox(key, connector, event_id, kind, action, status, note, attempts, "
             "platform_id, created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
@@ -288,18 +298,14 @@ bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vec
         entry.id = sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
       }
       commit_lifecycle(outcome);
-      remove_from_inbox(outcome.event_id);
+      if (inbox_waiting) remove_from_inbox(outcome.event_id);
     }
     for (const auto& letter : dead_letters) {
       insert_dead_letter(letter);
       // A dead-lettered event or input line is handled: a re-run skips it.
       if (letter.event_id.empty()) continue;
-      Step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"))
-          .bind(1, letter.event_id)
-          .bind(2, letter.plugin)
-          .bind(3, now)
-          .next();
-      remove_from_inbox(letter.event_id);
+      mark_seen(letter.event_id, letter.plugin, now);
+      if (inbox_waiting) remove_from_inbox(letter.event_id);
     }
     for (const auto& checkpoint : checkpoints) save_checkpoint(checkpoint, now);
     for (const auto& saved : plugin_state) save_plugin_state(saved, now);
@@ -309,6 +315,44 @@ bool SqliteStore::commit_batch(std::optional<std::int64_t> approval_id, std::vec
     throw;
   }
   return true;
+}
+
+void SqliteStore::write_handled(EventOutcome& outcome, std::int64_t now) {
+  std::vector<const OutboxEntry*> settled;
+  for (auto& entry : outcome.actions) {
+    if (!is_settled(entry.status)) continue;
+    entry.id = 0;  // no outbox row, so no id
+    settled.push_back(&entry);
+  }
+  const auto& activity = outcome.activity;
+  // DO NOTHING: an event committed again (the engine does not, tests do)
+  // keeps its first record.
+  Step step(statement(
+      "INSERT INTO handled(event_id, connector, case_key, account, author_id, thread_id, is_brand, created_at, "
+      "handled_at, record, settled) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO NOTHING"));
+  step.bind(1, outcome.event_id)
+      .bind(2, outcome.connector_id)
+      .bind(3, outcome.case_key)
+      .bind(4, outcome.account)
+      .bind(5, outcome.author_id)
+      .bind(6, activity.thread_id)
+      .bind(7, std::int64_t{activity.is_brand ? 1 : 0})
+      .bind(8, activity.created_at)
+      .bind(9, now)
+      .bind(10, outcome.audit_json)
+      .bind(11, settled_actions_to_json(settled));
+  if (step.next() != SQLITE_DONE) fail("recording a handled event");
+}
+
+void SqliteStore::mark_seen(const std::string& event_id, const std::string& connector_id, std::int64_t now) {
+  Step step(statement(
+      "INSERT INTO handled(event_id, connector, handled_at) VALUES(?, ?, ?) ON CONFLICT(event_id) DO NOTHING"));
+  if (step.bind(1, event_id).bind(2, connector_id).bind(3, now).next() != SQLITE_DONE) fail("marking an event seen");
+}
+
+bool SqliteStore::inbox_has_events() {
+  Step step(statement("SELECT 1 FROM inbox LIMIT 1"));
+  return step.next() == SQLITE_ROW;
 }
 
 void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_t now) {
@@ -323,7 +367,7 @@ void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_
       .bind(1, outcome.case_key)
       .bind(2, case_after.status)
       .bind(3, std::int64_t{case_after.events})
-      .bind(4, nlohmann::json(case_after.last_actions).dump())
+      .bind(4, json_array(case_after.last_actions))
       .bind(5, now)
       .bind(6, case_after.origin_event_id)
       .bind(7, case_after.opened_at)
@@ -341,10 +385,10 @@ void SqliteStore::write_case_and_author(const EventOutcome& outcome, std::int64_
       .bind(3, std::int64_t{outcome.author_after.events})
       .bind(4, std::int64_t{outcome.author_after.warnings})
       .bind(5, std::int64_t{outcome.author_after.banned ? 1 : 0})
-      .bind(6, nlohmann::json(outcome.author_after.complaint_times).dump())
+      .bind(6, json_array(outcome.author_after.complaint_times))
       .bind(7, outcome.author_after.customer_tier)
       .bind(8, std::int64_t{outcome.author_after.concessions})
-      .bind(9, nlohmann::json(outcome.author_after.banned_on).dump())
+      .bind(9, json_array(outcome.author_after.banned_on))
       .next();
 }
 
@@ -383,28 +427,28 @@ void SqliteStore::commit_lifecycle(const EventOutcome& outcome) {
     step.bind(1, outcome.at).bind(2, outcome.timer_fired);
     if (step.next() != SQLITE_DONE) fail("marking a timer fired");
   }
-  if (!outcome.activity.thread_id.empty()) {
-    Step step(statement(
-        "INSERT OR IGNORE INTO thread_activity(event_id, account, thread_id, author_id, is_brand, created_at) "
-        "VALUES(?, ?, ?, ?, ?, ?)"));
-    step.bind(1, outcome.event_id)
-        .bind(2, outcome.account)
-        .bind(3, outcome.activity.thread_id)
-        .bind(4, outcome.author_id)
-        .bind(5, std::int64_t{outcome.activity.is_brand ? 1 : 0})
-        .bind(6, outcome.activity.created_at);
-    if (step.next() != SQLITE_DONE) fail("recording thread activity");
-  }
 }
 
 std::vector<OutboxEntry> SqliteStore::outbox(OutboxStatus status) {
   std::lock_guard lock(mutex_);
+  std::vector<OutboxEntry> entries;
+  if (is_settled(status)) {
+    // Read by people and tests, rarely: a scan of the handled rows.
+    auto* select = statement("SELECT event_id, handled_at, settled FROM handled WHERE settled != '' ORDER BY id");
+    Step step(select);
+    while (step.next() == SQLITE_ROW) {
+      for (auto& entry :
+           settled_actions_from_json(column_text(select, 2), column_text(select, 0), sqlite3_column_int64(select, 1))) {
+        if (entry.status == status) entries.push_back(std::move(entry));
+      }
+    }
+    return entries;
+  }
   // statement() caches by pointer: each query is one static string.
   static const std::string sql = std::string(kSelectOutbox) + "WHERE status = ? ORDER BY id";
   auto* select = statement(sql.c_str());
   Step step(select);
   step.bind(1, std::string(to_string(status)));
-  std::vector<OutboxEntry> entries;
   while (step.next() == SQLITE_ROW) entries.push_back(read_outbox_row(select));
   return entries;
 }
@@ -424,7 +468,7 @@ void SqliteStore::update_outbox(const OutboxEntry& entry) {
 
 std::vector<AuditRecord> SqliteStore::audit() {
   std::lock_guard lock(mutex_);
-  auto* select = statement("SELECT event_id, case_key, record FROM audit ORDER BY id");
+  auto* select = statement("SELECT event_id, case_key, record FROM handled WHERE record IS NOT NULL ORDER BY id");
   Step step(select);
   std::vector<AuditRecord> records;
   while (step.next() == SQLITE_ROW) {
@@ -510,7 +554,7 @@ std::vector<ApprovalDecision> SqliteStore::approval_decisions(std::int64_t outbo
 
 std::optional<AuditRecord> SqliteStore::audit_of_event(const std::string& event_id) {
   std::lock_guard lock(mutex_);
-  auto* select = statement("SELECT event_id, case_key, record FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT 1");
+  auto* select = statement("SELECT event_id, case_key, record FROM handled WHERE event_id = ? AND record IS NOT NULL");
   Step step(select);
   if (step.bind(1, event_id).next() != SQLITE_ROW) return std::nullopt;
   return AuditRecord{column_text(select, 0), column_text(select, 1), column_text(select, 2)};
@@ -564,8 +608,8 @@ ThreadCounts SqliteStore::thread_counts(const std::string& account, const std::s
   ThreadCounts counts;
   if (thread_id.empty()) return counts;
   auto* select = statement(
-      "SELECT COALESCE(SUM(is_brand = 0), 0), COALESCE(SUM(is_brand = 1), 0) FROM thread_activity "
-      "WHERE account = ? AND thread_id = ? AND author_id != ? AND created_at > ?");
+      "SELECT COALESCE(SUM(is_brand = 0), 0), COALESCE(SUM(is_brand = 1), 0) FROM handled "
+      "WHERE thread_id != '' AND account = ? AND thread_id = ? AND author_id != ? AND created_at > ?");
   Step step(select);
   if (step.bind(1, account).bind(2, thread_id).bind(3, author_id).bind(4, since_ms).next() == SQLITE_ROW) {
     counts.replies = sqlite3_column_int(select, 0);
@@ -658,11 +702,7 @@ std::size_t SqliteStore::add_to_inbox(const InboxDelivery& delivery) {
     for (const auto& letter : delivery.dead_letters) {
       if (!letter.event_id.empty() && seen(letter.event_id)) continue;
       insert_dead_letter(letter);
-      if (letter.event_id.empty()) continue;
-      Step step(statement("INSERT OR IGNORE INTO seen_events(event_id, connector, handled_at) VALUES(?, ?, ?)"));
-      if (step.bind(1, letter.event_id).bind(2, delivery.connector_id).bind(3, now).next() != SQLITE_DONE) {
-        fail("marking a rejected input seen");
-      }
+      if (!letter.event_id.empty()) mark_seen(letter.event_id, delivery.connector_id, now);
     }
     for (const auto& [key, value] : delivery.checkpoints) save_checkpoint({delivery.connector_id, key, value}, now);
     exec("COMMIT");
@@ -677,7 +717,7 @@ std::vector<InboxEvent> SqliteStore::inbox(const std::string& connector_id, std:
   std::lock_guard lock(mutex_);
   auto* select = statement(
       "SELECT event, received_at FROM inbox WHERE connector = ? AND NOT EXISTS "
-      "(SELECT 1 FROM seen_events WHERE seen_events.event_id = inbox.event_id) ORDER BY id LIMIT ?");
+      "(SELECT 1 FROM handled WHERE handled.event_id = inbox.event_id) ORDER BY id LIMIT ?");
   Step step(select);
   step.bind(1, connector_id).bind(2, static_cast<std::int64_t>(limit));
   std::vector<InboxEvent> waiting;

@@ -71,12 +71,17 @@ class SqliteStore final : public Store {
   void migrate_from(int version);
   void migrate_to_3();
   void migrate_to_5();
+  void migrate_to_8();
+  void move_settled_actions_out_of_outbox();
   void add_column(const char* table, const char* column, const char* definition);
   /// commit(); with `approval_id`, only if no approval came after it.
   bool commit_batch(std::optional<std::int64_t> approval_id, std::vector<EventOutcome>& outcomes,
                     const std::vector<DeadLetter>& dead_letters, const std::vector<Checkpoint>& checkpoints,
                     const std::vector<PluginStateValue>& plugin_state);
   std::int64_t latest_approval_id_locked();
+  void write_handled(EventOutcome& outcome, std::int64_t now);
+  void mark_seen(const std::string& event_id, const std::string& connector_id, std::int64_t now);
+  bool inbox_has_events();
   void write_case_and_author(const EventOutcome& outcome, std::int64_t now);
   void commit_lifecycle(const EventOutcome& outcome);
   void apply_approval_effects(const ApprovalDecision& decision, const ApprovalEffects& effects);

@@ -28,7 +28,9 @@ std::string_view to_string(OutboxStatus status);
 OutboxStatus outbox_status_from_string(std::string_view text);
 
 struct OutboxEntry {
-  std::int64_t id = 0;  ///< assigned by the store
+  /// Assigned by the store to entries whose status can still change; 0 for
+  /// blocked and dry_run ones, which are final when recorded.
+  std::int64_t id = 0;
   std::string connector_id;
   std::string event_id;
   Action action;  ///< action.idempotency_key is the entry's unique key
@@ -237,7 +239,8 @@ class Store {
   virtual AuthorState load_author(const std::string& account, const std::string& author_id) = 0;
 
   /// One transaction for a batch: outcomes (events seen, cases, authors,
-  /// audit, outbox entries, whose ids are filled in, case transitions, timers
+  /// audit, outbox entries, whose ids are filled in (0 for blocked and
+  /// dry_run ones, and for a key the outbox already had), case transitions, timers
   /// set and fired, thread activity) and dead letters (their event ids are
   /// marked seen too).
   /// Also removes each outcome's and dead letter's event from the inbox, and
@@ -265,7 +268,8 @@ class Store {
                                             const std::vector<Checkpoint>& checkpoints,
                                             const std::vector<PluginStateValue>& plugin_state) = 0;
 
-  /// Outbox entries in that status, oldest first.
+  /// Outbox entries in that status, oldest first. Blocked and dry_run ones
+  /// are read out of the events' records: for people and tests, not a loop.
   virtual std::vector<OutboxEntry> outbox(OutboxStatus status) = 0;
   virtual void update_outbox(const OutboxEntry& entry) = 0;
   virtual void add_dead_letter(const DeadLetter& letter) = 0;
@@ -297,7 +301,8 @@ class Store {
   DecideResult decide(ApprovalDecision decision) { return decide(std::move(decision), ApprovalEffects{}); }
   /// Decisions on one outbox entry, oldest first.
   virtual std::vector<ApprovalDecision> approval_decisions(std::int64_t outbox_id) = 0;
-  /// The audit record of one event (the latest, should there be several).
+  /// The audit record of one event (one per event: a requeued event's new
+  /// record replaces the failed attempt's, whose error stays in its dead letter).
   virtual std::optional<AuditRecord> audit_of_event(const std::string& event_id) = 0;
   /// Timers not fired yet with due_at <= `now_ms`, in due order (then key), at most `limit`.
   virtual std::vector<Timer> due_timers(std::int64_t now_ms, std::size_t limit) = 0;

@@ -24,11 +24,11 @@ PluginDescriptor descriptor_for(PluginKind kind, const char* name) {
                               nullptr,
                               nullptr};
   if constexpr (std::is_same_v<Interface, Connector>)
-    descriptor.create_connector = &detail::create<Connector, Implementation>;
+    descriptor.create_connector = &parley::detail::create<Connector, Implementation>;
   if constexpr (std::is_same_v<Interface, Classifier>)
-    descriptor.create_classifier = &detail::create<Classifier, Implementation>;
+    descriptor.create_classifier = &parley::detail::create<Classifier, Implementation>;
   if constexpr (std::is_same_v<Interface, Responder>)
-    descriptor.create_responder = &detail::create<Responder, Implementation>;
+    descriptor.create_responder = &parley::detail::create<Responder, Implementation>;
   return descriptor;
 }
 

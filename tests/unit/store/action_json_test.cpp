@@ -41,3 +41,35 @@ TEST_CASE("action json: invalid UTF-8 in a text is stored as U+FFFD, not dropped
   CHECK(back.text == "bad \xEF\xBF\xBD( byte");
   CHECK(back.params.empty());
 }
+
+TEST_CASE("action json: settled actions read back in order, with their event and time") {
+  parley::host::OutboxEntry blocked;
+  blocked.connector_id = "facebook";
+  blocked.action.kind = ActionKind::delete_event;
+  blocked.action.idempotency_key = "k/e1/delete";
+  blocked.status = parley::host::OutboxStatus::blocked;
+  blocked.note = "policy.never forbids delete";
+  parley::host::OutboxEntry reply;
+  reply.connector_id = "mail";
+  reply.action.kind = ActionKind::reply_private;
+  reply.action.text = "Pahoittelut, Matti";
+  reply.status = parley::host::OutboxStatus::dry_run;
+
+  CHECK(parley::host::settled_actions_to_json({}).empty());
+  CHECK(parley::host::settled_actions_from_json("", "e1", 5).empty());
+  const auto text = parley::host::settled_actions_to_json({&blocked, &reply});
+  const auto back = parley::host::settled_actions_from_json(text, "e1", 5000);
+  REQUIRE(back.size() == 2);
+  CHECK(back[0].connector_id == "facebook");
+  CHECK(back[0].action.kind == ActionKind::delete_event);
+  CHECK(back[0].action.idempotency_key == "k/e1/delete");
+  CHECK(back[0].status == parley::host::OutboxStatus::blocked);
+  CHECK(back[0].note == "policy.never forbids delete");
+  CHECK(back[1].action.text == "Pahoittelut, Matti");
+  CHECK(back[1].status == parley::host::OutboxStatus::dry_run);
+  for (const auto& entry : back) {
+    CHECK(entry.event_id == "e1");
+    CHECK(entry.created_at == 5000);
+    CHECK(entry.id == 0);
+  }
+}

@@ -142,7 +142,7 @@ TEST_CASE("a state file of schema 4 is migrated to 5: its dead letters are open 
     sqlite3_close(db);
   }
   auto store = SqliteStore::open(file);
-  CHECK(parley::test::stored_schema_version(file) == "7");
+  CHECK(parley::test::stored_schema_version(file) == "8");
   const auto letters = store->dead_letters();
   REQUIRE(letters.size() == 1);
   CHECK(letters[0].event_id == "old-1");

@@ -175,7 +175,7 @@ TEST_CASE("a state file of schema 3 is migrated (through 4) and keeps what it ha
   store->commit(none, {}, {{"hooks", "cursor", "c1"}});
   CHECK(store->load_checkpoint("hooks", "cursor") == std::optional<std::string>("c1"));
 
-  CHECK(parley::test::stored_schema_version(file) == "7");
+  CHECK(parley::test::stored_schema_version(file) == "8");
 }
 
 }  // namespace inbox_store_test

@@ -72,6 +72,8 @@ TEST_CASE("a committed outcome is durable across reopening") {
   REQUIRE(blocked.size() == 1);
   CHECK(blocked[0].note == "policy.never forbids delete");
   CHECK(blocked[0].action.kind == ActionKind::delete_event);
+  CHECK(blocked[0].event_id == "e1");
+  CHECK(blocked[0].id == 0);  // final when recorded: kept with its event, not in the outbox
 
   const auto letters = store->dead_letters();
   REQUIRE(letters.size() == 1);
