@@ -114,7 +114,8 @@ std::set<std::string> tables_of(const std::filesystem::path& file) {
   sqlite3_stmt* select = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &select, nullptr) ==
           SQLITE_OK);
-  while (sqlite3_step(select) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)));
+  while (sqlite3_step(select) == SQLITE_ROW)
+    names.insert(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)));
   sqlite3_finalize(select);
   sqlite3_close(db);
   return names;

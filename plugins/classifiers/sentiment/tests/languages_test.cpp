@@ -280,3 +280,15 @@ TEST_CASE("'Couldn't be happier', 'no complaints', 'money down the drain', 'I re
   CHECK(polarity("ما انبهرت، الكميات صغرت", "ar") == "negative");
   CHECK(polarity("طلبت لاتيه وكرواسون الصبح", "ar") == "neutral");  // a latte, not the idol al-Lat
 }
+
+TEST_CASE("'No complaints' where the negation follows or is a case form; Finnish 'vielä' is not 'vieläkään'",
+          "[fi][ru][pl][el][ar]") {
+  CHECK(polarity("Paketti tuli perille ajallaan, ei valittamista", "fi") == "positive");
+  CHECK(polarity("Посылка пришла вовремя, претензий нет", "ru") == "positive");
+  CHECK(polarity("Dostawa na czas, bez zastrzeżeń", "pl") == "positive");
+  CHECK(polarity("Παράδοση στην ώρα της, κανένα πρόβλημα", "el") == "positive");
+  CHECK(polarity("التوصيل في الوقت بدون مشاكل", "ar") == "positive");
+  // "vielä" (still, yet) shares the stem of "vieläkään" (not yet) but not its complaint.
+  CHECK(classify("Voiko tilaukseen vielä lisätä tuotteen?", "fi").score("sentiment.negative") == 0.0);
+  CHECK(polarity("Tilaus ei ole vieläkään tullut", "fi") == "negative");
+}
