@@ -425,16 +425,16 @@ TEST_CASE("Praise beside what went wrong again is sarcasm: a complaint, not prai
 
 namespace everyday_complaints_test {
 
-TEST_CASE("Rhetorical waiting, repeated contacts and broken promises are complaints in six languages",
-          "[complaint]") {
-  check_label("intent.complaint", true,
-              {"How many times do I have to call before someone fixes this?",
-               "Kuinka monta kertaa pitää vielä soittaa että asia hoituu?", "Сколько еще ждать? Заказ оформлен неделю назад.",
-               "Ile jeszcze mam czekać na zwrot?", "Πόσο ακόμα να περιμένω την παραγγελία;",
-               "كم مرة لازم اتصل عشان تحلوا المشكلة؟", "Älkää luvatko asioita joita ette pidä.",
-               "Товар совершенно не соответствует описанию.", "Tilaus ei ole vielä tullut.",
-               "Asiakaspalvelija katkaisi puhelun kesken.", "Perintätoimisto lähetti kirjeen vaikka lasku on maksettu.",
-               "Myyjä kohteli minua kuin ilmaa.", "Я недоволен, ремонт вообще не помог."});
+TEST_CASE("Rhetorical waiting, repeated contacts and broken promises are complaints in six languages", "[complaint]") {
+  check_label(
+      "intent.complaint", true,
+      {"How many times do I have to call before someone fixes this?",
+       "Kuinka monta kertaa pitää vielä soittaa että asia hoituu?", "Сколько еще ждать? Заказ оформлен неделю назад.",
+       "Ile jeszcze mam czekać na zwrot?", "Πόσο ακόμα να περιμένω την παραγγελία;",
+       "كم مرة لازم اتصل عشان تحلوا المشكلة؟", "Älkää luvatko asioita joita ette pidä.",
+       "Товар совершенно не соответствует описанию.", "Tilaus ei ole vielä tullut.",
+       "Asiakaspalvelija katkaisi puhelun kesken.", "Perintätoimisto lähetti kirjeen vaikka lasku on maksettu.",
+       "Myyjä kohteli minua kuin ilmaa.", "Я недоволен, ремонт вообще не помог."});
   // Asked calmly, the same words are questions.
   check_label("intent.complaint", false,
               {"How much longer is the sale on?", "Kuinka kauan toimitus yleensä kestää Lappiin?",
