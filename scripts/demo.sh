@@ -22,5 +22,5 @@ echo
 echo "Actions the replay connector executed: state/demo-actions.jsonl"
 echo "Waiting for a person:  build/bin/parley approvals list configs/demo.yaml --state state/demo"
 echo "  or in a browser:      build/bin/parley console configs/demo.yaml --state state/demo  (http://127.0.0.1:8788)"
-echo "Audit log and outbox:  sqlite3 state/demo/nordic-coffee.db 'select record from audit'"
+echo "Audit log:             sqlite3 state/demo/nordic-coffee.db 'select record from handled'"
 echo "A brand's policy tests: build/bin/parley test configs/brands/aroma-coffee/pipeline.yaml"
