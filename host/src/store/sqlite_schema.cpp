@@ -1,5 +1,6 @@
 // SqliteStore: the state database's tables, and the migrations that bring
 // a file of an older schema up to date when it is opened.
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <map>
@@ -128,6 +129,9 @@ void SqliteStore::create_schema() {
                                ", newer than this parley (" + std::to_string(kSchemaVersion) + ")");
     }
     if (version == kSchemaVersion) return;
+    // Once per file; a large file takes a while (schema 8 rewrites every
+    // handled event's rows), so say so rather than look hung.
+    spdlog::info("state database {}: migrating from schema {} to {} (once)", name_, version, kSchemaVersion);
     migrate_from(version);
   }
   Step(statement("INSERT INTO meta(key, value) VALUES('schema_version', ?) "

@@ -5,6 +5,7 @@
 
 #include "arabic_variants.hpp"
 #include "embedded_file.hpp"
+#include "english_compounds.hpp"
 #include "english_ldnoobw.hpp"
 #include "greek_compounds.hpp"
 #include "handle_key.hpp"
@@ -157,6 +158,7 @@ void ToxicityClassifier::analyse(std::string_view text, const TextContext& conte
       add_token_variants(token, i, analysis.variants);
       add_arabic_variants(token, i, analysis.variants);
       add_greek_compound_variants(token, i, analysis.variants);
+      add_english_compound_variants(token, i, analysis.variants);
     }
   }
   add_spaced_letter_variants(analysis.tokens, analysis.variants);

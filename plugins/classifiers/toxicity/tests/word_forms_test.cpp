@@ -1,4 +1,4 @@
-// Arabic attached particles and elongation, Greek compounds: the extra
+// Arabic attached particles and elongation, Greek and English compounds: the extra
 // variants a token yields, and what they must leave alone.
 #include <catch2/catch.hpp>
 
@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "arabic_variants.hpp"
+#include "english_compounds.hpp"
 #include "greek_compounds.hpp"
+#include "test_support.hpp"
 
 using namespace parley::toxicity;
 
@@ -73,6 +75,35 @@ TEST_CASE("Greek: tails of compounds after the linking -o-", "[word_forms][el]")
   CHECK(greek_tails("καλημερα").empty());
   CHECK(greek_tails("χοντρομαλακας").size() >= 1);
   CHECK(greek_tails("idiotic").empty());
+}
+
+std::vector<std::string> english_parts(std::string_view token) {
+  std::vector<TokenVariant> variants;
+  add_english_compound_variants(token, 0, variants);
+  std::vector<std::string> texts;
+  for (const auto& variant : variants) texts.push_back(variant.text);
+  return texts;
+}
+
+TEST_CASE("English: the swearword inside a compound", "[word_forms][en]") {
+  CHECK(english_parts("dipshit") == std::vector<std::string>{"shit"});
+  CHECK(english_parts("dumbfucker") == std::vector<std::string>{"fucker"});
+  CHECK(english_parts("sonofabitch") == std::vector<std::string>{"bitch"});
+  CHECK(english_parts("bitchass") == std::vector<std::string>{"bitch"});
+  // Listed words of their own, too short a rest, other scripts, ordinary words.
+  CHECK(english_parts("bitching").empty());
+  CHECK(english_parts("bitchy").empty());
+  CHECK(english_parts("fuck").empty());
+  CHECK(english_parts("ashit").empty());
+  CHECK(english_parts("bitcha").empty());
+  CHECK(english_parts("classic").empty());
+  CHECK(english_parts("ηλίθιος").empty());
+}
+
+TEST_CASE("English compounds are offensive however they are glued", "[classifier][en]") {
+  CHECK(parley::toxicity::test::scores_of("you bitchass dipfuck").offensive >= 0.5);
+  CHECK(parley::toxicity::test::scores_of("what a batshit idea").offensive >= 0.5);
+  CHECK(parley::toxicity::test::scores_of("my boss keeps bitching about the weather").offensive < 0.8);
 }
 
 }  // namespace word_forms_test
