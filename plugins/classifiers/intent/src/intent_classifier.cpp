@@ -22,8 +22,9 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative", "hint",     "question", "praise",   "compensation", "offtopic", "spam",
-    "promo",     "instead", "ordered",  "received", "resolved", "duration", "procedure",    "asking",
+    "complaint", "problem",   "negative", "hint",    "question", "praise",   "compensation",
+    "offtopic",  "spam",      "promo",    "instead", "ordered",  "received", "resolved",
+    "duration",  "procedure", "asking",   "waiting", "minutes",  "short",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -315,6 +316,8 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
       const std::uint64_t bit = token < 64 ? std::uint64_t{1} << token : 0;
       if (cue.target == kProblem) evidence.problem_starts |= bit;
       if (cue.target == kCompensation) evidence.compensation_starts |= bit;
+      if (cue.target == kDuration || cue.target == kMinutes) evidence.length_starts |= bit;
+      if (cue.target == kShort) evidence.short_starts |= bit;
     } else if (cue.target < kAboutBase) {
       evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
     } else {
@@ -390,6 +393,19 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // question, where it asks about time ("What are your opening hours?",
   // "Сколько дней доставка?").
   if (c[kDuration] > 0 && !calm_question()) c[kHint] += c[kDuration];
+  // Waiting that long is what went wrong ("жду уже два часа", "waited 40
+  // minutes"): a problem, so praise beside it reads as sarcasm ("I love
+  // waiting 40 minutes on the line"). Minutes count only here: "ready in
+  // 10 minutes" is no complaint, nor is a wait said to be short ("waited
+  // only 5 minutes, great coffee").
+  // "only" starting one to three words before the length ("only 5 minutes",
+  // "less than 5 minutes", "всего 10 минут"); elsewhere it says nothing of
+  // the wait ("I just keep waiting").
+  const bool short_wait = ((e.short_starts << 1) | (e.short_starts << 2) | (e.short_starts << 3)) & e.length_starts;
+  if (c[kWaiting] > 0 && c[kDuration] + c[kMinutes] > 0 && !short_wait && !calm_question()) {
+    ++c[kProblem];
+    if (c[kDuration] == 0) ++c[kHint];
+  }
   // So do scare quotes: the 'fresh' bread, the "10 minute" delivery.
   if (e.scare_quotes && !calm_question()) ++c[kHint];
   // Likewise a wish for a discount or a refund is part of a complaint, but

@@ -36,6 +36,9 @@ enum Signal : std::uint32_t {
   kDuration,   ///< "hours", "три дня": a hint in a statement, nothing in a calm question
   kProcedure,  ///< "how long does", "jak zrobić": asks how something is done
   kAsking,     ///< "I was wondering if", "есть ли", "هل": asks wherever it stands
+  kWaiting,    ///< "waited", "жду", "odotin": with a kDuration or kMinutes, a wait too long (a problem)
+  kMinutes,    ///< "minutes", "минут": a length of time only beside a kWaiting word
+  kShort,      ///< "only", "всего", "tylko" just before a length of time: the wait was short
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -55,6 +58,10 @@ struct Evidence {
   /// together: a refund word, which both lists hold ("refund*", "zwrot*").
   std::uint64_t problem_starts = 0;
   std::uint64_t compensation_starts = 0;
+  /// Tokens (the first 64) where a length of time (kDuration, kMinutes) or
+  /// a kShort cue starts: "only 5 minutes" is a short wait.
+  std::uint64_t length_starts = 0;
+  std::uint64_t short_starts = 0;
   /// A phrase in quote marks, not a name: the business's words held up
   /// against what happened ('fresh' bread, a "service fee").
   bool scare_quotes = false;

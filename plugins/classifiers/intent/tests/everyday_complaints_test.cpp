@@ -448,3 +448,22 @@ TEST_CASE("Saying nothing went wrong is no complaint", "[complaint]") {
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("Waiting a length of time is what went wrong; praise beside it is sarcasm", "[complaint][praise]") {
+  const char* sarcastic[] = {"Λατρεύω να περιμένω 40 λεπτά στο τηλέφωνο.", "Обожаю ждать 40 минут на линии.",
+                             "Uwielbiam czekać 40 minut na infolinii.", "Rakastan odottaa 40 minuuttia jonossa.",
+                             "احب انتظر 40 دقيقة على الخط"};
+  check_label("intent.complaint", true, {sarcastic[0], sarcastic[1], sarcastic[2], sarcastic[3], sarcastic[4]});
+  check_label("intent.praise", false, {sarcastic[0], sarcastic[1], sarcastic[2], sarcastic[3], sarcastic[4]});
+  check_label("intent.complaint", true, {"Czekam i czekam już 3 dni, tylko obietnice.", "Жду уже два часа."});
+  // Minutes alone, a short wait, a calm question: no complaint.
+  check_label("intent.complaint", false,
+              {"Ready in 10 minutes, see you soon!", "We waited only 5 minutes and the coffee was great, thank you!",
+               "Czekałam tylko 5 minut, super obsługa!", "Ждали всего 10 минут, спасибо!",
+               "How many minutes do I have to wait for the bus?"});
+  check_label("intent.praise", true, {"We waited only 5 minutes and the coffee was great, thank you!"});
+}
+
+}  // namespace everyday_complaints_test
