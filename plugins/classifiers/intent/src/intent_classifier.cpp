@@ -480,7 +480,11 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // praise word beside what went wrong when it went wrong again ("Great job
   // losing my parcel for the second time", "Ну супер, опять опаздывает"):
   // such praise counts a quarter.
-  const bool sarcasm = c[kPraise] > 0 && problem_cues && c[kHint] > 0;
+  // What went wrong may be named by a theme cue alone ("Oh wonderful, my
+  // order is late again": "late" is a late_delivery cue, not a problem cue).
+  const bool went_wrong =
+      problem_cues || std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), positive_weight);
+  const bool sarcasm = c[kPraise] > 0 && went_wrong && c[kHint] > 0;
   const double irony = sarcasm ? 0.25 : e.scare_quotes && problem_cues ? 0.5 : 1.0;
   const double praise_score = promotion ? 0.0 : irony * squash(praise, 1.6);
 
