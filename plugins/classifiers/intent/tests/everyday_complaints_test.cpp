@@ -467,3 +467,14 @@ TEST_CASE("Waiting a length of time is what went wrong; praise beside it is sarc
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("'I love how...' beside what went wrong is sarcasm; praise of what went right stays", "[praise]") {
+  check_label("intent.praise", false,
+              {"I love how you never answer emails.", "Люблю, как вы никогда не отвечаете на письма.",
+               "Rakastan sitä, miten ette koskaan vastaa.", "Oh wonderful, my order is late again. Thanks a lot."});
+  check_label("intent.praise", true, {"I love how fast you deliver!", "Обожаю, как быстро вы доставляете!"});
+}
+
+}  // namespace everyday_complaints_test
