@@ -478,3 +478,19 @@ TEST_CASE("'I love how...' beside what went wrong is sarcasm; praise of what wen
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("A choice with 'or only' and asking the public are questions without a question mark", "[question]") {
+  check_label("intent.question", true,
+              {"игра выйдет на пс5 или только на пк", "το παιχνίδι θα βγει και για PS5 ή μόνο για pc",
+               "random but does anyone know a decent plumber in Croydon", "Czy ktoś wie kiedy otwieracie"});
+}
+
+TEST_CASE("Time that has passed is waiting: with a length of time, a complaint", "[complaint]") {
+  check_label("intent.complaint", true,
+              {"Έκανα επιστροφή στις 12/3. Έχει περάσει ένας μήνας.", "Zwrot zgłoszony, minęły 3 tygodnie.",
+               "Palautus tehty, nyt on mennyt kuukausi.", "Возврат оформил, прошло уже три недели."});
+}
+
+}  // namespace everyday_complaints_test
