@@ -22,9 +22,9 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem",   "negative", "hint",    "question", "praise",   "compensation",
-    "offtopic",  "spam",      "promo",    "instead", "ordered",  "received", "resolved",
-    "duration",  "procedure", "asking",   "waiting", "minutes",  "short",
+    "complaint", "problem", "negative", "hint",    "question",  "praise",   "compensation", "offtopic",
+    "spam",      "promo",   "instead",  "ordered", "received",  "resolved", "duration",     "procedure",
+    "asking",    "waiting", "minutes",  "short",   "give_back", "money",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -408,6 +408,9 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   }
   // So do scare quotes: the 'fresh' bread, the "10 minute" delivery.
   if (e.scare_quotes && !calm_question()) ++c[kHint];
+  // "Return the difference", "верните баллы", "Oddajcie mi te 20 zł": asking
+  // for money back in the words of an order, not of a refund.
+  if (c[kGiveBack] > 0 && c[kMoney] > 0) ++c[kCompensation];
   // Likewise a wish for a discount or a refund is part of a complaint, but
   // asking calmly whether there is one ("Any student discount?") is not.
   const double wish = c[kCompensation] > 0 && !calm_question() ? 0.3 : 0.0;

@@ -39,6 +39,8 @@ enum Signal : std::uint32_t {
   kWaiting,    ///< "waited", "жду", "odotin": with a kDuration or kMinutes, a wait too long (a problem)
   kMinutes,    ///< "minutes", "минут": a length of time only beside a kWaiting word
   kShort,      ///< "only", "всего", "tylko" just before a length of time: the wait was short
+  kGiveBack,   ///< "return", "верните", "palauttakaa": with kMoney, a compensation wish
+  kMoney,      ///< "the difference", "баллы", "20 zł", "الفرق": what is wished back
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;

@@ -494,3 +494,19 @@ TEST_CASE("Time that has passed is waiting: with a length of time, a complaint",
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("Money wished back in the words of an order is compensation", "[compensation]") {
+  check_label(
+      "intent.compensation", true,
+      {"Cancel my subscription and return the last payment.", "Я платил за экспресс-доставку, верните разницу.",
+       "Oddajcie mi te dodatkowe 20 zł.", "Βάλτε πίσω τους πόντους στην κάρτα μου.", "Palauttakaa pisteet kortilleni.",
+       "رجعوا لي العشرين ريال الزيادة.", "I should not have to pay full price for a broken product."});
+  // Asking about the same things is no wish.
+  check_label("intent.compensation", false,
+              {"Where can I see my loyalty points?", "Do you have gift cards?", "Можно оплатить картой курьеру?",
+               "Mistä näen pisteeni?"});
+}
+
+}  // namespace everyday_complaints_test
