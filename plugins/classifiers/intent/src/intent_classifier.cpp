@@ -22,9 +22,9 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative", "hint",    "question",  "praise",   "compensation", "offtopic",
-    "spam",      "promo",   "instead",  "ordered", "received",  "resolved", "duration",     "procedure",
-    "asking",    "waiting", "minutes",  "short",   "give_back", "money",
+    "complaint", "problem", "negative",  "hint",     "question", "praise",   "compensation", "offtopic", "spam",
+    "promo",     "instead", "ordered",   "received", "resolved", "duration", "procedure",    "asking",   "waiting",
+    "minutes",   "short",   "give_back", "money",    "personal", "public",   "yours",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -504,9 +504,19 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // A quarrel between commenters is theirs, not the business's (P18): it
   // counts as one off-topic cue, and as a sure one with no business word.
   const bool quarrel = abuse_of_others && !about_business;
-  const double offtopic_score = squash(0.5 * capped(c[kOfftopic] + (quarrel ? 1U : 0U), 4) +
-                                           (off_topic_only || quarrel ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2),
-                                       1.6);
+  // One's own life (a cat, the kids, the neighbour's drill, a driving test)
+  // with nothing of the business and nothing wrong is chat too, unless it
+  // asks the business something ("Can I bring my dog?") or speaks to it
+  // ("my kids loved your nuggets"); a question to the other readers
+  // ("Anyone else's dog scared of the hoover?") is chat. Unlike politics it
+  // does not discount the mood: a bad day told to a brand may still be a
+  // complaint.
+  const bool personal_chat =
+      c[kPersonal] > 0 && c[kYours] == 0 && !problem_cues && !about_business && (!asks || c[kPublic] > 0);
+  const double offtopic_score =
+      squash(0.5 * capped(c[kOfftopic] + (quarrel ? 1U : 0U) + (personal_chat ? 1U : 0U), 4) +
+                 (off_topic_only || quarrel || personal_chat ? 0.2 : 0.0) - 0.3 * capped(c[kProblem], 2),
+             1.6);
   // A complaint phrase beside a spam word is a customer asking about it
   // ("Is the giveaway on your page real or a scam?"): spammers do not
   // complain.

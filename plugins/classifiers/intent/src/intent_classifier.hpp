@@ -41,6 +41,9 @@ enum Signal : std::uint32_t {
   kShort,      ///< "only", "всего", "tylko" just before a length of time: the wait was short
   kGiveBack,   ///< "return", "верните", "palauttakaa": with kMoney, a compensation wish
   kMoney,      ///< "the difference", "баллы", "20 zł", "الفرق": what is wished back
+  kPersonal,   ///< pets, family, neighbours, one's own news: off-topic with nothing of the business
+  kPublic,     ///< "anyone else", "кто ещё": a question to the other readers, not the business
+  kYours,      ///< "your", "ваш", "teidän": speaks to the business, so not one's own life only
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;

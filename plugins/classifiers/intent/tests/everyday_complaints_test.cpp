@@ -510,3 +510,17 @@ TEST_CASE("Money wished back in the words of an order is compensation", "[compen
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("One's own life with nothing of the business is off-topic; told to the business it is not", "[offtopic]") {
+  check_label(
+      "intent.offtopic", true,
+      {"My cat just knocked my plant over and looked me in the eye 😂", "Сосед с утра в воскресенье сверлит",
+       "Zdałam prawo jazdy!!!", "Ποιανού ο σκύλος φοβάται την ηλεκτρική σκούπα;", "Taas maanantai, lomaa kaipaan"});
+  check_label("intent.offtopic", false,
+              {"Can I bring my dog into the shop?", "My kids got sick after eating your nuggets",
+               "Paketti jätettiin naapurille eikä hän saanut sitä", "Moje dzieci uwielbiają wasze lody!"});
+}
+
+}  // namespace everyday_complaints_test
