@@ -427,8 +427,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // Off-topic only: politics or a conspiracy, nothing that went wrong, and
   // no word of the business (orders, apps, staff, prices: any theme cue).
   const auto positive_weight = [](float weight) { return weight > 0.0F; };
-  const bool about_business = std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), positive_weight) ||
-                              std::any_of(std::begin(e.about_weight), std::end(e.about_weight), positive_weight);
+  // Only the configured themes can have a weight: scan those, not all 64.
+  const auto themes = themes_.size();
+  const bool theme_named = std::any_of(e.theme_weight, e.theme_weight + themes, positive_weight);
+  const bool about_business = theme_named || std::any_of(e.about_weight, e.about_weight + themes, positive_weight);
   const bool off_topic_only = c[kOfftopic] > 0 && !problem_cues && !about_business;
   // Abuse aimed at other commenters (toxicity's target hint: a reply, an
   // @mention of someone else) is their quarrel. Abuse of the brand or its
@@ -485,8 +487,7 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // such praise counts a quarter.
   // What went wrong may be named by a theme cue alone ("Oh wonderful, my
   // order is late again": "late" is a late_delivery cue, not a problem cue).
-  const bool went_wrong =
-      problem_cues || std::any_of(std::begin(e.theme_weight), std::end(e.theme_weight), positive_weight);
+  const bool went_wrong = problem_cues || theme_named;
   const bool sarcasm = c[kPraise] > 0 && went_wrong && c[kHint] > 0;
   const double irony = sarcasm ? 0.25 : e.scare_quotes && problem_cues ? 0.5 : 1.0;
   const double praise_score = promotion ? 0.0 : irony * squash(praise, 1.6);

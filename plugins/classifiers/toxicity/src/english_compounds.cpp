@@ -22,7 +22,7 @@ bool lower_ascii_letters(std::string_view token) {
 
 }  // namespace
 
-void add_english_compound_variants(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
+void add_english_compound_parts(std::string_view token, std::uint32_t index, std::vector<TokenVariant>& variants) {
   if (!lower_ascii_letters(token)) return;
   for (const auto tail : kTails) {
     if (token.size() >= tail.size() + kMinRestLetters && token.ends_with(tail)) {
