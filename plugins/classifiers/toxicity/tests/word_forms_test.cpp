@@ -27,12 +27,18 @@ std::vector<std::string> arabic_forms(std::string_view token) {
   return texts;
 }
 
-std::vector<std::string> greek_tails(std::string_view token) {
+/// The texts of the variants one word-form function yields for a token.
+template <typename AddVariants>
+std::vector<std::string> variant_texts(AddVariants add_variants, std::string_view token) {
   std::vector<TokenVariant> variants;
-  add_greek_compound_variants(token, 0, variants);
+  add_variants(token, 0, variants);
   std::vector<std::string> texts;
   for (const auto& variant : variants) texts.push_back(variant.text);
   return texts;
+}
+
+std::vector<std::string> greek_tails(std::string_view token) {
+  return variant_texts(add_greek_compound_variants, token);
 }
 TEST_CASE("Arabic: attached vocative, conjunction, preposition and article come off", "[word_forms][ar]") {
   using Catch::VectorContains;
@@ -78,11 +84,7 @@ TEST_CASE("Greek: tails of compounds after the linking -o-", "[word_forms][el]")
 }
 
 std::vector<std::string> english_parts(std::string_view token) {
-  std::vector<TokenVariant> variants;
-  add_english_compound_variants(token, 0, variants);
-  std::vector<std::string> texts;
-  for (const auto& variant : variants) texts.push_back(variant.text);
-  return texts;
+  return variant_texts(add_english_compound_variants, token);
 }
 
 TEST_CASE("English: the swearword inside a compound", "[word_forms][en]") {
