@@ -396,9 +396,8 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // Waiting that long is what went wrong ("жду уже два часа", "waited 40
   // minutes"): a problem, so praise beside it reads as sarcasm ("I love
   // waiting 40 minutes on the line"). Minutes count only here: "ready in
-  // 10 minutes" is no complaint, nor is a wait said to be short ("waited
-  // only 5 minutes, great coffee").
-  // "only" starting one to three words before the length ("only 5 minutes",
+  // 10 minutes" is no complaint, nor is a wait said to be short: "only"
+  // starting one to three words before the length ("waited only 5 minutes",
   // "less than 5 minutes", "всего 10 минут"); elsewhere it says nothing of
   // the wait ("I just keep waiting").
   const bool short_wait = ((e.short_starts << 1) | (e.short_starts << 2) | (e.short_starts << 3)) & e.length_starts;
