@@ -524,3 +524,19 @@ TEST_CASE("One's own life with nothing of the business is off-topic; told to the
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("Complaints told as a plain story get their theme", "[complaint][theme]") {
+  const Complaint complaints[] = {
+      {"Opened the box and it's someone else's order entirely.", "wrong_order"},
+      {"Швы разошлись после первой стирки.", "quality"},
+      {"Kierownik przewrócił oczami i odszedł, kiedy mówiłem.", "rude_staff"},
+      {"Εγκρίνατε την επιστροφή στις 3, τα λεφτά δεν έχουν μπει ακόμα στην κάρτα.", "refund_delay"},
+      {"Päivityksen jälkeen en pääse sisään, palautuskoodi ei tule.", "account_locked"},
+      {"في كشف الحساب رسوم ١٢ ريال ما وافقت عليها.", "billing_error"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+}
+
+}  // namespace everyday_complaints_test
