@@ -205,7 +205,6 @@ void SqliteStore::migrate_to_8() {
 
 void SqliteStore::move_settled_actions_out_of_outbox() {
   std::map<std::string, std::vector<OutboxEntry>> by_event;
-  std::map<std::string, std::int64_t> first_seen;  // an event with no handled row gets the action's time
   {
     auto* select = statement(
         "SELECT event_id, connector, action, status, note, created_at FROM outbox "
@@ -218,7 +217,7 @@ void SqliteStore::move_settled_actions_out_of_outbox() {
       entry.action = action_from_json(nlohmann::json::parse(column_text(select, 2)));
       entry.status = outbox_status_from_string(column_text(select, 3));
       entry.note = column_text(select, 4);
-      first_seen.emplace(entry.event_id, sqlite3_column_int64(select, 5));
+      entry.created_at = sqlite3_column_int64(select, 5);
       by_event[entry.event_id].push_back(std::move(entry));
     }
   }
@@ -227,12 +226,9 @@ void SqliteStore::move_settled_actions_out_of_outbox() {
     for (const auto& entry : entries) settled.push_back(&entry);
     const auto json = settled_actions_to_json(settled);
     // An outbox row always came with its event's seen row; should one not
-    // have, the event becomes handled rather than the action lost.
-    Step(statement("INSERT OR IGNORE INTO handled(event_id, connector, handled_at) VALUES(?, ?, ?)"))
-        .bind(1, event_id)
-        .bind(2, entries.front().connector_id)
-        .bind(3, first_seen[event_id])
-        .next();
+    // have, the event becomes handled (at its first action's time) rather
+    // than the action lost.
+    mark_seen(event_id, entries.front().connector_id, entries.front().created_at);
     Step update(statement("UPDATE handled SET settled = ? WHERE event_id = ?"));
     if (update.bind(1, json).bind(2, event_id).next() != SQLITE_DONE) fail("moving settled actions");
   }
