@@ -30,6 +30,8 @@ Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
   runtime_.clock->start(options_.clock_mode.value_or(runtime_.config.engine.clock), options_.start_ms,
                         store_.load_clock());
   runtime_.store->bind(&store_);  // checkpoints are read from this run's store (a dry run's snapshot)
+  // One batch's commit runs while the next is handled (docs/adr/0019).
+  commit_store_ = store_.open_another_connection();
 }
 
 Engine::~Engine() = default;
@@ -57,6 +59,8 @@ RunSummary Engine::run() {
       auto waiting_events = store_.inbox(connector.id, batch_size);
       if (waiting_events.size() == batch_size) all_exhausted = false;  // more may wait
       for (auto& waiting : waiting_events) {
+        // In flight: its inbox row goes with the commit still running.
+        if (in_flight_ && in_flight_->event_ids.count(waiting.event.id)) continue;
         if (!in_batch.insert(waiting.event.id).second) continue;
         HandledEvent item;
         item.event = std::move(waiting.event);
@@ -83,12 +87,12 @@ RunSummary Engine::run() {
         // Named by source and position, so a re-run of the same file does not
         // dead-letter the same bad line again.
         auto input_id = "input:" + connector.id + ":" + rejected.where;
-        if (store_.seen(input_id)) continue;
+        if (seen(input_id)) continue;
         dead_letters.push_back({"input", connector.plugin, std::move(input_id), std::move(rejected.where),
                                 std::move(rejected.error), std::move(rejected.raw), 0});
       }
       for (auto& event : batch.events) {
-        if (!in_batch.insert(event.id).second || store_.seen(event.id)) {
+        if (!in_batch.insert(event.id).second || seen(event.id)) {
           ++summary_.already_seen;
           continue;
         }
@@ -99,6 +103,7 @@ RunSummary Engine::run() {
       }
     }
     if (items.empty() && dead_letters.empty()) {
+      finish_batch_in_flight();  // nothing to overlap it with
       if (!checkpoints.empty()) {
         std::vector<EventOutcome> no_outcomes;
         store_.commit(no_outcomes, dead_letters, checkpoints);
@@ -108,16 +113,22 @@ RunSummary Engine::run() {
       std::this_thread::sleep_for(kIdlePause);
       continue;
     }
-    handle_batch(items, dead_letters, checkpoints);
+    if (commit_store_) {
+      handle_batch_overlapped(std::move(items), std::move(dead_letters), std::move(checkpoints));
+    } else {
+      handle_batch(items, dead_letters, checkpoints);
+    }
     if (all_exhausted) break;
     fire_due_timers();
   }
+  finish_batch_in_flight();
   // Everything due by the final clock; later timers wait for a later run.
   if (!stopping()) fire_due_timers();
   return summary_;
 }
 
 RunSummary Engine::handle_events(std::vector<HandledEvent> items) {
+  finish_batch_in_flight();
   summary_ = {};
   std::vector<HandledEvent> fresh;
   std::unordered_set<std::string> in_batch;
@@ -142,6 +153,7 @@ RunSummary Engine::handle_events(std::vector<HandledEvent> items) {
 }
 
 void Engine::advance_clock_to(std::int64_t ms) {
+  finish_batch_in_flight();
   runtime_.clock->advance_to(ms);
   if (runtime_.clock->mode() == ClockMode::events) store_.save_clock(runtime_.clock->now());
   fire_due_timers();
@@ -152,8 +164,17 @@ void Engine::fire_due_timers() {
   // Each round commits its timers as fired, so the next round gets new ones
   // (e.g. a follow_up set by a timer event, due later than now: no spin).
   while (!stopping()) {
+    // A timer the batch in flight set may be due already: it fires before
+    // the next batch, as it would had that batch been committed first.
+    if (in_flight_ && sets_timer_due_by(*in_flight_, runtime_.clock->now())) finish_batch_in_flight();
     auto due = store_.due_timers(runtime_.clock->now(), limit);
     if (due.empty()) return;
+    // The batch in flight may also fire or cancel timers: read them again
+    // once it is committed.
+    if (in_flight_) {
+      finish_batch_in_flight();
+      continue;
+    }
     std::vector<HandledEvent> items;
     for (auto& timer : due) {
       HandledEvent item;
@@ -171,10 +192,22 @@ void Engine::fire_due_timers() {
   }
 }
 
-void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
-                          const std::vector<Checkpoint>& checkpoints) {
-  // Shard by author (or linked person): one worker sees all of an author's
-  // events, in order.
+bool Engine::sets_timer_due_by(const BatchInFlight& batch, std::int64_t now_ms) {
+  for (const auto& outcome : batch.outcomes) {
+    for (const auto& timer : outcome.timers_set) {
+      if (timer.due_at <= now_ms) return true;
+    }
+  }
+  return false;
+}
+
+bool Engine::seen(const std::string& event_id) {
+  return (in_flight_ && in_flight_->event_ids.count(event_id)) || store_.seen(event_id);
+}
+
+std::vector<std::vector<std::size_t>> Engine::shard(std::vector<HandledEvent>& items) {
+  // By author (or linked person): one worker sees all of an author's events,
+  // in order, and keeps their state between batches (carry_state_over).
   std::vector<std::vector<std::size_t>> shards(pool_.size());
   std::hash<std::string> hash;
   for (std::size_t index = 0; index < items.size(); ++index) {
@@ -182,6 +215,13 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
     item.author = author_identity(runtime_.config.identities, item.connector_id, item.event);
     shards[hash(item.author.shard_key()) % pool_.size()].push_back(index);
   }
+  return shards;
+}
+
+void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
+                          const std::vector<Checkpoint>& checkpoints) {
+  finish_batch_in_flight();  // its state must be committed before a pass reads the store
+  const auto shards = shard(items);
   // Each pass starts from committed state. `parley approvals` may change a
   // case or author at any time: one decided between batches is
   // read by the next one; one decided while this batch is handled makes the
@@ -223,7 +263,93 @@ void Engine::handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLett
     for (const auto& item : items) runtime_.clock->observe(item.event.created_at);
     store_.save_clock(runtime_.clock->now());
   }
+  finish_batch(items, dead_letters);
+}
 
+void Engine::handle_batch_overlapped(std::vector<HandledEvent> items, std::vector<DeadLetter> dead_letters,
+                                     std::vector<Checkpoint> checkpoints) {
+  auto batch = std::make_unique<BatchInFlight>();
+  batch->items = std::move(items);
+  batch->dead_letters = std::move(dead_letters);
+  batch->polled_dead_letters = batch->dead_letters.size();
+  batch->checkpoints = std::move(checkpoints);
+  const auto shards = shard(batch->items);
+  // With a batch in flight, this one starts from its state: the store as it
+  // was at that batch's approval id, plus that batch. So an approval decided
+  // since then makes this commit refuse too. Else from the store, as
+  // handle_batch's passes do.
+  const bool carry_over = in_flight_ != nullptr;
+  batch->approval_id = carry_over ? in_flight_->approval_id : store_.latest_approval_id();
+  pool_.run_each([&](std::size_t worker) {
+    if (carry_over) {
+      handlers_[worker]->carry_state_over();
+    } else {
+      handlers_[worker]->forget_state();
+    }
+    for (auto index : shards[worker]) handlers_[worker]->handle(batch->items[index]);
+  });
+  batch->outcomes.reserve(batch->items.size());
+  for (auto& item : batch->items) {
+    if (item.failure) batch->dead_letters.push_back(*item.failure);
+    batch->event_ids.insert(item.event.id);
+    batch->outcomes.push_back(std::move(item.outcome));
+  }
+  for (const auto& letter : batch->dead_letters) {
+    if (!letter.event_id.empty()) batch->event_ids.insert(letter.event_id);
+  }
+  batch->plugin_state = runtime_.plugin_state->unsaved();
+  // Early: the next batch's plugins read these values from the buffer until
+  // the store has them. A refused commit discards them (discard_all).
+  runtime_.plugin_state->committed();
+  std::optional<std::int64_t> clock_to_save;
+  if (runtime_.clock->mode() == ClockMode::events) {
+    for (const auto& item : batch->items) runtime_.clock->observe(item.event.created_at);
+    clock_to_save = runtime_.clock->now();
+  }
+
+  if (!finish_batch_in_flight()) {
+    // The batch before was handled again from newer state than this one saw.
+    for (auto& item : batch->items) item.clear_results();
+    batch->dead_letters.erase(batch->dead_letters.begin() + static_cast<std::ptrdiff_t>(batch->polled_dead_letters),
+                              batch->dead_letters.end());
+    handle_batch(batch->items, batch->dead_letters, batch->checkpoints);
+    return;
+  }
+  auto* writer = commit_store_.get();
+  auto* pending = batch.get();
+  batch->committed = std::async(std::launch::async, [writer, pending, clock_to_save] {
+    if (!writer->commit_unless_approved_after(pending->approval_id, pending->outcomes, pending->dead_letters,
+                                              pending->checkpoints, pending->plugin_state)) {
+      return false;
+    }
+    if (clock_to_save) writer->save_clock(*clock_to_save);
+    return true;
+  });
+  in_flight_ = std::move(batch);
+}
+
+bool Engine::finish_batch_in_flight() {
+  if (!in_flight_) return true;
+  auto batch = std::move(in_flight_);
+  if (!batch->committed.get()) {
+    // An approval was decided while it was handled: handle it again from
+    // the approved state, and everything handled after it too.
+    runtime_.plugin_state->discard_all();
+    for (auto& handler : handlers_) handler->forget_state();
+    for (auto& item : batch->items) item.clear_results();
+    batch->dead_letters.erase(batch->dead_letters.begin() + static_cast<std::ptrdiff_t>(batch->polled_dead_letters),
+                              batch->dead_letters.end());
+    handle_batch(batch->items, batch->dead_letters, batch->checkpoints);
+    return false;
+  }
+  for (std::size_t index = 0; index < batch->items.size(); ++index) {
+    batch->items[index].outcome = std::move(batch->outcomes[index]);
+  }
+  finish_batch(batch->items, batch->dead_letters);
+  return true;
+}
+
+void Engine::finish_batch(std::vector<HandledEvent>& items, const std::vector<DeadLetter>& dead_letters) {
   summary_.dead_letters += dead_letters.size();
   if (options_.on_dead_letter) {
     for (const auto& letter : dead_letters) options_.on_dead_letter(letter);

@@ -6,8 +6,10 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 
 #include "engine/event_handler.hpp"
 #include "engine/pipeline_runtime.hpp"
@@ -78,8 +80,39 @@ class Engine {
   void recover_pending_actions();
   void fire_due_timers();
   bool stopping() const { return options_.stop && options_.stop->load(); }
+  /// A handled batch whose commit runs on another thread (commit_store_)
+  /// while the engine polls and handles the next one.
+  struct BatchInFlight {
+    std::vector<HandledEvent> items;
+    std::vector<DeadLetter> dead_letters;
+    std::size_t polled_dead_letters = 0;  ///< dead_letters before handling added the failures
+    std::vector<Checkpoint> checkpoints;
+    std::vector<PluginStateValue> plugin_state;
+    std::vector<EventOutcome> outcomes;
+    std::unordered_set<std::string> event_ids;  ///< handled, not committed yet: seen for the next poll
+    std::int64_t approval_id = 0;               ///< the latest approval the state it was handled from had
+    std::future<bool> committed;                ///< false: an approval came first (nothing was written)
+  };
+
+  /// Handles and commits one batch, then executes its actions.
   void handle_batch(std::vector<HandledEvent>& items, std::vector<DeadLetter>& dead_letters,
                     const std::vector<Checkpoint>& checkpoints = {});
+  /// Handles one batch and starts its commit on commit_store_, after the
+  /// commit of the batch before it ended and that batch's actions ran.
+  void handle_batch_overlapped(std::vector<HandledEvent> items, std::vector<DeadLetter> dead_letters,
+                               std::vector<Checkpoint> checkpoints);
+  /// Waits for the batch in flight, if any, and executes its actions; one
+  /// whose commit was refused is handled again here. False in that case.
+  bool finish_batch_in_flight();
+  /// What follows a batch's commit: dead letters reported, allowed actions
+  /// executed, the summary counted, on_event called.
+  void finish_batch(std::vector<HandledEvent>& items, const std::vector<DeadLetter>& dead_letters);
+  /// Shards the batch by author: one worker sees all of an author's events.
+  std::vector<std::vector<std::size_t>> shard(std::vector<HandledEvent>& items);
+  /// Whether the batch sets a timer due by `now_ms`.
+  static bool sets_timer_due_by(const BatchInFlight& batch, std::int64_t now_ms);
+  /// Handled by this run or in the batch still being committed.
+  bool seen(const std::string& event_id);
   void execute(OutboxEntry& entry, bool may_have_run_before = false);
   void count(const HandledEvent& item);
 
@@ -90,6 +123,11 @@ class Engine {
   WorkerPool pool_;
   std::vector<std::unique_ptr<EventHandler>> handlers_;  ///< one per worker
   RunSummary summary_;
+  /// A second connection to the state for overlapped commits; nullptr when the
+  /// store has none, and each batch is committed before the next is handled.
+  std::unique_ptr<Store> commit_store_;
+  /// Declared after commit_store_: destroyed first, waiting for its commit.
+  std::unique_ptr<BatchInFlight> in_flight_;
 };
 
 }  // namespace parley::host

@@ -56,19 +56,46 @@ void HandledEvent::clear_results() {
 void EventHandler::forget_state() {
   cases_.clear();
   authors_.clear();
+  uncommitted_cases_.clear();
+  uncommitted_authors_.clear();
 }
+
+void EventHandler::carry_state_over() {
+  uncommitted_cases_ = std::move(cases_);
+  uncommitted_authors_ = std::move(authors_);
+  cases_.clear();
+  authors_.clear();
+}
+
+namespace {
+/// The uncommitted state of `key` if the batch before touched it (moved: each
+/// key is looked up there once per batch), else the store's.
+template <typename State, typename LoadFromStore>
+State carried_or_loaded(std::unordered_map<std::string, State>& uncommitted, const std::string& key,
+                        LoadFromStore load) {
+  const auto carried = uncommitted.find(key);
+  if (carried == uncommitted.end()) return load();
+  return std::move(carried->second);
+}
+}  // namespace
 
 CaseState& EventHandler::case_state(const std::string& key) {
   auto found = cases_.find(key);
-  if (found == cases_.end()) found = cases_.emplace(key, store_.load_case(key)).first;
+  if (found == cases_.end()) {
+    auto state = carried_or_loaded(uncommitted_cases_, key, [&] { return store_.load_case(key); });
+    found = cases_.emplace(key, std::move(state)).first;
+  }
   return found->second;
 }
 
 AuthorState& EventHandler::author_state(const AuthorIdentity& author) {
   const auto key = author.shard_key();
   auto found = authors_.find(key);
-  if (found == authors_.end())
-    found = authors_.emplace(key, store_.load_author(author.account, author.author_id)).first;
+  if (found == authors_.end()) {
+    auto state = carried_or_loaded(uncommitted_authors_, key,
+                                   [&] { return store_.load_author(author.account, author.author_id); });
+    found = authors_.emplace(key, std::move(state)).first;
+  }
   see_ban_of(found->second, author);
   return found->second;
 }

@@ -62,6 +62,10 @@ class EventHandler {
   /// event starts from what is committed, including what `parley approvals`
   /// changed while this run was going on.
   void forget_state();
+  /// Keeps the state left by the batch just handled, whose commit is still
+  /// going on: the next batch reads a case or author that batch touched from
+  /// here, the rest from the store. Older state is dropped (it is committed).
+  void carry_state_over();
 
  private:
   CaseState& case_state(const std::string& key);
@@ -74,6 +78,9 @@ class EventHandler {
   bool dry_run_;
   std::unordered_map<std::string, CaseState> cases_;
   std::unordered_map<std::string, AuthorState> authors_;
+  /// The batch before this one, not committed yet (carry_state_over()).
+  std::unordered_map<std::string, CaseState> uncommitted_cases_;
+  std::unordered_map<std::string, AuthorState> uncommitted_authors_;
 };
 
 /// Scores as a JSON object, name -> score.

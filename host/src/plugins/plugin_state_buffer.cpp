@@ -57,4 +57,10 @@ void PluginStateBuffer::discard_unsaved() {
   unsaved_.clear();
 }
 
+void PluginStateBuffer::discard_all() {
+  const std::lock_guard lock(mutex_);
+  known_.clear();
+  unsaved_.clear();
+}
+
 }  // namespace parley::host

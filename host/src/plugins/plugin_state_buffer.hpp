@@ -36,6 +36,11 @@ class PluginStateBuffer {
   /// Forgets the values saved since the last commit: the batch that saved
   /// them is handled again from committed state (the commit was refused).
   void discard_unsaved();
+  /// Forgets everything saved or read: the engine committed a batch's values
+  /// early (committed() before the store had them, to overlap the commit
+  /// with the next batch), that commit was refused, and both batches are
+  /// handled again from the store.
+  void discard_all();
 
  private:
   /// Drops what was read from another store: the engine binds the slot to the

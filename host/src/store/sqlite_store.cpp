@@ -115,6 +115,11 @@ SqliteStore::~SqliteStore() {
 }
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file) {
+  // No memory statistics: they take a process-wide mutex on every SQLite
+  // allocation, which the engine's two connections (one commits while the
+  // other reads) fought over. Only possible before SQLite's first use.
+  static const bool kStatisticsOff = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  (void)kStatisticsOff;
   const auto name = file.string();
   if (name != ":memory:" && file.has_parent_path()) {
     std::error_code ignored;
@@ -188,6 +193,11 @@ sqlite3_stmt* SqliteStore::statement(const char* sql) {
     fail(std::string("preparing ") + sql);
   }
   return cached;
+}
+
+std::unique_ptr<Store> SqliteStore::open_another_connection() {
+  if (name_ == ":memory:") return nullptr;
+  return open(name_);
 }
 
 bool SqliteStore::seen(const std::string& event_id) {

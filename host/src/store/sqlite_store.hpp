@@ -28,6 +28,9 @@ class SqliteStore final : public Store {
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
+  /// Another connection to the same file; nullptr for ":memory:" (a
+  /// private database another connection cannot see).
+  std::unique_ptr<Store> open_another_connection() override;
   bool seen(const std::string& event_id) override;
   CaseState load_case(const std::string& case_key) override;
   AuthorState load_author(const std::string& account, const std::string& author_id) override;

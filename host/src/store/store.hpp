@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <parley/action.hpp>
 #include <parley/event.hpp>
@@ -233,6 +234,12 @@ using ApprovalEffects = std::function<std::optional<EventOutcome>(const OutboxEn
 class Store {
  public:
   virtual ~Store() = default;
+
+  /// A second connection to the same state, on which another thread may
+  /// commit while this one reads (the engine commits one batch while it
+  /// handles the next). nullptr when the state has no second connection (in
+  /// memory): the engine then commits each batch before the next.
+  virtual std::unique_ptr<Store> open_another_connection() { return nullptr; }
 
   virtual bool seen(const std::string& event_id) = 0;
   virtual CaseState load_case(const std::string& case_key) = 0;

@@ -338,11 +338,23 @@ TEST_CASE("an approved warning and ban of a linked person count for the person, 
   CHECK_FALSE(account.banned);
 }
 
+/// A store in memory (each batch committed before the next is handled) or
+/// on a file (one batch committed while the next is handled: a second
+/// connection, Engine::handle_batch_overlapped).
+std::unique_ptr<SqliteStore> open_store(const std::string& kind) {
+  if (kind == "memory") return SqliteStore::open(":memory:");
+  const auto dir = std::filesystem::temp_directory_path() / "parley-approval-effects-test";
+  std::filesystem::remove_all(dir);
+  return SqliteStore::open(dir / "state.db");
+}
+
 TEST_CASE("an approval made while a run goes on is not overwritten by the run's next commit") {
-  auto store = SqliteStore::open(":memory:");
+  const auto kind = GENERATE(as<std::string>{}, "memory", "file");
+  INFO(kind);
+  auto store = open_store(kind);
   world = {};
   world.events = {event("e1", "warn", kStart), event("e2", "noop", kStart + kHour),
-                  event("e3", "noop", kStart + 2 * kHour)};
+                  event("e3", "noop", kStart + 2 * kHour), event("e4", "noop", kStart + 3 * kHour)};
   // Between the run's batches (one event each), a person approves e1's warning.
   world.before_event = [&store](std::size_t index) {
     if (index == 2) REQUIRE(approve(*store, parked_id(*store)).outcome == DecideResult::Outcome::decided);
@@ -356,12 +368,17 @@ TEST_CASE("an approval made while a run goes on is not overwritten by the run's 
 
   const auto author = store->load_author("brand", "u1");
   CHECK(author.warnings == 1);  // the run's copy of the author (0 warnings) did not win
-  CHECK(author.events == 3);
+  CHECK(author.events == 4);
   CHECK(store->load_case(kCase).last_actions == std::vector<std::string>{"warn"});
+  // Each event answered and recorded once, whichever batches were handled again.
+  CHECK(store->load_plugin_state("kinds", "answered") == std::optional<std::string>("4"));
+  CHECK(store->audit().size() == 4);
 }
 
 TEST_CASE("an approval made while a batch is handled makes the engine handle the batch again") {
-  auto store = SqliteStore::open(":memory:");
+  const auto kind = GENERATE(as<std::string>{}, "memory", "file");
+  INFO(kind);
+  auto store = open_store(kind);
   run(*store, true, {event("e1", "warn", kStart)});
   const auto parked = parked_id(*store);
 
@@ -383,6 +400,44 @@ TEST_CASE("an approval made while a batch is handled makes the engine handle the
   int e2_records = 0;
   for (const auto& record : store->audit()) e2_records += record.event_id == "e2";
   CHECK(e2_records == 1);
+}
+
+TEST_CASE("committing each batch while the next is handled leaves the state of one batch at a time") {
+  // One case through every kind of action, a batch per event: each batch
+  // reads the case and author the batch before left, not yet committed.
+  std::vector<Event> events;
+  const std::vector<std::string> texts{"hello", "warn",     "noop", "offer", "warn", "follow_up",
+                                       "noop",  "escalate", "warn", "noop",  "ban",  "noop"};
+  for (std::size_t index = 0; index < texts.size(); ++index) {
+    events.push_back(
+        event("e" + std::to_string(index), texts[index], kStart + static_cast<std::int64_t>(index) * kHour));
+  }
+  const auto plugins = registry();
+  auto config = pipeline(false);
+  config.engine.batch_size = 1;
+  std::map<std::string, std::unique_ptr<SqliteStore>> stores;
+  for (const std::string kind : {"memory", "file"}) {
+    stores[kind] = open_store(kind);
+    world = {};
+    world.events = events;
+    auto runtime = build_runtime(config, plugins, false, nullptr);
+    const auto summary = Engine(runtime, *stores[kind], {}).run();
+    CHECK(summary.events == events.size());
+  }
+  auto& overlapped = *stores["file"];
+  auto& one_at_a_time = *stores["memory"];
+  check_same(state_of(overlapped), state_of(one_at_a_time));
+  CHECK(overlapped.load_author("brand", "u1").warnings == 3);
+  CHECK(overlapped.load_author("brand", "u1").banned);
+  CHECK(overlapped.load_plugin_state("kinds", "answered") == std::optional<std::string>("12"));
+  for (auto status : {OutboxStatus::done, OutboxStatus::blocked, OutboxStatus::pending}) {
+    std::vector<std::string> keys_overlapped;
+    std::vector<std::string> keys_one_at_a_time;
+    for (const auto& entry : overlapped.outbox(status)) keys_overlapped.push_back(entry.action.idempotency_key);
+    for (const auto& entry : one_at_a_time.outbox(status)) keys_one_at_a_time.push_back(entry.action.idempotency_key);
+    CHECK(keys_overlapped == keys_one_at_a_time);
+  }
+  CHECK(overlapped.outbox(OutboxStatus::pending).empty());  // every allowed action ran once its batch was committed
 }
 
 }  // namespace approval_effects_test
