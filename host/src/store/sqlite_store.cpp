@@ -56,6 +56,13 @@ std::string json_array(const std::vector<Item>& items) {
   return json.take();
 }
 
+/// A list column read back; most are empty ("[]"), which skips the parser.
+template <typename Item>
+std::vector<Item> list_from_json(const std::string& text) {
+  if (text == "[]") return {};
+  return nlohmann::json::parse(text).get<std::vector<Item>>();
+}
+
 /// Statuses final when the guard decides them: kept in the event's handled
 /// row, not the outbox (docs/adr/0018-one-row-per-event-store.md).
 bool is_settled(OutboxStatus status) { return status == OutboxStatus::blocked || status == OutboxStatus::dry_run; }
@@ -216,7 +223,7 @@ CaseState SqliteStore::load_case(const std::string& case_key) {
   if (step.bind(1, case_key).next() == SQLITE_ROW) {
     state.status = column_text(select, 0);
     state.events = sqlite3_column_int(select, 1);
-    state.last_actions = nlohmann::json::parse(column_text(select, 2)).get<std::vector<std::string>>();
+    state.last_actions = list_from_json<std::string>(column_text(select, 2));
     state.origin_event_id = column_text(select, 3);
     state.opened_at = sqlite3_column_int64(select, 4);
     state.status_since = sqlite3_column_int64(select, 5);
@@ -237,10 +244,10 @@ AuthorState SqliteStore::load_author(const std::string& account, const std::stri
     state.events = sqlite3_column_int(select, 0);
     state.warnings = sqlite3_column_int(select, 1);
     state.banned = sqlite3_column_int(select, 2) != 0;
-    state.complaint_times = nlohmann::json::parse(column_text(select, 3)).get<std::vector<std::int64_t>>();
+    state.complaint_times = list_from_json<std::int64_t>(column_text(select, 3));
     state.customer_tier = column_text(select, 4);
     state.concessions = sqlite3_column_int(select, 5);
-    state.banned_on = nlohmann::json::parse(column_text(select, 6)).get<std::vector<std::string>>();
+    state.banned_on = list_from_json<std::string>(column_text(select, 6));
   }
   return state;
 }
