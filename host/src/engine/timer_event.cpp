@@ -2,23 +2,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/json_writer.hpp"
+
 namespace parley::host {
 
 std::string timer_event_json(const Event& event, const Labels& labels) {
+  // Written directly (it is in the audit record of every parked action),
+  // keys in the order nlohmann's tree gave them before.
   const auto& lang = labels.attribute("lang");
-  const nlohmann::json json = {{"id", event.id},
-                               {"platform", event.platform},
-                               {"account", event.account},
-                               {"thread_id", event.thread_id},
-                               {"url", event.url},
-                               {"lang", lang.empty() ? event.lang : lang},
-                               {"private", event.visibility == Visibility::private_message},
-                               {"author",
-                                {{"id", event.author.id},
-                                 {"handle", event.author.handle},
-                                 {"display_name", event.author.display_name},
-                                 {"is_brand", event.author.is_brand}}}};
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  JsonWriter json;
+  json.begin_object().field("account", event.account);
+  json.key("author")
+      .begin_object()
+      .field("display_name", event.author.display_name)
+      .field("handle", event.author.handle)
+      .field("id", event.author.id)
+      .field("is_brand", event.author.is_brand)
+      .end_object();
+  json.field("id", event.id)
+      .field("lang", lang.empty() ? event.lang : lang)
+      .field("platform", event.platform)
+      .field("private", event.visibility == Visibility::private_message)
+      .field("thread_id", event.thread_id)
+      .field("url", event.url)
+      .end_object();
+  return json.take();
 }
 
 Event make_timer_event(const Timer& timer) {

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "engine/engine.hpp"
+#include "engine/timer_event.hpp"
 #include "store/sqlite_store.hpp"
 #include "test_descriptor.hpp"
 
@@ -141,6 +142,48 @@ void reset_world(std::vector<Event> events) {
   world.views.clear();
   world.now_seen.clear();
   world.timer_events.clear();
+}
+
+TEST_CASE("a timer event copies the fields of the event it was set for, text written as nlohmann would") {
+  Event source;
+  source.id = "e1";
+  source.platform = "facebook";
+  source.account = "brand";
+  source.thread_id = "t\"1";
+  source.url = "https://example.com/p/1";
+  source.lang = "en";
+  source.visibility = Visibility::private_message;
+  source.author.id = "u1";
+  source.author.handle = "anna\xff";  // invalid UTF-8: replaced, not dropped
+  source.author.display_name = "Άννα";
+  source.author.is_brand = false;
+  Labels labels;
+  labels.set_attribute("lang", "el");  // the classifier's language wins over the connector's
+
+  const auto text = timer_event_json(source, labels);
+  const nlohmann::json tree = {
+      {"id", "e1"},
+      {"platform", "facebook"},
+      {"account", "brand"},
+      {"thread_id", "t\"1"},
+      {"url", "https://example.com/p/1"},
+      {"lang", "el"},
+      {"private", true},
+      {"author", {{"id", "u1"}, {"handle", "anna\xff"}, {"display_name", "Άννα"}, {"is_brand", false}}}};
+  CHECK(text == tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+
+  Timer timer;
+  timer.key = "k1";
+  timer.event_id = "e1";
+  timer.event_json = text;
+  const auto fired = make_timer_event(timer);
+  CHECK(fired.id == "timer:k1");
+  CHECK(fired.parent_id == "e1");
+  CHECK(fired.thread_id == "t\"1");
+  CHECK(fired.lang == "el");
+  CHECK(fired.visibility == Visibility::private_message);
+  CHECK(fired.author.handle == "anna\xEF\xBF\xBD");  // U+FFFD
+  CHECK(fired.author.display_name == "Άννα");
 }
 
 TEST_CASE("the host fills the 1.2 case view and moves cases; plugins read the events clock") {
