@@ -22,9 +22,10 @@ namespace parley::intent {
 namespace {
 
 constexpr std::string_view kSignalNames[kSignalCount] = {
-    "complaint", "problem", "negative",  "hint",     "question", "praise",   "compensation", "offtopic", "spam",
-    "promo",     "instead", "ordered",   "received", "resolved", "duration", "procedure",    "asking",   "waiting",
-    "minutes",   "short",   "give_back", "money",    "personal", "public",   "yours",
+    "complaint", "problem",  "negative", "hint",    "question",  "praise",   "compensation", "offtopic",
+    "spam",      "promo",    "instead",  "ordered", "received",  "resolved", "duration",     "procedure",
+    "asking",    "waiting",  "minutes",  "short",   "give_back", "money",    "personal",     "public",
+    "yours",     "where_is", "where",    "parcel",  "owed",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -259,8 +260,12 @@ IntentClassifier::IntentClassifier(const parley::ConfigValue& config, parley::Pl
     }
   }
   cues_.freeze();
-  wrong_order_theme_ =
-      static_cast<std::size_t>(std::find(themes_.begin(), themes_.end(), "wrong_order") - themes_.begin());
+  const auto theme_position = [this](std::string_view name) {
+    return static_cast<std::size_t>(std::find(themes_.begin(), themes_.end(), name) - themes_.begin());
+  };
+  wrong_order_theme_ = theme_position("wrong_order");
+  late_delivery_theme_ = theme_position("late_delivery");
+  refund_delay_theme_ = theme_position("refund_delay");
   context.log(parley::LogLevel::debug,
               "intent: " + std::to_string(cues_.size()) + " cues, " + std::to_string(themes_.size()) + " themes");
 }
@@ -318,6 +323,10 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
       if (cue.target == kCompensation) evidence.compensation_starts |= bit;
       if (cue.target == kDuration || cue.target == kMinutes) evidence.length_starts |= bit;
       if (cue.target == kShort) evidence.short_starts |= bit;
+      if (cue.target == kWhereIs) evidence.where_is_starts |= bit;
+      if (cue.target == kWhere) evidence.where_starts |= bit;
+      if (cue.target == kParcel) evidence.parcel_starts |= bit;
+      if (cue.target == kOwed) evidence.owed_starts |= bit;
     } else if (cue.target < kAboutBase) {
       evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
     } else {
@@ -404,6 +413,19 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   if (c[kWaiting] > 0 && c[kDuration] + c[kMinutes] > 0 && !short_wait && !calm_question()) {
     ++c[kProblem];
     if (c[kDuration] == 0) ++c[kHint];
+  }
+  // "Where is my order?", "Где посылка?", "وين طلبي؟": asking where
+  // something is that should have come is the commonest delivery
+  // complaint, not a calm question. The thing follows "where is" within
+  // two words, and a bare "где"/"gdzie" at once, so "где оформить заказ"
+  // (where to place an order) and "where can I track my order" still only ask.
+  const std::uint64_t asked_where = (e.where_is_starts << 1) | (e.where_is_starts << 2) | (e.where_starts << 1);
+  const bool where_parcel = (asked_where & e.parcel_starts) != 0;
+  const bool where_owed = (asked_where & e.owed_starts) != 0;
+  if (where_parcel || where_owed) {
+    ++c[kProblem];
+    const auto theme = where_owed ? refund_delay_theme_ : late_delivery_theme_;
+    if (theme < themes_.size()) e.theme_weight[theme] += 1.0F;
   }
   // So do scare quotes: the 'fresh' bread, the "10 minute" delivery.
   if (e.scare_quotes && !calm_question()) ++c[kHint];

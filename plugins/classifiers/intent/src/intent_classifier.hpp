@@ -44,6 +44,10 @@ enum Signal : std::uint32_t {
   kPersonal,   ///< pets, family, neighbours, one's own news: off-topic with nothing of the business
   kPublic,     ///< "anyone else", "кто ещё": a question to the other readers, not the business
   kYours,      ///< "your", "ваш", "teidän": speaks to the business, so not one's own life only
+  kWhereIs,    ///< "where is", "gdzie jest": with a kParcel or kOwed one or two words on, "where is my order?"
+  kWhere,      ///< "где", "missä", "وين": the same with the thing right after ("где заказ?")
+  kParcel,     ///< "my order", "посылка", "tilaukseni": what was ordered and has not come
+  kOwed,       ///< "my money", "мои деньги", "فلوسي": money owed back that has not come
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;
@@ -67,6 +71,12 @@ struct Evidence {
   /// a kShort cue starts: "only 5 minutes" is a short wait.
   std::uint64_t length_starts = 0;
   std::uint64_t short_starts = 0;
+  /// Tokens (the first 64) where kWhereIs, kWhere, kParcel and kOwed cues
+  /// start: "where is" + "my order" two tokens on asks where it is.
+  std::uint64_t where_is_starts = 0;
+  std::uint64_t where_starts = 0;
+  std::uint64_t parcel_starts = 0;
+  std::uint64_t owed_starts = 0;
   /// A phrase in quote marks, not a name: the business's words held up
   /// against what happened ('fresh' bread, a "service fee").
   bool scare_quotes = false;
@@ -109,7 +119,9 @@ class IntentClassifier final : public parley::Classifier {
   std::vector<std::string> themes_;  ///< index = value - kThemeBase; "other" is not listed
   double theme_min_complaint_ = 0.5;
   bool refine_sentiment_ = true;
-  std::size_t wrong_order_theme_ = 0;  ///< index of `wrong_order`, or themes_.size() when not loaded
+  std::size_t wrong_order_theme_ = 0;    ///< index of `wrong_order`, or themes_.size() when not loaded
+  std::size_t late_delivery_theme_ = 0;  ///< likewise `late_delivery` ("where is my order?")
+  std::size_t refund_delay_theme_ = 0;   ///< likewise `refund_delay` ("where is my money?")
 };
 
 }  // namespace parley::intent

@@ -540,3 +540,31 @@ TEST_CASE("Complaints told as a plain story get their theme", "[complaint][theme
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("Asking where the order or the money is, is a complaint; asking where to order is not",
+          "[complaint][question]") {
+  const Complaint complaints[] = {
+      {"Where is my order???", "late_delivery"},
+      {"where the hell is my package", "late_delivery"},
+      {"Where's my money? Sent the jacket back a month ago", "refund_delay"},
+      {"Πού είναι η παραγγελία μου;", "late_delivery"},
+      {"Где мой заказ???", "late_delivery"},
+      {"Где посылка?", "late_delivery"},
+      {"Где мои деньги?", "refund_delay"},
+      {"Gdzie jest moje zamówienie?", "late_delivery"},
+      {"Gdzie moja paczka?", "late_delivery"},
+      {"Missä mun tilaus on?", "late_delivery"},
+      {"Missä on tilaukseni?", "late_delivery"},
+      {"وين طلبي؟", "late_delivery"},
+      {"وين فلوسي؟", "refund_delay"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+  check_label("intent.question", true, {"Where is my order???", "Где мой заказ???", "وين طلبي؟"});
+  check_not_complaints({"Where can I track my order?", "Where is your store in Leeds?", "Где оформить заказ?",
+                        "Gdzie mogę złożyć zamówienie?", "Missä voin seurata tilaustani?",
+                        "Πού μπορώ να δω την παραγγελία μου;", "أين يمكنني تتبع طلبي؟"});
+}
+
+}  // namespace everyday_complaints_test
