@@ -25,7 +25,7 @@ constexpr std::string_view kSignalNames[kSignalCount] = {
     "complaint", "problem",  "negative", "hint",    "question",  "praise",   "compensation", "offtopic",
     "spam",      "promo",    "instead",  "ordered", "received",  "resolved", "duration",     "procedure",
     "asking",    "waiting",  "minutes",  "short",   "give_back", "money",    "personal",     "public",
-    "yours",     "where_is", "where",    "parcel",  "owed",
+    "yours",     "where_is", "where",    "parcel",  "owed",      "neutral",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -300,9 +300,11 @@ void IntentClassifier::add_cue(std::string_view where, std::string_view term, st
     }
   }
   // A theme phrase ("wrong order", "sain väärän") is more specific than a
-  // single word ("order"): it weighs per word, up to two.
-  const float weight =
-      target < kThemeBase ? 1.0F : theme_weight_per_word * static_cast<float>(std::min<std::size_t>(words.size(), 2));
+  // single word ("order"): it weighs per word, up to two. A neutral phrase
+  // keeps its length in words: the words it covers count as nothing else.
+  float weight = 1.0F;
+  if (target == kNeutral) weight = static_cast<float>(words.size());
+  if (target >= kThemeBase) weight = theme_weight_per_word * static_cast<float>(std::min<std::size_t>(words.size(), 2));
   if (!cues_.insert(words, stems, target_id(target, weight))) {
     throw std::invalid_argument("intent: " + std::string(where) + ": term '" + std::string(term) +
                                 "' has no letters, digits or symbols to match");
@@ -313,7 +315,21 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   Evidence evidence;
   thread_local text::NormalizedText folded;
   normalizer_.normalize(skip_leading_handles(raw), folded);
+  // Matches are counted once all are known: a neutral phrase ("late
+  // check-out", "open late") found at the same word as "late" covers it.
+  thread_local std::vector<std::pair<std::uint32_t, std::size_t>> matches;
+  matches.clear();
+  std::uint64_t neutral_tokens = 0;
   cues_.for_each_match(folded, [&](std::uint32_t value, std::size_t token) {
+    if (targets_[value].target != kNeutral) {
+      matches.emplace_back(value, token);
+      return;
+    }
+    const auto end = std::min<std::size_t>(token + static_cast<std::size_t>(targets_[value].weight), 64);
+    for (auto covered = token; covered < end; ++covered) neutral_tokens |= std::uint64_t{1} << covered;
+  });
+  for (const auto& [value, token] : matches) {
+    if (token < 64 && ((neutral_tokens >> token) & 1U) != 0) continue;
     const CueTarget& cue = targets_[value];
     if (cue.target < kThemeBase) {
       ++evidence.counts[cue.target];
@@ -332,7 +348,7 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     } else {
       evidence.about_weight[cue.target - kAboutBase] += cue.weight;
     }
-  });
+  }
   // Praise in scare quotes is not praise: "'fresh' bread", «свежий» хлеб.
   thread_local std::vector<std::string_view> quoted;
   thread_local text::NormalizedText folded_quote;

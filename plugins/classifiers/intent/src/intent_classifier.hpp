@@ -48,6 +48,7 @@ enum Signal : std::uint32_t {
   kWhere,      ///< "где", "missä", "وين": the same with the thing right after ("где заказ?")
   kParcel,     ///< "my order", "посылка", "tilaukseni": what was ordered and has not come
   kOwed,       ///< "my money", "мои деньги", "فلوسي": money owed back that has not come
+  kNeutral,    ///< "late check-out", "open late", "still in stock": its words are no other cue
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;

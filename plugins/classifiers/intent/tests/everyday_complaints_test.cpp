@@ -568,3 +568,23 @@ TEST_CASE("Asking where the order or the money is, is a complaint; asking where 
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("A service named with a cue word, or a question whether it is still there, is no complaint",
+          "[complaint][question]") {
+  check_not_complaints({"Can I book a late check-in?", "Are you open late on Fridays?",
+                        "Is the late night menu available on weekends?", "Hi! Do you offer late checkout for members?",
+                        "Μπορώ να έχω late check-out την Κυριακή;", "Do you still have the blue one in stock?",
+                        "Is this still available?"});
+  check_label("intent.question", true, {"Can I book a late check-in?", "Do you still have the blue one in stock?"});
+  // The same words where something went wrong stay complaints.
+  const Complaint complaints[] = {
+      {"My order is late again", "late_delivery"},
+      {"Why is my delivery still late?", "late_delivery"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+  check_label("intent.complaint", true, {"Are you still ignoring my emails? Third week now."});
+}
+
+}  // namespace everyday_complaints_test

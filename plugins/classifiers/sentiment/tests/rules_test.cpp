@@ -171,6 +171,17 @@ TEST_CASE("Names of things in customer service carry no sentiment", "[rules]") {
   CHECK(polarity("Tilasin kanta-asiakaskortin eilen", "fi") == "neutral");
 }
 
+TEST_CASE("A service named with 'late' is no delay; lateness still is", "[rules]") {
+  for (const char* text :
+       {"Can I book a late check-in?", "Are you open late on Fridays?", "Is the late night menu available on weekends?",
+        "Μπορώ να έχω late check-out την Κυριακή;"}) {
+    CAPTURE(text);
+    CHECK(polarity(text, "en") == "neutral");
+  }
+  CHECK(negative("My order is late") > negative("Is the shop open late?"));  // "late" alone still counts
+  CHECK(polarity("Late check-out was refused and the room was dirty", "en") == "negative");
+}
+
 TEST_CASE("A mark out of 5 or 10 is a verdict in any language", "[rules]") {
   CHECK(polarity("10/10 θα ξαναπαραγγείλω", "el") == "positive");
   CHECK(polarity("9/10 zamówię znowu", "pl") == "positive");
