@@ -315,22 +315,19 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   Evidence evidence;
   thread_local text::NormalizedText folded;
   normalizer_.normalize(skip_leading_handles(raw), folded);
-  // Matches are counted once all are known: a neutral phrase ("late
-  // check-out", "open late") found at the same word as "late" covers it.
-  thread_local std::vector<std::pair<std::uint32_t, std::size_t>> matches;
-  matches.clear();
+  // A neutral phrase ("late check-out", "open late") covers its words: no
+  // other cue starting on them counts. Such phrases are rare, so the first
+  // pass counts everything and marks them; only when it found one is the
+  // text counted again, skipping the words they cover.
   std::uint64_t neutral_tokens = 0;
-  cues_.for_each_match(folded, [&](std::uint32_t value, std::size_t token) {
-    if (targets_[value].target != kNeutral) {
-      matches.emplace_back(value, token);
+  const auto count = [&](std::uint32_t value, std::size_t token) {
+    const CueTarget& cue = targets_[value];
+    if (cue.target == kNeutral) {
+      const auto end = std::min<std::size_t>(token + static_cast<std::size_t>(cue.weight), 64);
+      for (auto covered = token; covered < end; ++covered) neutral_tokens |= std::uint64_t{1} << covered;
       return;
     }
-    const auto end = std::min<std::size_t>(token + static_cast<std::size_t>(targets_[value].weight), 64);
-    for (auto covered = token; covered < end; ++covered) neutral_tokens |= std::uint64_t{1} << covered;
-  });
-  for (const auto& [value, token] : matches) {
-    if (token < 64 && ((neutral_tokens >> token) & 1U) != 0) continue;
-    const CueTarget& cue = targets_[value];
+    if (token < 64 && ((neutral_tokens >> token) & 1U) != 0) return;
     if (cue.target < kThemeBase) {
       ++evidence.counts[cue.target];
       if ((cue.target == kQuestion && token == 0) || cue.target == kAsking) evidence.question_at_start = true;
@@ -348,6 +345,11 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
     } else {
       evidence.about_weight[cue.target - kAboutBase] += cue.weight;
     }
+  };
+  cues_.for_each_match(folded, count);
+  if (neutral_tokens != 0) {
+    evidence = {};
+    cues_.for_each_match(folded, count);
   }
   // Praise in scare quotes is not praise: "'fresh' bread", «свежий» хлеб.
   thread_local std::vector<std::string_view> quoted;
