@@ -25,7 +25,7 @@ constexpr std::string_view kSignalNames[kSignalCount] = {
     "complaint", "problem",  "negative", "hint",    "question",  "praise",   "compensation", "offtopic",
     "spam",      "promo",    "instead",  "ordered", "received",  "resolved", "duration",     "procedure",
     "asking",    "waiting",  "minutes",  "short",   "give_back", "money",    "personal",     "public",
-    "yours",     "where_is", "where",    "parcel",  "owed",      "neutral",
+    "yours",     "where_is", "where",    "parcel",  "owed",      "neutral",  "verify",
 };
 
 /// Weight per word of an `[about.<theme>]` cue: what a complaint is about
@@ -399,6 +399,10 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // problem, and count half as a wish: "how do I get my money back" (two
   // cues) still wants the money.
   const bool asks = e.question_mark || e.question_at_start;
+  // "I got a message that I won a prize from you, is it real?": a customer
+  // checking what reached them in the business's name. Its prize words are
+  // neither spam (spammers do not ask whether they are real) nor praise.
+  const bool checking_a_message = c[kVerify] > 0 && asks;
   const bool procedure_question = c[kProcedure] > 0 && c[kCompensation] > 0 && asks;
   if (procedure_question) {
     const auto refund_words = static_cast<std::uint32_t>(std::popcount(e.problem_starts & e.compensation_starts));
@@ -514,10 +518,11 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
 
   // A promotion's "free", "amazing" and "discount" are offers, neither
   // praise of the business nor demands.
-  const bool promotion = (c[kSpam] > 0 || e.links > 1) && !problem_cues;
+  const bool promotion = (c[kSpam] > 0 || e.links > 1) && !problem_cues && !checking_a_message;
   // A good mood is about the business as little as a bad one is beside
   // politics or a quarrel ("Jesus loves you all 🙏").
-  double praise = 0.6 * capped(c[kPraise], 3) + mood_weight * 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
+  const double praise_mood_weight = checking_a_message ? 0.0 : mood_weight;
+  double praise = 0.6 * capped(c[kPraise], 3) + praise_mood_weight * 0.6 * positive - 0.45 * capped(c[kComplaint], 2) -
                   0.3 * capped(c[kProblem], 3) - 0.5 * negative;
   // Scare quotes beside a problem are sarcasm: "Thanks for the «fresh»
   // bread with mould" thanks for nothing. Such praise counts half. So is a
@@ -561,7 +566,7 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // ("Is the giveaway on your page real or a scam?"): spammers do not
   // complain.
   const double spam_score = squash(0.6 * capped(c[kSpam], 4) + 0.3 * capped(c[kPromo], 3) + 0.45 * capped(e.links, 3) -
-                                       0.5 * capped(c[kComplaint], 1),
+                                       0.5 * capped(c[kComplaint], 1) - (checking_a_message ? 1.0 : 0.0),
                                    1.6);
 
   auto put = [&labels](std::string_view name, double score) {

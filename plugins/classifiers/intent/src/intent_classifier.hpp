@@ -49,6 +49,7 @@ enum Signal : std::uint32_t {
   kParcel,     ///< "my order", "посылка", "tilaukseni": what was ordered and has not come
   kOwed,       ///< "my money", "мои деньги", "فلوسي": money owed back that has not come
   kNeutral,    ///< "late check-out", "open late", "still in stock": its words are no other cue
+  kVerify,     ///< "is this real", "ισχύει", "это правда": in a question, checking what reached one
   kSignalCount,
 };
 constexpr std::uint32_t kThemeBase = kSignalCount;

@@ -588,3 +588,23 @@ TEST_CASE("A service named with a cue word, or a question whether it is still th
 }
 
 }  // namespace everyday_complaints_test
+
+namespace everyday_complaints_test {
+
+TEST_CASE("Asking whether a message in the business's name is real is a question, not spam", "[spam][question]") {
+  const std::initializer_list<const char*> checks = {
+      "Someone DMed me saying I won a free iPhone from you, is this legit?",
+      "Μου ήρθε μήνυμα ότι κέρδισα δώρο από εσάς, ισχύει;",
+      "Мне пришло сообщение, что я выиграл приз от вас. Это правда?",
+      "Dostałem SMS, że wygrałem nagrodę od was. Czy to prawda?",
+      "Sain viestin että voitin teiltä palkinnon, onko tämä totta?",
+      "وصلتني رسالة إني ربحت جائزة منكم، هل هذا صحيح؟",
+  };
+  check_label("intent.spam", false, checks);
+  check_label("intent.praise", false, checks);
+  check_label("intent.question", true, checks);
+  // The message itself is still spam.
+  check_label("intent.spam", true, {"Congratulations! You won a free iPhone, claim your prize at bit.ly/xyz"});
+}
+
+}  // namespace everyday_complaints_test
