@@ -37,6 +37,10 @@ struct PreparedPipeline {
   std::optional<PipelineRuntime> runtime;
   std::filesystem::path database;
   std::unique_ptr<SqliteStore> store;
+  /// Where webhook deliveries are stored: a connection of their own when the
+  /// state has one, so the engine's reads of a batch (one read transaction)
+  /// never hold one of their inserts. Else `store`.
+  std::unique_ptr<Store> ingress_store;
   RunSummary summary;
   std::string error;  ///< a failure of the work (e.g. the database), redacted
 };
@@ -69,9 +73,10 @@ WebhookRouter webhook_routes(const std::vector<std::unique_ptr<PreparedPipeline>
   WebhookRouter router;
   for (const auto& pipeline : pipelines) {
     for (const auto& connector : pipeline->runtime->connectors) {
-      if (receives_webhooks(connector)) {
-        router.add_route(pipeline->loaded.config.client, connector, *pipeline->store, pipeline->loaded.secrets);
-      }
+      if (!receives_webhooks(connector)) continue;
+      if (!pipeline->ingress_store) pipeline->ingress_store = pipeline->store->open_another_connection();
+      Store& store = pipeline->ingress_store ? *pipeline->ingress_store : *pipeline->store;
+      router.add_route(pipeline->loaded.config.client, connector, store, pipeline->loaded.secrets);
     }
   }
   return router;

@@ -281,14 +281,24 @@ void Engine::handle_batch_overlapped(std::vector<HandledEvent> items, std::vecto
   // handle_batch's passes do.
   const bool carry_over = in_flight_ != nullptr;
   batch->approval_id = carry_over ? in_flight_->approval_id : store_.latest_approval_id();
-  pool_.run_each([&](std::size_t worker) {
-    if (carry_over) {
-      handlers_[worker]->carry_state_over();
-    } else {
-      handlers_[worker]->forget_state();
-    }
-    for (auto index : shards[worker]) handlers_[worker]->handle(batch->items[index]);
-  });
+  // One read transaction for the batch's store reads, not one per read
+  // (docs/performance.md): this connection writes nothing until the batch
+  // in flight is finished.
+  {
+    store_.begin_reads();
+    struct EndReads {
+      Store& store;
+      ~EndReads() { store.end_reads(); }
+    } end_reads{store_};
+    pool_.run_each([&](std::size_t worker) {
+      if (carry_over) {
+        handlers_[worker]->carry_state_over();
+      } else {
+        handlers_[worker]->forget_state();
+      }
+      for (auto index : shards[worker]) handlers_[worker]->handle(batch->items[index]);
+    });
+  }
   batch->outcomes.reserve(batch->items.size());
   for (auto& item : batch->items) {
     if (item.failure) batch->dead_letters.push_back(*item.failure);

@@ -207,6 +207,18 @@ std::unique_ptr<Store> SqliteStore::open_another_connection() {
   return open(name_);
 }
 
+void SqliteStore::begin_reads() {
+  std::lock_guard lock(mutex_);
+  exec("BEGIN");  // deferred: the snapshot is taken at the first read
+}
+
+void SqliteStore::end_reads() {
+  std::lock_guard lock(mutex_);
+  // Ending a read transaction does not fail; were it left open, the next
+  // begin_reads() would say so.
+  sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
 bool SqliteStore::seen(const std::string& event_id) {
   std::lock_guard lock(mutex_);
   Step step(statement("SELECT 1 FROM handled WHERE event_id = ?"));

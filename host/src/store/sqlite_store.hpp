@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
   /// Another connection to the same file; nullptr for ":memory:" (a
   /// private database another connection cannot see).
   std::unique_ptr<Store> open_another_connection() override;
+  void begin_reads() override;
+  void end_reads() override;
   bool seen(const std::string& event_id) override;
   CaseState load_case(const std::string& case_key) override;
   AuthorState load_author(const std::string& account, const std::string& author_id) override;

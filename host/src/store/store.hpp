@@ -240,6 +240,12 @@ class Store {
   /// handles the next). nullptr when the state has no second connection (in
   /// memory): the engine then commits each batch before the next.
   virtual std::unique_ptr<Store> open_another_connection() { return nullptr; }
+  /// From begin_reads() to end_reads() every read sees one snapshot of the
+  /// committed state (SQLite: one read transaction instead of one per
+  /// statement), for the many reads of a batch. Nothing may write through
+  /// this store meanwhile. Default: nothing.
+  virtual void begin_reads() {}
+  virtual void end_reads() {}
 
   virtual bool seen(const std::string& event_id) = 0;
   virtual CaseState load_case(const std::string& case_key) = 0;

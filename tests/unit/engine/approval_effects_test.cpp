@@ -341,11 +341,21 @@ TEST_CASE("an approved warning and ban of a linked person count for the person, 
 /// A store in memory (each batch committed before the next is handled) or
 /// on a file (one batch committed while the next is handled: a second
 /// connection, Engine::handle_batch_overlapped).
+std::filesystem::path state_file() {
+  return std::filesystem::temp_directory_path() / "parley-approval-effects-test" / "state.db";
+}
+
 std::unique_ptr<SqliteStore> open_store(const std::string& kind) {
   if (kind == "memory") return SqliteStore::open(":memory:");
-  const auto dir = std::filesystem::temp_directory_path() / "parley-approval-effects-test";
-  std::filesystem::remove_all(dir);
-  return SqliteStore::open(dir / "state.db");
+  std::filesystem::remove_all(state_file().parent_path());
+  return SqliteStore::open(state_file());
+}
+
+/// Where a person's approval is written: `parley approvals` runs in its own
+/// process, on its own connection to a state file (a store in memory has
+/// only the one).
+std::unique_ptr<SqliteStore> approvals_connection(const std::string& kind) {
+  return kind == "file" ? SqliteStore::open(state_file()) : nullptr;
 }
 
 TEST_CASE("an approval made while a run goes on is not overwritten by the run's next commit") {
@@ -355,9 +365,11 @@ TEST_CASE("an approval made while a run goes on is not overwritten by the run's 
   world = {};
   world.events = {event("e1", "warn", kStart), event("e2", "noop", kStart + kHour),
                   event("e3", "noop", kStart + 2 * kHour), event("e4", "noop", kStart + 3 * kHour)};
+  const auto other = approvals_connection(kind);
+  Store& approving = other ? *other : *store;
   // Between the run's batches (one event each), a person approves e1's warning.
-  world.before_event = [&store](std::size_t index) {
-    if (index == 2) REQUIRE(approve(*store, parked_id(*store)).outcome == DecideResult::Outcome::decided);
+  world.before_event = [&approving](std::size_t index) {
+    if (index == 2) REQUIRE(approve(approving, parked_id(approving)).outcome == DecideResult::Outcome::decided);
   };
   const auto plugins = registry();
   auto config = pipeline(true);
@@ -381,11 +393,13 @@ TEST_CASE("an approval made while a batch is handled makes the engine handle the
   auto store = open_store(kind);
   run(*store, true, {event("e1", "warn", kStart)});
   const auto parked = parked_id(*store);
+  const auto other = approvals_connection(kind);
+  Store& approving = other ? *other : *store;
 
   int asked = 0;
   world.while_responding = [&](const Event& asked_about) {
     if (asked_about.id == "e2" && ++asked == 1) {
-      REQUIRE(approve(*store, parked).outcome == DecideResult::Outcome::decided);
+      REQUIRE(approve(approving, parked).outcome == DecideResult::Outcome::decided);
     }
   };
   run(*store, true, {event("e2", "noop", kStart + kHour)});
