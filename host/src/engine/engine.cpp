@@ -320,9 +320,7 @@ void Engine::handle_batch_overlapped(std::vector<HandledEvent> items, std::vecto
 
   if (!finish_batch_in_flight()) {
     // The batch before was handled again from newer state than this one saw.
-    for (auto& item : batch->items) item.clear_results();
-    batch->dead_letters.erase(batch->dead_letters.begin() + static_cast<std::ptrdiff_t>(batch->polled_dead_letters),
-                              batch->dead_letters.end());
+    batch->forget_handling();
     handle_batch(batch->items, batch->dead_letters, batch->checkpoints);
     return;
   }
@@ -347,9 +345,7 @@ bool Engine::finish_batch_in_flight() {
     // the approved state, and everything handled after it too.
     runtime_.plugin_state->discard_all();
     for (auto& handler : handlers_) handler->forget_state();
-    for (auto& item : batch->items) item.clear_results();
-    batch->dead_letters.erase(batch->dead_letters.begin() + static_cast<std::ptrdiff_t>(batch->polled_dead_letters),
-                              batch->dead_letters.end());
+    batch->forget_handling();
     handle_batch(batch->items, batch->dead_letters, batch->checkpoints);
     return false;
   }

@@ -92,6 +92,13 @@ class Engine {
     std::unordered_set<std::string> event_ids;  ///< handled, not committed yet: seen for the next poll
     std::int64_t approval_id = 0;               ///< the latest approval the state it was handled from had
     std::future<bool> committed;                ///< false: an approval came first (nothing was written)
+
+    /// Back to what was polled, to be handled again: each event's results
+    /// and the dead letters handling added are dropped.
+    void forget_handling() {
+      for (auto& item : items) item.clear_results();
+      dead_letters.erase(dead_letters.begin() + static_cast<std::ptrdiff_t>(polled_dead_letters), dead_letters.end());
+    }
   };
 
   /// Handles and commits one batch, then executes its actions.
