@@ -61,7 +61,7 @@ RunSummary Engine::run() {
       if (waiting_events.size() == batch_size) all_exhausted = false;  // more may wait
       for (auto& waiting : waiting_events) {
         // In flight: its inbox row goes with the commit still running.
-        if (in_flight_ && in_flight_->event_ids.count(waiting.event.id)) continue;
+        if (in_flight(waiting.event.id)) continue;
         if (!in_batch.insert(waiting.event.id).second) continue;
         HandledEvent item;
         item.event = std::move(waiting.event);
@@ -202,9 +202,11 @@ bool Engine::sets_timer_due_by(const BatchInFlight& batch, std::int64_t now_ms) 
   return false;
 }
 
-bool Engine::seen(const std::string& event_id) {
-  return (in_flight_ && in_flight_->event_ids.count(event_id)) || store_.seen(event_id);
+bool Engine::in_flight(const std::string& event_id) const {
+  return in_flight_ && in_flight_->event_ids.count(event_id) > 0;
 }
+
+bool Engine::seen(const std::string& event_id) { return in_flight(event_id) || store_.seen(event_id); }
 
 std::vector<std::vector<std::size_t>> Engine::shard(std::vector<HandledEvent>& items) {
   // By author (or linked person): one worker sees all of an author's events,
@@ -343,8 +345,9 @@ bool Engine::finish_batch_in_flight() {
   if (!batch->committed.get()) {
     // An approval was decided while it was handled: handle it again from
     // the approved state, and everything handled after it too.
+    // (handle_batch's passes start from the store: the handlers forget the
+    // state they carried.)
     runtime_.plugin_state->discard_all();
-    for (auto& handler : handlers_) handler->forget_state();
     batch->forget_handling();
     handle_batch(batch->items, batch->dead_letters, batch->checkpoints);
     return false;

@@ -118,6 +118,8 @@ class Engine {
   std::vector<std::vector<std::size_t>> shard(std::vector<HandledEvent>& items);
   /// Whether the batch sets a timer due by `now_ms`.
   static bool sets_timer_due_by(const BatchInFlight& batch, std::int64_t now_ms);
+  /// In the batch still being committed.
+  bool in_flight(const std::string& event_id) const;
   /// Handled by this run or in the batch still being committed.
   bool seen(const std::string& event_id);
   void execute(OutboxEntry& entry, bool may_have_run_before = false);
