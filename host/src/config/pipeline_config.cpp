@@ -68,7 +68,8 @@ ConfigField policy_section() {
 
 ConfigField engine_section() {
   std::vector<ConfigField> fields{
-      schema::integer("workers").range(0, 1024).defaults(0).describe("0 = number of cores"),
+      schema::integer("workers").range(0, 1024).defaults(0).describe(
+          "0 = one per core, less one for the commit thread with a state file"),
       schema::integer("max_attempts").range(1, 100).defaults(3).describe("plugin call attempts before dead-lettering"),
       schema::integer("retry_backoff_ms").range(0, 3'600'000).defaults(50),
       schema::integer("batch_size").range(1, 1'000'000).defaults(256),

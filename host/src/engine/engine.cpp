@@ -23,15 +23,16 @@ Engine::Engine(const PipelineRuntime& runtime, Store& store, RunOptions options)
       store_(store),
       options_(std::move(options)),
       retry_{runtime.config.engine.max_attempts, runtime.config.engine.retry_backoff_ms},
-      pool_(static_cast<std::size_t>(runtime.config.engine.workers)) {
+      // One batch's commit runs while the next is handled (docs/adr/0019).
+      commit_store_(store.open_another_connection()),
+      pool_(
+          worker_count(runtime.config.engine.workers, std::thread::hardware_concurrency(), commit_store_ != nullptr)) {
   for (std::size_t index = 0; index < pool_.size(); ++index) {
     handlers_.push_back(std::make_unique<EventHandler>(runtime_, store_, retry_, options_.dry_run));
   }
   runtime_.clock->start(options_.clock_mode.value_or(runtime_.config.engine.clock), options_.start_ms,
                         store_.load_clock());
   runtime_.store->bind(&store_);  // checkpoints are read from this run's store (a dry run's snapshot)
-  // One batch's commit runs while the next is handled (docs/adr/0019).
-  commit_store_ = store_.open_another_connection();
 }
 
 Engine::~Engine() = default;

@@ -129,12 +129,13 @@ class Engine {
   Store& store_;
   RunOptions options_;
   RetryPolicy retry_;
+  /// A second connection to the state for overlapped commits; nullptr when the
+  /// store has none, and each batch is committed before the next is handled.
+  /// Declared before pool_: its size depends on it.
+  std::unique_ptr<Store> commit_store_;
   WorkerPool pool_;
   std::vector<std::unique_ptr<EventHandler>> handlers_;  ///< one per worker
   RunSummary summary_;
-  /// A second connection to the state for overlapped commits; nullptr when the
-  /// store has none, and each batch is committed before the next is handled.
-  std::unique_ptr<Store> commit_store_;
   /// Declared after commit_store_: destroyed first, waiting for its commit.
   std::unique_ptr<BatchInFlight> in_flight_;
 };

@@ -4,6 +4,12 @@
 
 namespace parley::host {
 
+std::size_t worker_count(int configured, std::size_t cores, bool commits_overlapped) {
+  if (configured > 0) return static_cast<std::size_t>(configured);
+  const std::size_t spare = commits_overlapped ? 1 : 0;
+  return cores > spare + 1 ? cores - spare : 1;
+}
+
 WorkerPool::WorkerPool(std::size_t threads)
     : size_(threads == 0 ? std::max<std::size_t>(1, std::thread::hardware_concurrency()) : threads) {
   if (size_ == 1) return;

@@ -10,6 +10,13 @@
 
 namespace parley::host {
 
+/// How many workers `workers: N` means. N > 0 is taken as given; 0 is one
+/// per core, less one core left to the commit thread when commits overlap
+/// handling (a state file, docs/adr/0019): on two cores, two workers beside
+/// the commit thread ran 15% slower than one (docs/performance.md,
+/// "Workers beside the commit thread"). Never fewer than one.
+std::size_t worker_count(int configured, std::size_t cores, bool commits_overlapped);
+
 class WorkerPool {
  public:
   /// `threads` = 0 picks the number of cores. With one thread, work runs on
