@@ -207,12 +207,19 @@ void refine_sentiment(parley::Labels& labels, bool names_fault_or_business) {
   const double negative = labels.score("sentiment.negative");
   const double neutral = labels.score("sentiment.neutral");
   const double positive = labels.score("sentiment.positive");
-  const bool leans_neutral = neutral > negative && neutral >= positive;
+  // A tie between neutral and negative ("Delivered late, the food was
+  // cold": 0.5 each) leans nowhere; such a complaint decides it too.
+  const bool leans_neutral = neutral >= negative && neutral >= positive && neutral > 0.0;
   const bool leans_positive = positive > negative && positive > neutral;
   // Sure (above the 0.5 from which the demo answers a complaint), and not
   // on hints or mood alone: it names what went wrong or what it is about.
   if (leans_neutral && names_fault_or_business && labels.score("intent.complaint") >= 0.6) {
-    swap_shares(labels, "sentiment.negative", "sentiment.neutral");
+    if (neutral > negative) {
+      swap_shares(labels, "sentiment.negative", "sentiment.neutral");
+    } else {  // the tie: half the neutral share goes to negative
+      labels.set("sentiment.negative", negative + neutral / 2);
+      labels.set("sentiment.neutral", neutral / 2);
+    }
   } else if (leans_positive && (labels.score("intent.spam") >= 0.5 ||
                                 (labels.score("intent.question") >= 0.6 && labels.score("intent.praise") < 0.5))) {
     swap_shares(labels, "sentiment.positive", "sentiment.neutral");
@@ -540,8 +547,11 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
   // nothing wrong, is praise, not a demand.
   const bool thanked_for = c[kPraise] > 0 && !problem_cues && c[kHint] == 0;
   const double wish_weight = procedure_question ? 0.4 : 0.8;
+  // Nor is a prize a customer asks about ("won a voucher from you, legit?")
+  // a wish for one, when nothing went wrong.
+  const bool prize_asked_about = checking_a_message && !problem_cues;
   const double compensation_score =
-      promotion
+      promotion || prize_asked_about
           ? 0.0
           : squash(thanked_for ? 0.4 * capped(c[kCompensation], 1) : wish_weight * capped(c[kCompensation], 2), 1.6);
   // An off-topic cue with not a word of the business is surer than one beside

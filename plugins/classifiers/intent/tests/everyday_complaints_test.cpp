@@ -607,4 +607,42 @@ TEST_CASE("Asking whether a message in the business's name is real is a question
   check_label("intent.spam", true, {"Congratulations! You won a free iPhone, claim your prize at bit.ly/xyz"});
 }
 
+TEST_CASE("Asking whether something is real or a scam asks; it does not accuse", "[complaint][spam][question]") {
+  const std::initializer_list<const char*> checks = {
+      "Is this giveaway real or a scam?",    "Got a DM about winning a voucher from you, legit or scam?",
+      "Этот розыгрыш настоящий или развод?", "Czy ten konkurs to prawda czy oszustwo?",
+      "Onko tämä arvonta aito vai huijaus?", "Αυτός ο διαγωνισμός είναι αληθινός ή απάτη;",
+      "هل هذه المسابقة حقيقية أم نصب؟",
+  };
+  check_not_complaints(checks);
+  check_label("intent.spam", false, checks);
+  check_label("intent.compensation", false, checks);  // the prize asked about is no wish for one
+  check_label("intent.question", true, checks);
+  // Beside something that went wrong, it is a complaint.
+  const Complaint complaints[] = {
+      {"Is it real or a scam? You charged my card twice!", "billing_error"},
+      {"Czy to prawda czy oszustwo? Pieniądze zniknęły z konta, a zamówienia brak", "late_delivery"},
+      {"Onko tämä aito vai huijaus? Tilaus ei ole vieläkään tullut", "late_delivery"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+  check_label("intent.complaint", true, {"Your giveaway is a scam, nobody ever wins"});
+}
+
+TEST_CASE("Asking whether it is too late to change an order is no delay", "[complaint][question]") {
+  check_not_complaints({
+      "Is it too late to change my order?",
+      "Do you do late deliveries after 9pm?",
+      "Ещё не поздно изменить заказ?",
+      "Czy nie jest za późno, żeby zmienić zamówienie?",
+      "Onko liian myöhäistä muuttaa tilausta?",
+      "هل فات الأوان لتغيير طلبي؟",
+  });
+  const Complaint complaints[] = {
+      {"Too late again. Third time my order came an hour late.", "late_delivery"},
+      {"Is it too late to get a refund? My parcel never arrived", "late_delivery"},
+      {"هل فات الأوان؟ طلبي لم يصل منذ أسبوع", "late_delivery"},
+  };
+  check_complaints(std::begin(complaints), std::end(complaints));
+}
+
 }  // namespace everyday_complaints_test

@@ -634,6 +634,20 @@ TEST_CASE("Sentiment's lean is corrected where intent knows what the post is for
       CHECK(labels.score("sentiment.positive") == 0.0);
     }
   }
+  SECTION("a tie between neutral and negative goes to negative in such a complaint") {
+    parley::Labels tie;
+    tie.set("sentiment.negative", 0.5);
+    tie.set("sentiment.neutral", 0.5);
+    tie.set("sentiment.positive", 0.0);
+    const auto labels = classify(defaults(), "Delivered late, the food was cold", tie);
+    REQUIRE(labels.score("intent.complaint") >= 0.6);
+    CHECK(labels.score("sentiment.negative") == Approx(0.75));
+    CHECK(labels.score("sentiment.neutral") == Approx(0.25));
+    // Hints alone, naming neither a fault nor the business: the tie stays.
+    const auto hints = classify(defaults(), "Again?? Third time today, seriously, nobody", tie);
+    CHECK(hints.score("sentiment.negative") == Approx(0.5));
+    CHECK(hints.score("sentiment.neutral") == Approx(0.5));
+  }
   SECTION("so does one that names what of the business it is about, with no problem word") {
     const auto labels =
         classify(defaults(), "Zamówiłem latte, a przyszła czarna kawa. Drugi raz w tym tygodniu", plain);

@@ -182,6 +182,21 @@ TEST_CASE("A service named with 'late' is no delay; lateness still is", "[rules]
   CHECK(polarity("Late check-out was refused and the room was dirty", "en") == "negative");
 }
 
+TEST_CASE("Asking whether it is too late, or real or a scam, is no bad mood", "[rules]") {
+  const std::pair<const char*, const char*> questions[] = {
+      {"Is it too late to change my order?", "en"},  {"Is this giveaway real or a scam?", "en"},
+      {"Этот розыгрыш настоящий или развод?", "ru"}, {"Czy nie jest za późno, żeby zmienić zamówienie?", "pl"},
+      {"Onko tämä arvonta aito vai huijaus?", "fi"}, {"Αυτός ο διαγωνισμός είναι αληθινός ή απάτη;", "el"},
+      {"هل هذه المسابقة حقيقية أم نصب؟", "ar"},
+  };
+  for (const auto& [text, lang] : questions) {
+    CAPTURE(text);
+    CHECK(polarity(text, lang) == "neutral");
+  }
+  CHECK(polarity("This giveaway is a scam", "en") == "negative");
+  CHECK(negative("It was delivered too late") > negative("Is it too late to change my order?"));
+}
+
 TEST_CASE("A mark out of 5 or 10 is a verdict in any language", "[rules]") {
   CHECK(polarity("10/10 θα ξαναπαραγγείλω", "el") == "positive");
   CHECK(polarity("9/10 zamówię znowu", "pl") == "positive");
