@@ -10,6 +10,7 @@
 
 #include "cue_list.hpp"
 #include "embedded_file.hpp"
+#include "handle_key.hpp"
 #include "handle_span.hpp"
 #include "quoted_spans.hpp"
 #include "rating.hpp"
@@ -86,6 +87,28 @@ bool speaks_to_customer_care(std::string_view lead) {
     }
   }
   return false;
+}
+
+/// A post that answers another commenter, not the brand: the connector says
+/// so (`metadata["parent.author"]` = `other`), or the post starts with
+/// @handles none of which is the brand's account (its letters and digits
+/// start with the account's: "@nordic_coffee_help" for "nordic-coffee", as
+/// toxicity compares brand handles) or a customer-care account.
+bool answers_another_commenter(const parley::Event& event) {
+  if (const auto parent = event.metadata.find("parent.author"); parent != event.metadata.end()) {
+    return parent->second == "other";
+  }
+  const auto lead = leading_handles(event.text);
+  const auto account = text::handle_key(event.account);
+  if (account.empty() || lead.empty() || speaks_to_customer_care(lead)) return false;
+  bool any_handle = false;
+  for (std::size_t at = lead.find('@'); at != std::string_view::npos; at = lead.find('@', at + 1)) {
+    const auto end = text::handle_end(lead, at + 1, true);
+    const auto key = text::handle_key(lead.substr(at + 1, end - at - 1));
+    if (key.empty() || key.starts_with(account)) return false;  // a name in another script: cannot tell
+    any_handle = true;
+  }
+  return any_handle;
 }
 
 /// Greek letters (lead bytes 0xCE/0xCF), where ';' is the question mark.
@@ -495,15 +518,19 @@ void IntentClassifier::classify(const parley::Event& event, parley::Labels& labe
            (labels.score("toxicity.hate") >= 0.5 && at_business < 0.5);
   };
   const bool abuse_of_others = toxic >= 0.5 && !problem_cues && aimed_at_others();
-  const bool mood_elsewhere = abuse_of_others || off_topic_only;
+  // So is an argument with another commenter ("@tom123 no it isn't, read
+  // the post again") when nothing went wrong and no word is of the business.
+  const bool argument_with_others = !problem_cues && !about_business && answers_another_commenter(event);
+  const bool mood_elsewhere = abuse_of_others || off_topic_only || argument_with_others;
   // In a question about the refund procedure with nothing wrong, the bad
   // mood sentiment heard is the refund word itself.
   const bool procedure_mood = procedure_question && !problem_cues;
   const double mood_weight = mood_elsewhere || procedure_mood ? 0.3 : 1.0;
   // Hints ("still", "again", "nobody", "hours") point to a complaint about
   // the business; beside politics or a quarrel with nothing wrong they are
-  // rhetoric ("nobody asked you").
-  const double hint_weight = mood_elsewhere ? 0.1 : 0.3;
+  // rhetoric ("nobody asked you"); in an argument with another commenter
+  // ("isn't", "again") they are only that.
+  const double hint_weight = argument_with_others ? 0.0 : mood_elsewhere ? 0.1 : 0.3;
 
   // Praise lowers a complaint only when nothing went wrong: "thanks for
   // nothing" and "thanks to your incompetence" stay complaints.

@@ -200,6 +200,42 @@ TEST_CASE("Earlier sentiment and anger raise a complaint; abuse of other comment
         0.5);
 }
 
+TEST_CASE("An argument with another commenter is no complaint unless something of the business went wrong",
+          "[labels]") {
+  // What sentiment gives a contradiction: a bad mood.
+  parley::Labels cross;
+  cross.set("sentiment.negative", 0.6);
+  cross.set("sentiment.neutral", 0.4);
+  const auto complaint_of = [&](parley::Event event) {
+    parley::Labels labels = cross;
+    defaults().classify(event, labels);
+    return labels.score("intent.complaint");
+  };
+  const char* argument = "no it isn't, read the post again";
+  // Said to the page, such a retort may be displeasure with the business.
+  CHECK(complaint_of(event_with(argument)) >= 0.5);
+  // Said to another commenter: a leading @handle that is not the brand's
+  // account (nordic-coffee), nor a customer-care account ...
+  CHECK(complaint_of(event_with(std::string("@tom123 ") + argument)) < 0.5);
+  CHECK(complaint_of(event_with(std::string("@tom123 @maria_k ") + argument)) < 0.5);
+  // ... or a reply the connector says answers another commenter.
+  auto reply = event_with(argument);
+  reply.metadata["parent.author"] = "other";
+  CHECK(complaint_of(reply) < 0.5);
+  // The brand's own handles keep it the brand's; so does a reply to the brand.
+  CHECK(complaint_of(event_with(std::string("@NordicCoffee ") + argument)) >= 0.5);
+  CHECK(complaint_of(event_with(std::string("@nordic_coffee_help ") + argument)) >= 0.5);
+  CHECK(complaint_of(event_with(std::string("@tom123 @nordiccoffee ") + argument)) >= 0.5);
+  auto to_brand = event_with(std::string("@tom123 ") + argument);
+  to_brand.metadata["parent.author"] = "brand";
+  CHECK(complaint_of(to_brand) >= 0.5);
+  // Something that went wrong, told to another commenter, is still a complaint.
+  CHECK(complaint_of(event_with("@tom123 same here, my order is late again, third time")) >= 0.5);
+  auto same_here = event_with("Same here, they charged me twice and nobody answers");
+  same_here.metadata["parent.author"] = "other";
+  CHECK(complaint_of(same_here) >= 0.5);
+}
+
 TEST_CASE("A quarrel between commenters is off-topic; abuse of the brand is not", "[offtopic]") {
   parley::Labels at_others;
   at_others.set("toxicity.offensive", 0.9);
