@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--classifiers is demo or keywords; --only is no-store or sqlite\n");
     return 2;
   }
-  if (std::getenv("PARLEY_BENCH_DEFAULT_HEAP") == nullptr) keep_heap_between_batches();  // as `parley` does
+  if (std::getenv("PARLEY_BENCH_DEFAULT_HEAP") == nullptr) set_up_allocator();  // as `parley` does
   spdlog::set_level(spdlog::level::warn);
   const auto dir = fs::temp_directory_path() / "parley-bench";
   fs::create_directories(dir);

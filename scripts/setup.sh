@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libyaml-cpp-dev libspdlog-dev libfmt-dev catch2
-  libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev libmimalloc-dev
   libcurl4-openssl-dev libssl-dev
   libbenchmark-dev clang-format
   libcld2-dev libfasttext-dev fasttext libvectorscan-dev libstemmer-dev libsimdjson-dev

@@ -2,6 +2,6 @@
 #include "engine/batch_heap.hpp"
 
 int main(int argc, char** argv) {
-  parley::host::keep_heap_between_batches();
+  parley::host::set_up_allocator();
   return parley::host::run_cli(argc, argv);
 }
