@@ -89,6 +89,27 @@ bool speaks_to_customer_care(std::string_view lead) {
   return false;
 }
 
+/// A theme cue found in a text: where it starts, how many words it has.
+struct ThemeMatch {
+  std::size_t start = 0;
+  std::uint32_t words = 1;
+  std::uint32_t theme = 0;
+  float weight = 0.0F;
+};
+
+/// Adds each theme cue's weight, except a cue inside a longer phrase of
+/// another theme: "still waiting for a reply" (rude_staff: no answer) holds
+/// "still waiting" and "waiting for" (late_delivery), and says which it is.
+void add_theme_weights(const std::vector<ThemeMatch>& matches, Evidence& evidence) {
+  for (const auto& match : matches) {
+    const bool inside_longer = std::any_of(matches.begin(), matches.end(), [&](const ThemeMatch& other) {
+      return other.theme != match.theme && other.words > match.words && other.start <= match.start &&
+             match.start + match.words <= other.start + other.words;
+    });
+    if (!inside_longer) evidence.theme_weight[match.theme] += match.weight;
+  }
+}
+
 /// A post that answers another commenter, not the brand: the connector says
 /// so (`metadata["parent.author"]` = `other`), or the post starts with
 /// @handles none of which is the brand's account (its letters and digits
@@ -310,11 +331,12 @@ std::uint32_t IntentClassifier::theme_index(const std::string& name) {
   return static_cast<std::uint32_t>(themes_.size() - 1);
 }
 
-std::uint32_t IntentClassifier::target_id(std::uint32_t target, float weight) {
+std::uint32_t IntentClassifier::target_id(std::uint32_t target, float weight, std::uint32_t words) {
   for (std::size_t i = 0; i < targets_.size(); ++i) {
-    if (targets_[i].target == target && targets_[i].weight == weight) return static_cast<std::uint32_t>(i);
+    const auto& known = targets_[i];
+    if (known.target == target && known.weight == weight && known.words == words) return static_cast<std::uint32_t>(i);
   }
-  targets_.push_back({target, weight});
+  targets_.push_back({target, weight, words});
   return static_cast<std::uint32_t>(targets_.size() - 1);
 }
 
@@ -335,7 +357,8 @@ void IntentClassifier::add_cue(std::string_view where, std::string_view term, st
   float weight = 1.0F;
   if (target == kNeutral) weight = static_cast<float>(words.size());
   if (target >= kThemeBase) weight = theme_weight_per_word * static_cast<float>(std::min<std::size_t>(words.size(), 2));
-  if (!cues_.insert(words, stems, target_id(target, weight))) {
+  const auto word_count = static_cast<std::uint32_t>(words.size());
+  if (!cues_.insert(words, stems, target_id(target, weight, word_count))) {
     throw std::invalid_argument("intent: " + std::string(where) + ": term '" + std::string(term) +
                                 "' has no letters, digits or symbols to match");
   }
@@ -350,6 +373,8 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   // pass counts everything and marks them; only when it found one is the
   // text counted again, skipping the words they cover.
   std::uint64_t neutral_tokens = 0;
+  thread_local std::vector<ThemeMatch> theme_matches;
+  theme_matches.clear();
   const auto count = [&](std::uint32_t value, std::size_t token) {
     const CueTarget& cue = targets_[value];
     if (cue.target == kNeutral) {
@@ -371,7 +396,7 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
       if (cue.target == kParcel) evidence.parcel_starts |= bit;
       if (cue.target == kOwed) evidence.owed_starts |= bit;
     } else if (cue.target < kAboutBase) {
-      evidence.theme_weight[cue.target - kThemeBase] += cue.weight;
+      theme_matches.push_back({token, cue.words, cue.target - kThemeBase, cue.weight});
     } else {
       evidence.about_weight[cue.target - kAboutBase] += cue.weight;
     }
@@ -379,8 +404,10 @@ Evidence IntentClassifier::gather(std::string_view raw) const {
   cues_.for_each_match(folded, count);
   if (neutral_tokens != 0) {
     evidence = {};
+    theme_matches.clear();
     cues_.for_each_match(folded, count);
   }
+  add_theme_weights(theme_matches, evidence);
   // Praise in scare quotes is not praise: "'fresh' bread", «свежий» хлеб.
   thread_local std::vector<std::string_view> quoted;
   thread_local text::NormalizedText folded_quote;

@@ -106,13 +106,14 @@ class IntentClassifier final : public parley::Classifier {
   struct CueTarget {
     std::uint32_t target = 0;  ///< a Signal, or kThemeBase + theme index
     float weight = 1.0F;
+    std::uint32_t words = 1;  ///< of the term (themes: a longer phrase covers shorter ones)
   };
 
   /// Adds `term` for `target`. `theme_weight_per_word` (themes only): the
   /// weight of each word of the term, up to two words (a phrase says more
   /// than a single word).
   void add_cue(std::string_view where, std::string_view term, std::uint32_t target, float theme_weight_per_word = 1.0F);
-  std::uint32_t target_id(std::uint32_t target, float weight);
+  std::uint32_t target_id(std::uint32_t target, float weight, std::uint32_t words);
   std::uint32_t theme_index(const std::string& name);
 
   text::TextNormalizer normalizer_;

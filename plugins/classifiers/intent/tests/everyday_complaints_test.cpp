@@ -628,6 +628,24 @@ TEST_CASE("Asking whether something is real or a scam asks; it does not accuse",
   check_label("intent.complaint", true, {"Your giveaway is a scam, nobody ever wins"});
 }
 
+TEST_CASE("Waiting for an answer is filed with no answer (rude_staff), not with a late delivery",
+          "[complaint][theme]") {
+  const Complaint cases[] = {
+      {"Still waiting for a reply to my email from last week.", "rude_staff"},
+      {"I nadal czekam na odpowiedź w sprawie reklamacji...", "rude_staff"},
+      {"До сих пор жду ответа от поддержки, неделю уже.", "rude_staff"},
+      {"Ακόμα περιμένω απάντηση στο email μου.", "rude_staff"},
+      {"Odotan yhä vastausta sähköpostiini.", "rude_staff"},
+      {"ما زلت انتظر الرد على رسالتي بخصوص الطلب الخاطئ.", "rude_staff"},
+      // Waiting for the order itself stays a late delivery.
+      {"Still waiting for my order, two hours now.", "late_delivery"},
+      {"Nadal czekam na paczkę, już tydzień.", "late_delivery"},
+      {"До сих пор жду заказ, уже три часа.", "late_delivery"},
+      {"ما زلت انتظر طلبي منذ ساعتين", "late_delivery"},
+  };
+  check_complaints(std::begin(cases), std::end(cases));
+}
+
 TEST_CASE("Asking whether it is too late to change an order is no delay", "[complaint][question]") {
   check_not_complaints({
       "Is it too late to change my order?",

@@ -366,6 +366,14 @@ themes:
   CHECK(classify(replaced, "Still waiting for my order, unacceptable").attribute("theme") == "other");
 }
 
+TEST_CASE("A theme phrase covers the shorter cues of other themes inside it", "[complaint][config]") {
+  // "still waiting" and "waiting for" are late_delivery cues (weight 2 each);
+  // inside the brand's longer phrase (weight 2) they count for it alone.
+  auto classifier = make_classifier("themes: { payout: [\"still waiting for the payout\"] }");
+  CHECK(classify(classifier, "Still waiting for the payout, unacceptable").attribute("theme") == "payout");
+  CHECK(classify(classifier, "Still waiting for my order, unacceptable").attribute("theme") == "late_delivery");
+}
+
 TEST_CASE("Extra terms per intent", "[config]") {
   auto classifier = make_classifier("extra: { complaint: [\"bean water\"], spam: { en: [\"cheap watches\"] } }");
   CHECK(classify(classifier, "this latte is bean water").score("intent.complaint") > 0.5);
