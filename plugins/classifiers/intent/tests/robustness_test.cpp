@@ -29,6 +29,20 @@ TEST_CASE("Empty, emoji-only and whitespace texts get no intent", "[robustness]"
   }
 }
 
+TEST_CASE("Odd leading @handles: no crash, labels in range", "[robustness]") {
+  auto classifier = make_classifier();
+  const std::string many_ats(1000, '@');
+  for (const std::string& text :
+       {std::string("@"), std::string("@@ no"), std::string("@ no it isn't"), std::string("@\xFF\xFE no it isn't"),
+        std::string("RT @"), std::string("RT @x RT @y no"), std::string("@Игорь_К no it isn't"),
+        std::string("@a@b@c no it isn't"), many_ats, many_ats + " no it isn't", std::string("@x\0@y no", 8)}) {
+    parley::Labels labels;
+    auto event = parley::test::event_with(text);
+    classifier.classify(event, labels);
+    check_in_range(labels);
+  }
+}
+
 TEST_CASE("Invalid UTF-8 does not hide the words around it", "[robustness]") {
   auto classifier = make_classifier();
   const auto labels =
