@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 
+#include "../config/test_files.hpp"
 #include "engine/approval_effects.hpp"
 #include "engine/engine.hpp"
 #include "store/sqlite_store.hpp"
@@ -342,7 +343,10 @@ TEST_CASE("an approved warning and ban of a linked person count for the person, 
 /// on a file (one batch committed while the next is handled: a second
 /// connection, Engine::handle_batch_overlapped).
 std::filesystem::path state_file() {
-  return std::filesystem::temp_directory_path() / "parley-approval-effects-test" / "state.db";
+  // A folder of this process's own: ctest runs each test case in a process
+  // of its own, two at a time, and a shared path let one delete the other's.
+  static const config_test::TempDir dir;
+  return dir.path() / "state.db";
 }
 
 std::unique_ptr<SqliteStore> open_store(const std::string& kind) {
