@@ -646,6 +646,17 @@ TEST_CASE("Waiting for an answer is filed with no answer (rude_staff), not with 
   check_complaints(std::begin(cases), std::end(cases));
 }
 
+TEST_CASE("Messed-up settings, a cut-off line and dishwater coffee are complaints", "[complaint][fi]") {
+  const Complaint cases[] = {
+      {"Kahvi maistui ihan tiskivedeltä tänään.", "quality"},
+      {"This coffee tastes like dishwater.", "quality"},
+      {"Кофе как помои, больше не приду.", "quality"},
+  };
+  check_complaints(std::begin(cases), std::end(cases));
+  check_label("intent.complaint", true,
+              {"Päivitys sekoitti kaikki asetukset, kiitos vaan.", "Liittymä katkaistiin vaikka lasku on maksettu."});
+}
+
 TEST_CASE("Asking whether it is too late to change an order is no delay", "[complaint][question]") {
   check_not_complaints({
       "Is it too late to change my order?",
