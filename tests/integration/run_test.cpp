@@ -129,6 +129,30 @@ TEST_CASE("running twice with the same state executes no action twice") {
   CHECK(action_keys(dir + "/actions.jsonl") == keys_after_first);
 }
 
+TEST_CASE("the run says how many workers it uses and why") {
+  const auto dir = fresh_dir("workers");
+  const auto configured = write_pipeline(dir, read_file(fixtures + "/events.jsonl"));
+  CHECK_THAT(run_parley({"run", configured, "--state", dir}).err,
+             Catch::Contains("engine: 2 workers (engine.workers), batches of 4"));
+  // `workers: 0` (the default): one per core, less one for the thread that
+  // commits to the state file; a dry run has no such thread.
+  const auto default_dir = fresh_dir("workers-default");
+  write_file(default_dir + "/events.jsonl", read_file(fixtures + "/events.jsonl"));
+  PipelineYaml yaml("default-brand");
+  yaml.connectors = replay_connector();
+  yaml.responders = rules_responder(R"(
+- id: ack
+  when: "event.text contains 'late'"
+  then: [reply_public]
+  text: "Sorry"
+  reason: "P4: acknowledge"
+)");
+  const auto defaults = yaml.write(default_dir);
+  CHECK_THAT(run_parley({"run", defaults, "--state", default_dir}).err,
+             Catch::Contains("(one per core, less one for the commit thread), batches of 256"));
+  CHECK_THAT(run_parley({"run", defaults, "--dry-run"}).err, Catch::Contains("(one per core), batches of 256"));
+}
+
 TEST_CASE("a dry run executes nothing and leaves no state") {
   const auto dir = fresh_dir("dry");
   const auto pipeline = write_pipeline(dir, read_file(fixtures + "/events.jsonl"));

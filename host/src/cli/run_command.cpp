@@ -60,6 +60,14 @@ void run_pipeline(PreparedPipeline& pipeline, std::FILE* out, bool dry_run, bool
   }
   try {
     Engine engine(*pipeline.runtime, *pipeline.store, options);
+    // What `workers: 0` came to, for the operator who wonders.
+    const auto& config = pipeline.loaded.config;
+    const auto workers = engine.workers();
+    spdlog::info("[{}] engine: {} worker{} ({}), batches of {}", config.client, workers, workers == 1 ? "" : "s",
+                 config.engine.workers > 0     ? "engine.workers"
+                 : engine.commits_overlapped() ? "one per core, less one for the commit thread"
+                                               : "one per core",
+                 config.engine.batch_size);
     pipeline.summary = engine.run();
     table.print_summary(pipeline.summary);
   } catch (const std::exception& error) {

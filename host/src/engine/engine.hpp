@@ -53,6 +53,11 @@ class Engine {
   Engine(const PipelineRuntime& runtime, Store& store, RunOptions options);
   ~Engine();
 
+  /// Worker threads, as `engine.workers` came to (worker_count).
+  std::size_t workers() const { return pool_.size(); }
+  /// Whether each batch's commit runs while the next is handled (a state file).
+  bool commits_overlapped() const { return commit_store_ != nullptr; }
+
   /// Runs until every connector is exhausted or `options.stop` is set, then
   /// fires the timers due by the final clock. Later timers stay in the store.
   /// A pipeline with a connector that receives webhooks runs until stopped:
