@@ -657,6 +657,32 @@ TEST_CASE("Messed-up settings, a cut-off line and dishwater coffee are complaint
               {"Päivitys sekoitti kaikki asetukset, kiitos vaan.", "Liittymä katkaistiin vaikka lasku on maksettu."});
 }
 
+TEST_CASE("A connection that is down, and nausea at what came, are quality, as the brand sets file them",
+          "[complaint][theme]") {
+  const Complaint cases[] = {
+      {"Internet has been down all day, unacceptable.", "quality"},
+      {"Internet nie działa cały dzień, skandal.", "quality"},
+      {"Интернет не работает весь день, безобразие.", "quality"},
+      {"Δεν έχω ίντερνετ όλη μέρα, απαράδεκτο.", "quality"},
+      {"Netti on ollut poikki koko päivän, ihan surkeaa.", "quality"},
+      {"النت مقطوع من الصبح، شي مو طبيعي", "quality"},
+  };
+  check_complaints(std::begin(cases), std::end(cases));
+  // An emoji of nausea alone: sentiment's bad mood makes it a complaint;
+  // the emoji says what about.
+  parley::Labels disgusted;
+  disgusted.set("sentiment.negative", 0.9);
+  for (const char* text : {"🤢🤢", "🤮🤮"}) {
+    INFO(text);
+    const auto labels = classify(defaults(), text, disgusted);
+    REQUIRE(labels.score("intent.complaint") >= 0.5);
+    CHECK(labels.attribute("theme") == "quality");
+  }
+  // The app's own failure stays app_crash.
+  const Complaint app[] = {{"The app is down again, can't log in", "app_crash"}};
+  check_complaints(std::begin(app), std::end(app));
+}
+
 TEST_CASE("Asking whether it is too late to change an order is no delay", "[complaint][question]") {
   check_not_complaints({
       "Is it too late to change my order?",
