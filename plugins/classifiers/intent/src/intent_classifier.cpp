@@ -126,7 +126,8 @@ bool answers_another_commenter(const parley::Event& event) {
   for (std::size_t at = lead.find('@'); at != std::string_view::npos; at = lead.find('@', at + 1)) {
     const auto end = text::handle_end(lead, at + 1, true);
     const auto key = text::handle_key(lead.substr(at + 1, end - at - 1));
-    if (key.empty() || key.starts_with(account)) return false;  // a name in another script: cannot tell
+    // A name in another script has no key: cannot tell, so not another's.
+    if (key.empty() || text::is_brand_handle(key, account)) return false;
     any_handle = true;
   }
   return any_handle;

@@ -22,4 +22,11 @@ inline std::string handle_key(std::string_view name) {
   return key;
 }
 
+/// Whether an @handle is the brand's own account: its key starts with the
+/// brand's (`@NordicCoffee`, `@nordic_coffee_help` for "nordic-coffee" or
+/// "Nordic Coffee"). Keys as handle_key gives them; an empty one is nobody's.
+inline bool is_brand_handle(std::string_view handle_key_of_handle, std::string_view brand_key) {
+  return !brand_key.empty() && !handle_key_of_handle.empty() && handle_key_of_handle.starts_with(brand_key);
+}
+
 }  // namespace parley::text

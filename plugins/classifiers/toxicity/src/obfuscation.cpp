@@ -173,8 +173,9 @@ std::string_view prepare_raw_text(std::string_view raw, std::string& buffer, Raw
       const auto start = i + 1;
       i = mention_end - 1;
       const auto key = brand_handles.empty() ? std::string() : text::handle_key(raw.substr(start, i + 1 - start));
-      const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(),
-                                     [&](const std::string& brand_key) { return key.starts_with(brand_key); });
+      const bool brand = std::any_of(brand_handles.begin(), brand_handles.end(), [&](const std::string& brand_key) {
+        return text::is_brand_handle(key, brand_key);
+      });
       ++(brand ? facts.brand_mentions : facts.mentions);
       buffer += ' ';
       previous_is_word = false;

@@ -23,7 +23,8 @@ bool tags_only_others(const std::vector<std::string>& handles, std::string_view 
   const auto own_brand = text::handle_key(brand);
   for (const auto& handle : handles) {
     const auto name = text::handle_key(handle);
-    if (name.empty() || name == own_account || name == own_brand) return false;
+    if (name.empty() || text::is_brand_handle(name, own_account) || text::is_brand_handle(name, own_brand))
+      return false;
   }
   return true;
 }

@@ -17,7 +17,8 @@ std::vector<std::string> mentioned_handles(std::string_view text);
 
 /// True when there are `handles` and none of them is the brand: each is
 /// compared with `account` and `brand` on their letters and digits alone, case
-/// aside ("@nordiccoffee" is the account "nordic-coffee" and the brand
+/// aside, as text::is_brand_handle does ("@nordiccoffee" and
+/// "@nordic_coffee_help" are the account "nordic-coffee" and the brand
 /// "Nordic Coffee").
 bool tags_only_others(const std::vector<std::string>& handles, std::string_view account, std::string_view brand);
 

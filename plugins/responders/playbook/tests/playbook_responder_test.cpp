@@ -377,7 +377,9 @@ TEST_CASE("a question that tags only other people is theirs to answer; one that 
   CHECK_THAT(to_a_friend[0].reason, Catch::Contains("@sam_k"));
 
   // The brand by its account or by its name, even next to a friend: the brand answers.
-  for (const char* text : {"@aroma_page do you have oat milk?", "@sam_k @Aroma do you have oat milk?"}) {
+  // Its other handles too: their letters start with the account's or the name's.
+  for (const char* text : {"@aroma_page do you have oat milk?", "@sam_k @Aroma do you have oat milk?",
+                           "@AromaHelp do you have oat milk?", "@sam_k @aroma_page_support oat milk?"}) {
     const auto to_brand = harness.respond(comment(text), question);
     INFO(text << ": " << kinds(to_brand));
     CHECK(find(to_brand, ActionKind::reply_public) != nullptr);
