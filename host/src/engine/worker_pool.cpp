@@ -1,7 +1,5 @@
 #include "engine/worker_pool.hpp"
 
-#include <algorithm>
-
 namespace parley::host {
 
 std::size_t worker_count(int configured, std::size_t cores, bool commits_overlapped) {
@@ -11,7 +9,7 @@ std::size_t worker_count(int configured, std::size_t cores, bool commits_overlap
 }
 
 WorkerPool::WorkerPool(std::size_t threads)
-    : size_(threads == 0 ? std::max<std::size_t>(1, std::thread::hardware_concurrency()) : threads) {
+    : size_(threads == 0 ? worker_count(0, std::thread::hardware_concurrency(), false) : threads) {
   if (size_ == 1) return;
   for (std::size_t index = 0; index < size_; ++index) threads_.emplace_back([this, index] { work(index); });
 }
