@@ -1,19 +1,28 @@
 // Classification speed on one core: each classifier of a pipeline alone, and
-// the whole suite in order, over the demo's sample comments (61 short texts in
-// en, el, ru, pl, fi, ar, cycled). The plugins are the real shared libraries,
-// created by the host's own runtime builder with the pipeline's configs.
+// the whole suite in order, over three kinds of text:
+//   samples         the demo's 61 short comments in en, el, ru, pl, fi, ar,
+//                   cycled: every word seen before, the classifiers' caches warm
+//   brand_comments  bench/brand-comments (1,440 comments in the six
+//                   languages): mostly words met once per pass
+//   file            the "text" of each line of $PARLEY_SUITE_TEXTS, when set
+//                   (e.g. the development sets of ../shared/data/dev)
+// The plugins are the real shared libraries, created by the host's own
+// runtime builder with the pipeline's configs.
 //   classifier_suite_bench [--benchmark_filter=...]   (PIPELINE env: default
 //   configs/classifiers.yaml)
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "engine/batch_heap.hpp"
 #include "engine/pipeline_runtime.hpp"
 
 using namespace parley;
@@ -22,21 +31,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<Event> sample_events() {
-  std::ifstream in(fs::path(PARLEY_SOURCE_DIR) / "configs/samples/events.jsonl");
+/// Events from the "text" of each JSONL line of `files`.
+std::vector<Event> events_from(const std::vector<fs::path>& files) {
   std::vector<Event> events;
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto json = nlohmann::json::parse(line, nullptr, false);
-    if (!json.is_object() || !json.contains("text")) continue;
-    Event event;
-    event.id = json.value("id", "");
-    event.account = "bench";
-    event.author.id = "someone";
-    event.text = json.at("text").get<std::string>();
-    events.push_back(std::move(event));
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    if (!in) {
+      std::fprintf(stderr, "cannot read %s\n", file.string().c_str());
+      std::exit(2);
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto json = nlohmann::json::parse(line, nullptr, false);
+      if (!json.is_object() || !json.contains("text")) continue;
+      Event event;
+      event.id = json.value("id", "");
+      event.account = "bench";
+      event.author.id = "someone";
+      event.text = json.at("text").get<std::string>();
+      events.push_back(std::move(event));
+    }
   }
   return events;
+}
+
+std::vector<fs::path> brand_comment_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "bench/brand-comments")) {
+    if (entry.path().extension() == ".jsonl") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());  // a fixed order, whatever the file system's
+  return files;
 }
 
 PipelineRuntime& runtime() {
@@ -56,9 +81,8 @@ PipelineRuntime& runtime() {
   return instance;
 }
 
-/// Classifiers [first, last) of the pipeline on every sample in turn.
-void classify_range(benchmark::State& state, std::size_t first, std::size_t last) {
-  static const auto events = sample_events();
+/// Classifiers [first, last) of the pipeline on every event in turn.
+void classify_range(benchmark::State& state, const std::vector<Event>& events, std::size_t first, std::size_t last) {
   auto& classifiers = runtime().classifiers;
   Labels labels;
   std::size_t next = 0;
@@ -72,22 +96,33 @@ void classify_range(benchmark::State& state, std::size_t first, std::size_t last
   state.SetItemsProcessed(state.iterations());
 }
 
-void register_benchmarks() {
+void register_corpus(const std::string& name, std::vector<Event> corpus) {
+  if (corpus.empty()) return;
+  static std::vector<std::unique_ptr<const std::vector<Event>>> corpora;  // alive while benchmarks run
+  corpora.push_back(std::make_unique<const std::vector<Event>>(std::move(corpus)));
+  const auto* events = corpora.back().get();
   const auto& classifiers = runtime().classifiers;
   for (std::size_t i = 0; i < classifiers.size(); ++i) {
     // Alone: without the labels of the classifiers before it.
-    benchmark::RegisterBenchmark(("classifier/" + classifiers[i].plugin).c_str(), [i](benchmark::State& state) {
-      classify_range(state, i, i + 1);
-    })->MinTime(0.5);
+    benchmark::RegisterBenchmark(("classifier/" + classifiers[i].plugin + "/" + name).c_str(),
+                                 [events, i](benchmark::State& state) { classify_range(state, *events, i, i + 1); })
+        ->MinTime(0.5);
   }
-  benchmark::RegisterBenchmark("suite/all_in_order", [](benchmark::State& state) {
-    classify_range(state, 0, runtime().classifiers.size());
+  benchmark::RegisterBenchmark(("suite/" + name).c_str(), [events](benchmark::State& state) {
+    classify_range(state, *events, 0, runtime().classifiers.size());
   })->MinTime(1.0);
+}
+
+void register_benchmarks() {
+  register_corpus("samples", events_from({fs::path(PARLEY_SOURCE_DIR) / "configs/samples/events.jsonl"}));
+  register_corpus("brand_comments", events_from(brand_comment_files()));
+  if (const char* file = std::getenv("PARLEY_SUITE_TEXTS")) register_corpus("file", events_from({fs::path(file)}));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  parley::host::set_up_allocator();  // as `parley classify` runs
   benchmark::Initialize(&argc, argv);
   register_benchmarks();
   benchmark::RunSpecifiedBenchmarks();

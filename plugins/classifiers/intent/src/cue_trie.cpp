@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace parley::intent {
 
@@ -46,24 +47,36 @@ bool CueTrie::insert(const std::vector<std::string>& words, const std::vector<bo
 void CueTrie::freeze() {
   if (frozen_) return;
   frozen_ = true;
+  // A node keeps its counts in a byte each: nodes have a few dozen children
+  // and cues at most, and a longer list is refused, never cut.
+  const auto narrow = [](std::size_t count, const char* what) {
+    if (count > UINT8_MAX) throw std::length_error(std::string("CueTrie: more than 255 ") + what + " on one node");
+    return static_cast<std::uint8_t>(count);
+  };
   nodes_.resize(build_.size());
   for (std::size_t i = 0; i < build_.size(); ++i) {
     auto& b = build_[i];
     std::sort(b.children.begin(), b.children.end());
     Node& n = nodes_[i];
-    n.edges_begin = static_cast<std::uint32_t>(edge_bytes_.size());
-    for (const auto& [byte, target] : b.children) {
-      edge_bytes_.push_back(byte);
-      edge_targets_.push_back(target);
-      if (i == kRoot) root_children_[byte] = target;
+    if (i == kRoot) {
+      for (const auto& [byte, target] : b.children) root_children_[byte] = target;
+    } else if (b.children.size() == 1) {
+      n.child_byte = b.children.front().first;
+      n.child_or_edges = b.children.front().second;
+      n.edge_count = 1;
+    } else {
+      n.child_or_edges = static_cast<std::uint32_t>(edge_bytes_.size());
+      n.edge_count = narrow(b.children.size(), "children");
+      for (const auto& [byte, target] : b.children) {
+        edge_bytes_.push_back(byte);
+        edge_targets_.push_back(target);
+      }
     }
-    n.edges_end = static_cast<std::uint32_t>(edge_bytes_.size());
-    n.word_values_begin = static_cast<std::uint32_t>(values_.size());
+    n.values_begin = static_cast<std::uint32_t>(values_.size());
+    n.word_values = narrow(b.word_values.size(), "cues");
+    n.stem_values = narrow(b.stem_values.size(), "cues");
     values_.insert(values_.end(), b.word_values.begin(), b.word_values.end());
-    n.word_values_end = static_cast<std::uint32_t>(values_.size());
-    n.stem_values_begin = static_cast<std::uint32_t>(values_.size());
     values_.insert(values_.end(), b.stem_values.begin(), b.stem_values.end());
-    n.stem_values_end = static_cast<std::uint32_t>(values_.size());
     n.after_stem = b.after_stem;
   }
   build_.clear();

@@ -56,15 +56,19 @@ class CueTrie {
   static constexpr std::uint32_t kRoot = 0;
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
+  // 16 bytes. Most nodes (four in five) have one child: its byte and index
+  // sit in the node itself, so a step down a chain reads one node and no
+  // edge array (docs/performance.md, "Classifier suite").
   struct Node {
-    std::uint32_t edges_begin = 0;  // into edge_bytes_/edge_targets_, sorted by byte
-    std::uint32_t edges_end = 0;
-    std::uint32_t word_values_begin = 0;  // cues ending here at a word end
-    std::uint32_t word_values_end = 0;
-    std::uint32_t stem_values_begin = 0;  // cues ending here with a stem (any rest of the word)
-    std::uint32_t stem_values_end = 0;
+    std::uint32_t child_or_edges = 0;  // the only child, or the first edge in edge_bytes_/edge_targets_
+    std::uint32_t values_begin = 0;    // word values, then stem values, in values_
     std::uint32_t after_stem = kNone;  // continues a phrase after a stem, from the word's end
+    std::uint8_t child_byte = 0;       // with edge_count 1
+    std::uint8_t edge_count = 0;
+    std::uint8_t word_values = 0;  // cues ending here at a word end
+    std::uint8_t stem_values = 0;  // cues ending here with a stem (any rest of the word)
   };
+  static_assert(sizeof(Node) == 16);
 
   /// Lengths in bytes of Arabic proclitics that `token` starts with, longest
   /// first, leaving at least two letters; unused entries are 0.
@@ -73,7 +77,9 @@ class CueTrie {
   std::uint32_t child(std::uint32_t node, unsigned char byte) const {
     if (node == kRoot) return root_children_[byte];
     const Node& n = nodes_[node];
-    for (std::uint32_t e = n.edges_begin; e < n.edges_end; ++e) {
+    if (n.edge_count == 1) return n.child_byte == byte ? n.child_or_edges : kNone;
+    const std::uint32_t end = n.child_or_edges + n.edge_count;
+    for (std::uint32_t e = n.child_or_edges; e < end; ++e) {
       if (edge_bytes_[e] == byte) return edge_targets_[e];
       if (edge_bytes_[e] > byte) break;
     }
@@ -84,10 +90,11 @@ class CueTrie {
   void walk(std::string_view all, std::uint32_t node, std::size_t pos, std::size_t token, Visit& visit) const {
     while (true) {
       const Node& n = nodes_[node];
-      for (std::uint32_t v = n.stem_values_begin; v < n.stem_values_end; ++v) visit(values_[v], token);
+      const std::uint32_t stems_begin = n.values_begin + n.word_values;
+      for (std::uint32_t v = stems_begin; v < stems_begin + n.stem_values; ++v) visit(values_[v], token);
       const bool at_word_end = pos == all.size() || all[pos] == ' ';
       if (at_word_end) {
-        for (std::uint32_t v = n.word_values_begin; v < n.word_values_end; ++v) visit(values_[v], token);
+        for (std::uint32_t v = n.values_begin; v < stems_begin; ++v) visit(values_[v], token);
       }
       if (n.after_stem != kNone) {
         // A stem swallows the rest of the current word; the phrase goes on from its end.

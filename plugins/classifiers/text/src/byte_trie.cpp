@@ -38,16 +38,27 @@ void ByteTrie::freeze() {
     auto& built = build_[id];
     std::sort(built.children.begin(), built.children.end());
     Node& node = nodes_[id];
-    node.edges_begin = static_cast<std::uint32_t>(edge_bytes_.size());
-    for (const auto& [byte, target] : built.children) {
-      edge_bytes_.push_back(byte);
-      edge_targets_.push_back(target);
-      if (id == kRoot) root_children_[byte] = target;
+    if (id == kRoot) {
+      for (const auto& [byte, target] : built.children) root_children_[byte] = target;
+    } else if (built.children.size() == 1) {
+      node.child_byte = built.children.front().first;
+      node.child_or_edges = built.children.front().second;
+      node.edge_count = 1;
+    } else {
+      // At most 255 children: a node of a UTF-8 trie has far fewer (no
+      // byte follows every other), and a longer list is refused, never cut.
+      if (built.children.size() > UINT8_MAX) throw std::length_error("ByteTrie: more than 255 children on one node");
+      node.child_or_edges = static_cast<std::uint32_t>(edge_bytes_.size());
+      node.edge_count = static_cast<std::uint8_t>(built.children.size());
+      for (const auto& [byte, target] : built.children) {
+        edge_bytes_.push_back(byte);
+        edge_targets_.push_back(target);
+      }
     }
-    node.edges_end = static_cast<std::uint32_t>(edge_bytes_.size());
+    if (built.values.size() > UINT16_MAX) throw std::length_error("ByteTrie: more than 65535 values for one key");
     node.values_begin = static_cast<std::uint32_t>(values_.size());
+    node.value_count = static_cast<std::uint16_t>(built.values.size());
     values_.insert(values_.end(), built.values.begin(), built.values.end());
-    node.values_end = static_cast<std::uint32_t>(values_.size());
   }
 
   // Failure and output links, breadth first (Aho-Corasick).
@@ -69,7 +80,7 @@ void ByteTrie::freeze() {
       Node& node = nodes_[target];
       node.failure = (link == kNone || link == target) ? kRoot : link;
       const Node& failure = nodes_[node.failure];
-      node.output_link = failure.values_end > failure.values_begin ? node.failure : failure.output_link;
+      node.output_link = failure.value_count > 0 ? node.failure : failure.output_link;
       queue.push_back(target);
     }
   }

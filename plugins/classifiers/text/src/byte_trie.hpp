@@ -59,19 +59,25 @@ class ByteTrie {
   static constexpr std::uint32_t kRoot = 0;
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
+  // 20 bytes. Most nodes have one child: its byte and index sit in the
+  // node itself, so a step down a chain reads no edge array.
   struct Node {
-    std::uint32_t edges_begin = 0;  // into edge_bytes_/edge_targets_, sorted by byte
-    std::uint32_t edges_end = 0;
-    std::uint32_t values_begin = 0;  // into values_
-    std::uint32_t values_end = 0;
+    std::uint32_t child_or_edges = 0;   // the only child, or the first edge in edge_bytes_/edge_targets_
+    std::uint32_t values_begin = 0;     // into values_
     std::uint32_t failure = kRoot;      // longest proper suffix that is a trie path
     std::uint32_t output_link = kNone;  // nearest node on the failure chain with values
+    std::uint8_t child_byte = 0;        // with edge_count 1
+    std::uint8_t edge_count = 0;
+    std::uint16_t value_count = 0;
   };
+  static_assert(sizeof(Node) == 20);
 
   std::uint32_t child(std::uint32_t node, unsigned char byte) const {
     if (node == kRoot) return root_children_[byte];
     const Node& n = nodes_[node];
-    for (std::uint32_t e = n.edges_begin; e < n.edges_end; ++e) {
+    if (n.edge_count == 1) return n.child_byte == byte ? n.child_or_edges : kNone;
+    const std::uint32_t end = n.child_or_edges + n.edge_count;
+    for (std::uint32_t e = n.child_or_edges; e < end; ++e) {
       if (edge_bytes_[e] == byte) return edge_targets_[e];
       if (edge_bytes_[e] > byte) break;
     }
@@ -81,7 +87,7 @@ class ByteTrie {
   template <typename Visit>
   void emit_own(std::uint32_t node, Visit& visit) const {
     const Node& n = nodes_[node];
-    for (std::uint32_t v = n.values_begin; v < n.values_end; ++v) visit(values_[v]);
+    for (std::uint32_t v = n.values_begin; v < n.values_begin + n.value_count; ++v) visit(values_[v]);
   }
 
   // Build-time representation, dropped by freeze().
