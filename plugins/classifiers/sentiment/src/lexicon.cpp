@@ -38,10 +38,10 @@ Cue* Lexicon::entry_for(const text::TextNormalizer& normalizer, std::string_view
   *phrase = nullptr;
   const auto tokens = normalizer.tokens(term);
   if (tokens.empty()) return nullptr;
-  if (tokens.size() == 1) return &words_[tokens.front()];
+  if (tokens.size() == 1) return &added_words_[tokens.front()];
   Phrase candidate;
   for (const auto& token : tokens) candidate.stems.emplace_back(stem_of(token));
-  auto& list = phrases_[candidate.stems.front()];
+  auto& list = added_phrases_[candidate.stems.front()];
   for (auto& existing : list) {
     if (existing.stems == candidate.stems) {
       *phrase = &existing;
@@ -141,11 +141,12 @@ void Lexicon::add_cues(const text::TextNormalizer& normalizer, std::string_view 
 }
 
 void Lexicon::finish() {
+  StringMap<Cue> stems;
   for (const auto& [key, total] : stem_valence_) {
-    stems_[key].valence = total.first / static_cast<float>(total.second);
+    stems[key].valence = total.first / static_cast<float>(total.second);
   }
   for (const auto& [key, cue] : stem_overrides_) {
-    Cue& target = stems_[key];
+    Cue& target = stems[key];
     if (cue.fixed) {
       target.valence = cue.valence;
       target.fixed = true;
@@ -153,29 +154,28 @@ void Lexicon::finish() {
     if (cue.anger != 0.0F) target.anger = cue.anger;
   }
   // Irony and complaint flags travel with the stem of their word.
-  for (const auto& [word, cue] : words_) {
+  for (const auto& [word, cue] : added_words_) {
     if (!cue.irony && !cue.complaint) continue;
-    const auto found = stems_.find(stem_of(word));
-    if (found == stems_.end()) continue;
+    const auto found = stems.find(stem_of(word));
+    if (found == stems.end()) continue;
     found->second.irony |= cue.irony;
     found->second.complaint |= cue.complaint;
   }
   // Longest phrase first: "ευχαριστώ για το τίποτα" before "ευχαριστώ για".
-  for (auto& [first, list] : phrases_) {
+  for (auto& [first, list] : added_phrases_) {
     std::stable_sort(list.begin(), list.end(),
                      [](const Phrase& a, const Phrase& b) { return a.stems.size() > b.stems.size(); });
   }
   stem_valence_.clear();
   stem_overrides_.clear();
+  words_ = FrozenStringMap<Cue>(std::move(added_words_));
+  stems_ = FrozenStringMap<Cue>(std::move(stems));
+  phrases_ = FrozenStringMap<std::vector<Phrase>>(std::move(added_phrases_));
 }
 
-const Cue* Lexicon::find_exact(std::string_view token) const {
-  const auto found = words_.find(token);
-  return found == words_.end() ? nullptr : &found->second;
-}
+const Cue* Lexicon::find_exact(std::string_view token) const { return words_.find(token); }
 
-bool Lexicon::lookup(std::string_view token, std::string_view stem, Cue& out) const {
-  const Cue* exact = find_exact(token);
+bool Lexicon::lookup(std::string_view token, std::string_view stem, const Cue* exact, Cue& out) const {
   if (exact != nullptr) out = *exact;
   const bool function_word = exact != nullptr && (exact->negator || exact->contrast || exact->boost != 0.0F);
   // A word made neutral ("κάνει" "does", "έξω" "outside") is neutral whole:
@@ -201,16 +201,16 @@ bool Lexicon::lookup(std::string_view token, std::string_view stem, Cue& out) co
   if (letters < 3 || (letters == 3 && (stem.size() == token.size() || stripped_both_ends))) {
     return exact != nullptr;
   }
-  const auto found = stems_.find(stem);
-  if (found == stems_.end()) return exact != nullptr;
+  const Cue* by_stem = stems_.find(stem);
+  if (by_stem == nullptr) return exact != nullptr;
   if (exact == nullptr) {
-    out = found->second;
+    out = *by_stem;
     return true;
   }
-  if (out.valence == 0.0F && !out.fixed) out.valence = found->second.valence;
-  if (out.anger == 0.0F) out.anger = found->second.anger;
-  out.irony |= found->second.irony;
-  out.complaint |= found->second.complaint;
+  if (out.valence == 0.0F && !out.fixed) out.valence = by_stem->valence;
+  if (out.anger == 0.0F) out.anger = by_stem->anger;
+  out.irony |= by_stem->irony;
+  out.complaint |= by_stem->complaint;
   return true;
 }
 
@@ -237,15 +237,11 @@ bool Lexicon::lookup_base_form(std::string_view token, const Cue* exact, Cue& ou
   return false;
 }
 
-const std::vector<Phrase>* Lexicon::phrases_with_first_stem(std::string_view stem) const {
-  if (phrases_.empty()) return nullptr;
-  const auto found = phrases_.find(stem);
-  return found == phrases_.end() ? nullptr : &found->second;
-}
+const std::vector<Phrase>* Lexicon::phrases_with_first_stem(std::string_view stem) const { return phrases_.find(stem); }
 
 std::size_t Lexicon::phrase_count() const {
   std::size_t count = 0;
-  for (const auto& [first, list] : phrases_) count += list.size();
+  for (const auto& list : phrases_.values()) count += list.size();
   return count;
 }
 

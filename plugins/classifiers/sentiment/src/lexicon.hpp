@@ -1,6 +1,7 @@
 // Lexicon: what the words and phrases of one language mean for sentiment,
 // folded and stemmed once at construction. Lookups are hash lookups keyed by
-// the folded token (exact form first, then its stem).
+// the folded token (exact form first, then its stem), in maps frozen flat
+// once the lexicon is complete (FrozenStringMap).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "frozen_string_map.hpp"
 #include "language.hpp"
 #include "text_normalizer.hpp"
 
@@ -62,7 +64,8 @@ class Lexicon {
   /// Adds an anger word with intensity 0..1.
   void add_anger(const text::TextNormalizer& normalizer, std::string_view term, float intensity);
 
-  /// Builds the stem table; call once after the last add.
+  /// Builds the stem table and freezes the maps the lookups read; call
+  /// once, after the last add and before the first lookup.
   void finish();
 
   /// The cue of a folded token into `out`: the exact form's flags, and its
@@ -70,7 +73,11 @@ class Lexicon {
   /// word it inflects, see lookup_base_form). False when neither is known.
   bool lookup(std::string_view token, Cue& out) const { return lookup(token, stem_of(token), out); }
   /// The same with the token's stem already computed (stem_of(token)).
-  bool lookup(std::string_view token, std::string_view stem, Cue& out) const;
+  bool lookup(std::string_view token, std::string_view stem, Cue& out) const {
+    return lookup(token, stem, find_exact(token), out);
+  }
+  /// The same with the exact form's entry already looked up (find_exact(token)).
+  bool lookup(std::string_view token, std::string_view stem, const Cue* exact, Cue& out) const;
   /// The exact form only (function words: negators, boosters).
   const Cue* find_exact(std::string_view token) const;
 
@@ -94,12 +101,16 @@ class Lexicon {
   Cue* entry_for(const text::TextNormalizer& normalizer, std::string_view term, Phrase** phrase);
 
   Language language_;
-  StringMap<Cue> words_;
-  StringMap<Cue> stems_;
-  StringMap<std::vector<Phrase>> phrases_;  // by the stem of the first word
+  // Filled by the add_* calls; finish() freezes them into the maps below.
+  StringMap<Cue> added_words_;
+  StringMap<std::vector<Phrase>> added_phrases_;  // by the stem of the first word
   // Valence words collected for the stem table: stem -> (sum, count).
   StringMap<std::pair<float, int>> stem_valence_;
   StringMap<Cue> stem_overrides_;
+  // What the lookups read, from finish() on.
+  FrozenStringMap<Cue> words_;
+  FrozenStringMap<Cue> stems_;
+  FrozenStringMap<std::vector<Phrase>> phrases_;  // by the stem of the first word
 };
 
 }  // namespace parley::sentiment

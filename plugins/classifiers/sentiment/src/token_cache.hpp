@@ -1,12 +1,15 @@
 // TokenCache: what each lexicon said about a folded token, remembered per
 // thread. Brand comments repeat their words, so a word seen before costs one
 // hash lookup instead of a stemmer pass and three hash lookups per lexicon.
+// A flat table (open addressing, entries and key bytes in arrays that never
+// move), emptied whole when full: half the words of real comments are new.
 // The answers are exactly what the lexicons give (they are immutable after
 // construction), so the scores do not change.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,7 +43,7 @@ class TokenCache {
   static std::uint64_t next_model_id();
 
   /// The answers of `token`; nullptr when the cache is full (a long text of
-  /// distinct words): then the caller asks the lexicon itself.
+  /// distinct words) or the token long: then the caller asks the lexicon itself.
   struct Entry;
   Entry* entry(std::string_view token);
 
@@ -50,7 +53,7 @@ class TokenCache {
                                      LexiconAnswer& spare);
 
   struct Entry {
-    std::string_view token;  ///< the map's key, which the stems view
+    std::string_view token;  ///< in the cache's key bytes, which the stems view
     std::array<LexiconAnswer, kSlots> answers;
     std::uint8_t filled = 0;  ///< bit per slot
     /// Facts about the token's letters, for the caller to remember
@@ -60,7 +63,18 @@ class TokenCache {
   static constexpr std::uint8_t kShapeKnown = 1;
 
  private:
-  StringMap<Entry> entries_;
+  struct Slot {
+    std::uint32_t fingerprint = 0;  // key_fingerprint of the token's hash
+    std::uint32_t entry = 0;        // index into entries_ plus one; 0 = empty
+  };
+  /// No room for one more token of the longest kept.
+  bool full() const;
+  /// Empties the cache for `model_id`; the first call allocates it.
+  void reset(std::uint64_t model_id);
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;  // capacity fixed at the first reset: entries never move
+  std::string key_bytes_;       // likewise: the tokens' views stay valid
   std::uint64_t model_id_ = 0;
   std::uint64_t last_use_ = 0;
 };
