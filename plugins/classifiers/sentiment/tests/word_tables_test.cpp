@@ -46,7 +46,7 @@ TEST_CASE("The token cache keeps a word's entry until it is full, then starts ag
   REQUIRE(first != nullptr);
   CHECK(first->token == "terrible");
   first->shape = 5;
-  CHECK(cache->entry("terrible") == first);  // found again, not added twice
+  CHECK(cache->entry("terrible") == first);              // found again, not added twice
   CHECK(cache->entry(std::string(65, 'a')) == nullptr);  // too long to keep
 
   // Fill it with distinct words: it answers until full, then nullptr ...
