@@ -165,8 +165,7 @@ EldNgrams::EldNgrams(const std::filesystem::path& ngrams_js, const std::filesyst
   for (auto at = text.find(":{"); at != std::string::npos; at = text.find(":{", at + 2)) ++expected;
   std::size_t capacity = 1024;
   while (capacity < 2 * expected) capacity *= 2;
-  keys_.assign(capacity, 0);
-  spans_.assign(capacity, Span{0, 0});
+  slots_.assign(capacity, Slot{});
   weights_.reserve(expected * 3);
   std::string bytes;
   while (!reader.accept('}')) {
@@ -185,7 +184,7 @@ EldNgrams::EldNgrams(const std::filesystem::path& ngrams_js, const std::filesyst
       weights_.push_back({static_cast<std::uint8_t>(language), static_cast<std::uint16_t>(score)});
       reader.accept(',');
     }
-    if (ngram_count_ * 2 >= keys_.size()) reader.fail("more n-grams than the file size suggests");
+    if (ngram_count_ * 2 >= slots_.size()) reader.fail("more n-grams than the file size suggests");
     insert(pack(bytes), {first, static_cast<std::uint32_t>(weights_.size()) - first});
     reader.accept(',');
   }
@@ -193,19 +192,20 @@ EldNgrams::EldNgrams(const std::filesystem::path& ngrams_js, const std::filesyst
 }
 
 void EldNgrams::insert(std::uint64_t key, Span span) {
-  const std::size_t mask = keys_.size() - 1;
-  std::size_t slot = slot_of(key, mask);
-  while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
-  if (keys_[slot] == 0) ++ngram_count_;
-  keys_[slot] = key;
-  spans_[slot] = span;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = home_slot(key);
+  while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask;
+  if (slots_[slot].key == 0) ++ngram_count_;
+  slots_[slot] = {key, span};
 }
 
+std::size_t EldNgrams::home_slot(std::uint64_t key) const { return slot_of(key, slots_.size() - 1); }
+
 const EldNgrams::Span* EldNgrams::find(std::uint64_t key) const {
-  const std::size_t mask = keys_.size() - 1;
-  for (std::size_t slot = slot_of(key, mask);; slot = (slot + 1) & mask) {
-    if (keys_[slot] == key) return &spans_[slot];
-    if (keys_[slot] == 0) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = home_slot(key);; slot = (slot + 1) & mask) {
+    if (slots_[slot].key == key) return &slots_[slot].span;
+    if (slots_[slot].key == 0) return nullptr;
   }
 }
 
@@ -229,14 +229,7 @@ void EldNgrams::score(std::string_view words, std::vector<double>& sums, std::si
   char gram[8];
   const auto add = [&](std::size_t length) {
     const std::uint64_t key = pack(std::string_view(gram, length));
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
-    seen.push_back(key);
-    const Span* found = find(key);
-    if (found == nullptr) return;
-    for (std::uint32_t i = 0; i < found->count; ++i) {
-      const Weight& weight = weights_[found->first + i];
-      sums[weight.language] += weight.score + kBaseNgramScore;
-    }
+    if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(key);
   };
 
   std::size_t start = 0;
@@ -268,6 +261,18 @@ void EldNgrams::score(std::string_view words, std::vector<double>& sums, std::si
     add(n);
   }
   ngram_count = seen.size();
+
+  // The table is large and each n-gram lands anywhere in it: ask for every
+  // slot first, so the memory reads overlap instead of waiting one by one.
+  for (const auto key : seen) __builtin_prefetch(&slots_[home_slot(key)]);
+  for (const auto key : seen) {
+    const Span* found = find(key);
+    if (found == nullptr) continue;
+    for (std::uint32_t i = 0; i < found->count; ++i) {
+      const Weight& weight = weights_[found->first + i];
+      sums[weight.language] += weight.score + kBaseNgramScore;
+    }
+  }
 }
 
 }  // namespace parley::language

@@ -41,15 +41,21 @@ class EldNgrams {
     std::uint32_t count;
   };
 
+  struct Slot {
+    std::uint64_t key = 0;  ///< 0 = empty
+    Span span{0, 0};
+  };
+
   void insert(std::uint64_t key, Span span);
+  std::size_t home_slot(std::uint64_t key) const;
   const Span* find(std::uint64_t key) const;
 
   std::vector<std::string> languages_;
   std::uint8_t byte_code_[256] = {};  ///< ELD encodes each UTF-8 byte as one Latin-1 character
   // An open-addressing hash table (linear probing, power-of-two size): one
-  // allocation instead of a node per n-gram keeps loading fast. Key 0 = empty.
-  std::vector<std::uint64_t> keys_;
-  std::vector<Span> spans_;
+  // allocation instead of a node per n-gram keeps loading fast, and a key
+  // and its span share a cache line.
+  std::vector<Slot> slots_;
   std::size_t ngram_count_ = 0;
   std::vector<Weight> weights_;
 };
