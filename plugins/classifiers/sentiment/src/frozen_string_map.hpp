@@ -36,14 +36,14 @@ class FrozenStringMap {
     keys_.reserve(source.size());
     values_.reserve(source.size());
     for (auto& [key, value] : source) {
-      const auto hash = hash_key(key);
+      const auto hash = text::hash_key(key);
       std::size_t at = hash & mask_;
       while (slots_[at].entry != 0) at = (at + 1) & mask_;
       keys_.push_back({static_cast<std::uint32_t>(key_bytes_.size()), static_cast<std::uint32_t>(key.size())});
       key_bytes_ += key;
       if (!key.empty()) first_bytes_.set(static_cast<unsigned char>(key.front()));
       values_.push_back(std::move(value));
-      slots_[at] = {key_fingerprint(hash), static_cast<std::uint32_t>(values_.size())};
+      slots_[at] = {text::key_fingerprint(hash), static_cast<std::uint32_t>(values_.size())};
     }
     source.clear();
   }
@@ -52,8 +52,8 @@ class FrozenStringMap {
     if (values_.empty() || (!key.empty() && !first_bytes_.test(static_cast<unsigned char>(key.front())))) {
       return nullptr;
     }
-    const auto hash = hash_key(key);
-    const auto print = key_fingerprint(hash);
+    const auto hash = text::hash_key(key);
+    const auto print = text::key_fingerprint(hash);
     for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
       const Slot slot = slots_[at];
       if (slot.entry == 0) return nullptr;

@@ -68,8 +68,8 @@ void TokenCache::reset(std::uint64_t model_id) {
 }
 
 TokenCache::Entry* TokenCache::entry(std::string_view token) {
-  const auto hash = hash_key(token);
-  const auto fingerprint = key_fingerprint(hash);
+  const auto hash = text::hash_key(token);
+  const auto fingerprint = text::key_fingerprint(hash);
   std::size_t at = hash & (kTableSlots - 1);
   for (; slots_[at].entry != 0; at = (at + 1) & (kTableSlots - 1)) {
     const Slot slot = slots_[at];

@@ -4,9 +4,11 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+
+#include "string_cache.hpp"
 
 namespace parley::toxicity {
 namespace {
@@ -49,14 +51,9 @@ bool has_stemmer(Language language) { return algorithm(language) != nullptr; }
 namespace {
 
 // Words repeat (Zipf): each thread remembers the stems it computed, up to a
-// bound, so most tokens cost a hash lookup instead of a Snowball run.
+// bound, so most tokens cost a lookup instead of a Snowball run.
 constexpr std::size_t kStemCacheLimit = 1 << 16;
-
-struct StringHash {
-  using is_transparent = void;  // look tokens up as string_views, without a copy
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using StemCache = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+constexpr std::size_t kMaxCachedTokenBytes = 64;
 
 // One thread's stemmers (libstemmer's objects hold per-call state, so each
 // thread has its own, created on first use) and stem caches, per language.
@@ -64,7 +61,7 @@ using StemCache = std::unordered_map<std::string, std::string, StringHash, std::
 // with dlopen each access is a call into the dynamic linker.
 struct ThreadStemming {
   std::array<StemmerPtr, std::size(kLanguages)> stemmers;
-  std::array<StemCache, std::size(kLanguages)> caches;
+  std::array<std::optional<text::StringCache>, std::size(kLanguages)> caches;  // made on first use
 
   sb_stemmer* stemmer(Language language) {
     auto& slot = stemmers[static_cast<std::size_t>(language)];
@@ -74,6 +71,12 @@ struct ThreadStemming {
       if (!slot) throw std::runtime_error(std::string("toxicity: Snowball stemmer unavailable: ") + name);
     }
     return slot.get();
+  }
+
+  text::StringCache& cache(Language language) {
+    auto& slot = caches[static_cast<std::size_t>(language)];
+    if (!slot) slot.emplace(kStemCacheLimit, kMaxCachedTokenBytes);
+    return *slot;
   }
 };
 
@@ -90,13 +93,12 @@ void append_stem(Language language, std::string_view token, std::string& out) {
     return;
   }
   auto& state = thread_stemming();
-  auto& cache = state.caches[static_cast<std::size_t>(language)];
-  if (const auto cached = cache.find(token); cached != cache.end()) {
-    out.append(cached->second);
+  auto& cache = state.cache(language);
+  if (const auto cached = cache.find(token)) {
+    out.append(*cached);
     return;
   }
   sb_stemmer* stemmer = state.stemmer(language);
-  if (cache.size() >= kStemCacheLimit) cache.clear();
   const std::size_t before = out.size();
   if (language == Language::fi && token.ends_with("ks")) {
     // Spoken Finnish clips the translative "-ksi" to "-ks" ("tyhmäks",
@@ -107,7 +109,7 @@ void append_stem(Language language, std::string_view token, std::string& out) {
   } else {
     append_snowball_stem(stemmer, token, out);
   }
-  cache.emplace(std::string(token), out.substr(before));
+  cache.put(token, std::string_view(out).substr(before));
 }
 
 std::string stem(Language language, std::string_view token) {
