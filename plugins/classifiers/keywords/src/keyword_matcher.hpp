@@ -95,9 +95,9 @@ class KeywordMatcher {
   std::vector<Label> labels_;
   MatcherStats stats_;
 
-  StringTable<WordEntry> words_;                     // word mode, by first word
-  StringTable<std::vector<std::uint32_t>> phrases_;  // word mode, "w1 w2 ..." -> labels
-  text::ByteTrie stems_;                             // prefix mode, first stem -> StemTerm index
+  text::StringTable<WordEntry> words_;                     // word mode, by first word
+  text::StringTable<std::vector<std::uint32_t>> phrases_;  // word mode, "w1 w2 ..." -> labels
+  text::ByteTrie stems_;                                   // prefix mode, first stem -> StemTerm index
   std::vector<StemTerm> stem_terms_;
   text::ByteTrie substrings_;  // substring mode -> label
   bool has_words_ = false;

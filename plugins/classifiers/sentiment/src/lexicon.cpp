@@ -30,6 +30,14 @@ float parse_number(std::string_view text, const std::string& where) {
   return value;
 }
 
+/// Moves every entry of `source` into `table` and freezes it.
+template <typename Value>
+void freeze_into(StringMap<Value>& source, text::StringTable<Value>& table) {
+  for (auto& [key, value] : source) table.at_build(key) = std::move(value);
+  source.clear();
+  table.freeze();
+}
+
 }  // namespace
 
 std::string_view Lexicon::stem_of(std::string_view token) const { return stem(language_, token); }
@@ -168,9 +176,9 @@ void Lexicon::finish() {
   }
   stem_valence_.clear();
   stem_overrides_.clear();
-  words_ = FrozenStringMap<Cue>(std::move(added_words_));
-  stems_ = FrozenStringMap<Cue>(std::move(stems));
-  phrases_ = FrozenStringMap<std::vector<Phrase>>(std::move(added_phrases_));
+  freeze_into(added_words_, words_);
+  freeze_into(stems, stems_);
+  freeze_into(added_phrases_, phrases_);
 }
 
 const Cue* Lexicon::find_exact(std::string_view token) const { return words_.find(token); }

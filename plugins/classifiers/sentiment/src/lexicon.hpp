@@ -1,7 +1,7 @@
 // Lexicon: what the words and phrases of one language mean for sentiment,
 // folded and stemmed once at construction. Lookups are hash lookups keyed by
-// the folded token (exact form first, then its stem), in maps frozen flat
-// once the lexicon is complete (FrozenStringMap).
+// the folded token (exact form first, then its stem), in flat read-only
+// tables (parley_text's StringTable) once the lexicon is complete.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "frozen_string_map.hpp"
 #include "language.hpp"
+#include "string_table.hpp"
 #include "text_normalizer.hpp"
 
 namespace parley::sentiment {
@@ -108,9 +108,9 @@ class Lexicon {
   StringMap<std::pair<float, int>> stem_valence_;
   StringMap<Cue> stem_overrides_;
   // What the lookups read, from finish() on.
-  FrozenStringMap<Cue> words_;
-  FrozenStringMap<Cue> stems_;
-  FrozenStringMap<std::vector<Phrase>> phrases_;  // by the stem of the first word
+  text::StringTable<Cue> words_;
+  text::StringTable<Cue> stems_;
+  text::StringTable<std::vector<Phrase>> phrases_;  // by the stem of the first word
 };
 
 }  // namespace parley::sentiment

@@ -1,43 +1,16 @@
-// The sentiment plugin's flat word tables: the frozen lexicon maps and the
-// per-thread cache of lexicon answers.
+// The sentiment plugin's word tables: a lexicon's lookups after finish()
+// and the per-thread cache of lexicon answers.
 #include <catch2/catch.hpp>
 
 #include <string>
-#include <unordered_map>
 
-#include "frozen_string_map.hpp"
 #include "lexicon.hpp"
 #include "text_normalizer.hpp"
 #include "token_cache.hpp"
 
-using parley::sentiment::FrozenStringMap;
 using parley::sentiment::Language;
 using parley::sentiment::Lexicon;
 using parley::sentiment::TokenCache;
-
-TEST_CASE("A frozen map finds every key it was built from and nothing else", "[tables]") {
-  std::unordered_map<std::string, int> source;
-  for (int i = 0; i < 5000; ++i) source["word" + std::to_string(i)] = i;
-  source["ужасно"] = -1;
-  source["κακό"] = -2;
-  source[""] = 7;
-  const FrozenStringMap<int> frozen(std::move(source));
-  CHECK(source.empty());
-  REQUIRE(frozen.size() == 5003);
-  for (int i = 0; i < 5000; ++i) {
-    const int* found = frozen.find("word" + std::to_string(i));
-    REQUIRE(found != nullptr);
-    CHECK(*found == i);
-  }
-  CHECK(*frozen.find("ужасно") == -1);
-  CHECK(*frozen.find("κακό") == -2);
-  CHECK(*frozen.find("") == 7);
-  CHECK(frozen.find("word5000") == nullptr);
-  CHECK(frozen.find("word") == nullptr);
-  CHECK(frozen.find("ужасн") == nullptr);
-  CHECK(frozen.find("xyz") == nullptr);  // no key starts with x
-  CHECK(FrozenStringMap<int>().find("word1") == nullptr);
-}
 
 TEST_CASE("The token cache keeps a word's entry until it is full, then starts again", "[tables]") {
   const auto model = TokenCache::next_model_id();

@@ -1,9 +1,12 @@
-// StringTable: a string -> Value hash table built once and then only read.
-// Open addressing with linear probing over a power-of-two slot array, keys in
-// one arena: a lookup is one hash, usually one slot and one memcmp, without
-// the division and pointer chasing of std::unordered_map.
+// StringTable: a string -> Value hash table built once and then only read
+// (keywords' word lists, sentiment's lexicons). Open addressing with linear
+// probing over a power-of-two slot array, keys in one arena: a lookup is one
+// hash, usually one slot and one memcmp, without the division and pointer
+// chasing of std::unordered_map. A key whose first byte starts no stored key
+// (a Cyrillic word asked of an English list) is answered before hashing.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -13,27 +16,9 @@
 #include <string_view>
 #include <vector>
 
-namespace parley::keywords {
+#include "key_hash.hpp"
 
-/// 8-bytes-at-a-time multiplicative hash; tokens are short.
-inline std::uint64_t hash_bytes(std::string_view text) noexcept {
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t hash = (text.size() + 1) * kMultiplier;
-  const char* data = text.data();
-  std::size_t left = text.size();
-  while (left >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, data, 8);
-    hash = (hash ^ word) * kMultiplier;
-    hash ^= hash >> 29;
-    data += 8;
-    left -= 8;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, data, left);
-  hash = (hash ^ tail) * kMultiplier;
-  return hash ^ (hash >> 32);
-}
+namespace parley::text {
 
 template <typename Value>
 class StringTable {
@@ -58,7 +43,8 @@ class StringTable {
         throw std::length_error("StringTable: keys too large");
       }
       Slot slot;
-      slot.hash = hash_bytes(key);
+      slot.hash = hash_key(key);
+      if (!key.empty()) first_bytes_.set(static_cast<unsigned char>(key.front()));
       slot.key_offset = static_cast<std::uint32_t>(keys_.size());
       slot.key_length = static_cast<std::uint32_t>(key.size());
       slot.value = static_cast<std::uint32_t>(values_.size());
@@ -73,8 +59,10 @@ class StringTable {
 
   /// The value for `key`, or nullptr. Only after freeze().
   const Value* find(std::string_view key) const {
-    if (values_.empty()) return nullptr;
-    const std::uint64_t hash = hash_bytes(key);
+    if (values_.empty() || (!key.empty() && !first_bytes_.test(static_cast<unsigned char>(key.front())))) {
+      return nullptr;
+    }
+    const std::uint64_t hash = hash_key(key);
     for (std::size_t index = hash & mask_;; index = (index + 1) & mask_) {
       const Slot& slot = slots_[index];
       if (slot.value == kEmpty) return nullptr;
@@ -87,6 +75,8 @@ class StringTable {
 
   bool empty() const { return frozen_ ? values_.empty() : build_.empty(); }
   std::size_t size() const { return frozen_ ? values_.size() : build_.size(); }
+  /// Every value, in no particular order. Only after freeze().
+  const std::vector<Value>& values() const { return values_; }
 
  private:
   static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
@@ -102,7 +92,8 @@ class StringTable {
   std::string keys_;
   std::vector<Value> values_;
   std::size_t mask_ = 0;
+  std::bitset<256> first_bytes_;  // of the stored keys
   bool frozen_ = false;
 };
 
-}  // namespace parley::keywords
+}  // namespace parley::text

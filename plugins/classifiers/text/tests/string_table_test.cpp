@@ -4,7 +4,7 @@
 
 #include "string_table.hpp"
 
-using parley::keywords::StringTable;
+using parley::text::StringTable;
 
 TEST_CASE("StringTable finds what was added and nothing else", "[table]") {
   StringTable<int> table;
@@ -24,6 +24,7 @@ TEST_CASE("StringTable finds what was added and nothing else", "[table]") {
   CHECK(table.find("key1000") == nullptr);
   CHECK(table.find("key") == nullptr);
   CHECK(table.find("идио") == nullptr);
+  CHECK(table.find("zebra") == nullptr);  // no key starts with z
   CHECK_THROWS_AS(table.at_build("late"), std::logic_error);
 }
 
