@@ -207,28 +207,43 @@ bool has_statement(std::string_view text, bool greek) {
   return words && ended_one;
 }
 
-/// Web links and bare domains ("gofundme.com/x"), each counted once: after a
-/// marker the rest of the word is skipped. Twitter's t.co wrappers and e-mail
-/// addresses do not count.
+/// Web links and bare domains ("gofundme.com/x", "gems4free.xyz",
+/// "wa.me/4477..."), each counted once: after a marker the rest of the word
+/// is skipped. Twitter's t.co wrappers and e-mail addresses do not count.
 std::uint32_t count_links(std::string_view text) {
-  static constexpr std::string_view kMarkers[] = {"http://", "https://", "www.", ".com",
-                                                  ".net",    ".org",     ".ly/", ".io/"};
+  struct Marker {
+    std::string_view text;
+    // A bare domain ending, matched in lower case only and with no letter
+    // after it: "the shop.Shopping", "a pain.Info desk" are sentences.
+    bool ends_word;
+  };
+  static constexpr Marker kMarkers[] = {
+      {"http://", false}, {"https://", false}, {"www.", false}, {".com", false},  {".net", false},
+      {".org", false},    {".ly/", false},     {".io/", false}, {".me/", false},  {".co/", false},
+      {".co.uk", false},  {".xyz", true},      {".info", true}, {".biz", true},   {".shop", true},
+      {".online", true},  {".site", true},     {".club", true}, {".store", true},
+  };
+  const auto is_ascii_letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
   std::uint32_t links = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {
     const char ch = text[at];
     if (ch != 'h' && ch != 'H' && ch != 'w' && ch != 'W' && ch != '.') continue;
-    for (std::string_view marker : kMarkers) {
-      if (ascii_iequals(text, at, marker)) {
-        // Twitter wraps every link and attached picture in t.co: no signal.
-        const bool twitter_wrapper = marker.starts_with("http") && ascii_iequals(text, at + marker.size(), "t.co/");
-        const std::size_t word_start =
-            text.find_last_of(" \n\t", at) == std::string_view::npos ? 0 : text.find_last_of(" \n\t", at) + 1;
-        const bool email =
-            marker.front() == '.' && text.substr(word_start, at - word_start).find('@') != std::string_view::npos;
-        if (!twitter_wrapper && !email) ++links;
-        while (at < text.size() && text[at] != ' ' && text[at] != '\n' && text[at] != '\t') ++at;
-        break;
+    for (const Marker& marker : kMarkers) {
+      if (!ascii_iequals(text, at, marker.text)) continue;
+      const std::size_t after = at + marker.text.size();
+      if (marker.ends_word && (text.substr(at, marker.text.size()) != marker.text ||
+                               (after < text.size() && is_ascii_letter(text[after])))) {
+        continue;
       }
+      // Twitter wraps every link and attached picture in t.co: no signal.
+      const bool twitter_wrapper = marker.text.starts_with("http") && ascii_iequals(text, after, "t.co/");
+      const std::size_t word_start =
+          text.find_last_of(" \n\t", at) == std::string_view::npos ? 0 : text.find_last_of(" \n\t", at) + 1;
+      const bool email =
+          marker.text.front() == '.' && text.substr(word_start, at - word_start).find('@') != std::string_view::npos;
+      if (!twitter_wrapper && !email) ++links;
+      while (at < text.size() && text[at] != ' ' && text[at] != '\n' && text[at] != '\t') ++at;
+      break;
     }
   }
   return links;

@@ -173,6 +173,15 @@ TEST_CASE("Spam: channel promotion, links, crypto", "[spam]") {
   CHECK(classify(defaults(), "My order is late").score("intent.spam") < 0.5);
 }
 
+TEST_CASE("Bare domains and messenger links count as links", "[spam]") {
+  // Two links are a promotion whatever the words; one counts towards it.
+  CHECK(classify(defaults(), "free gems at gems4free.xyz and wa.me/447700900123").score("intent.spam") >= 0.5);
+  CHECK(classify(defaults(), "best deals on t.me/deals_today and promo.site").score("intent.spam") >= 0.5);
+  // A word after the dot is a sentence, not a domain.
+  CHECK(classify(defaults(), "I went to the shop.Shopping there is a pain.Info desk was closed").score("intent.spam") <
+        0.5);
+}
+
 TEST_CASE("Earlier sentiment and anger raise a complaint; abuse of other commenters does not", "[labels]") {
   const std::string text = "I expected something else from you guys";
   CHECK(classify(defaults(), text).score("intent.complaint") < 0.5);

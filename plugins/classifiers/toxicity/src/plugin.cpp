@@ -4,6 +4,6 @@
 #include "toxicity_classifier.hpp"
 #include "toxicity_config.hpp"
 
-PARLEY_PLUGIN(classifier, parley::toxicity::ToxicityClassifier, "toxicity", "1.4.6",
+PARLEY_PLUGIN(classifier, parley::toxicity::ToxicityClassifier, "toxicity", "1.5.0",
               "Profanity, insult, hate, threat and harassment scores with target hints (en el ru pl fi ar)",
               parley::toxicity::toxicity_schema)

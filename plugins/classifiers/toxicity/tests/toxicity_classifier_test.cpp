@@ -132,6 +132,19 @@ TEST_CASE("Finnish: inflected swearing and insults", "[classifier][fi]") {
   CHECK(scores_of("Saatan tulla huomenna", Language::fi).offensive < 0.5);  // "I may come"
 }
 
+TEST_CASE("Colloquial insults in Russian, Polish and Finnish; a rude act is not an insult",
+          "[classifier][ru][pl][fi]") {
+  CHECK(scores_of("админ хамло конченое", Language::ru).offensive >= 0.7);
+  CHECK(scores_of("Чините уже, криворукие", Language::ru)[Category::insult] >= 0.5);
+  CHECK(scores_of("приеду и разнесу там все", Language::ru)[Category::threat] >= 0.7);
+  // "хамит" (is rude to me) reports staff; only the noun "хам" calls names.
+  CHECK(scores_of("Кассир хамит покупателям", Language::ru).offensive < 0.5);
+  CHECK(scores_of("ty gnido jedna", Language::pl)[Category::insult] >= 0.7);
+  CHECK(scores_of("banda bydlaków", Language::pl)[Category::insult] >= 0.7);
+  CHECK(scores_of("mikä kusipää", Language::fi)[Category::insult] >= 0.8);
+  CHECK(scores_of("te pummit", Language::fi)[Category::insult] >= 0.5);
+}
+
 TEST_CASE("Arabic: vocative insults, article and curses", "[classifier][ar]") {
   CHECK(scores_of("يا حمار")[Category::insult] >= 0.8);
   CHECK(scores_of("انت غبي")[Category::insult] >= 0.75);
