@@ -34,3 +34,17 @@ TEST_CASE("An empty StringTable finds nothing", "[table]") {
   CHECK(table.find("anything") == nullptr);
   CHECK(table.find("") == nullptr);
 }
+
+TEST_CASE("StringTable's filter never hides a stored key; absent keys find nothing", "[table]") {
+  StringTable<int> table;
+  for (int i = 0; i < 20000; ++i) table.at_build("word" + std::to_string(i)) = i;
+  table.freeze();
+  for (int i = 0; i < 20000; ++i) {
+    const int* value = table.find("word" + std::to_string(i));
+    REQUIRE(value != nullptr);
+    REQUIRE(*value == i);
+  }
+  // Absent keys that share the first byte of stored ones: the filter is
+  // what answers them, and whatever passes it still finds nothing.
+  for (int i = 20000; i < 40000; ++i) REQUIRE(table.find("word" + std::to_string(i)) == nullptr);
+}
