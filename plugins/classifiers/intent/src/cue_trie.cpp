@@ -86,7 +86,7 @@ void CueTrie::freeze() {
 std::array<std::size_t, 3> CueTrie::arabic_clitic_lengths(std::string_view token) {
   // Folded Arabic: alef forms are already plain alef (ا). Longest first.
   static constexpr std::string_view kClitics[] = {
-      "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل",
+      "وال", "بال", "فال", "كال", "لل", "ال", "وب", "و", "ف", "ب", "ل",
   };
   std::array<std::size_t, 3> found{};
   std::size_t count = 0;
